@@ -1,0 +1,44 @@
+import js from '@eslint/js'
+import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'react-hooks/set-state-in-effect': 'off',
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render user-supplied text as text only.' }],
+      'no-restricted-properties': ['error', { object: 'Element', property: 'innerHTML' }],
+    },
+  },
+  {
+    // The model is pure and deterministic: no DOM, React, worker, wall clock or Math.random.
+    files: ['src/model/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'comlink', 'd3', 'd3-*'], message: 'src/model must not depend on UI or worker libraries.' },
+          { group: ['**/worker/**', '**/ui/**', '../worker', '../ui', '../../worker', '../../ui'], message: 'src/model must not import the worker or the UI.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'self', 'localStorage', 'sessionStorage', 'performance', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'postMessage', 'fetch', 'crypto'],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded Prng.' },
+        { object: 'Date', property: 'now', message: 'Use the simulated clock.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'Use the simulated clock.' }],
+    },
+  },
+  {
+    files: ['src/model/**/*.test.ts'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
+)

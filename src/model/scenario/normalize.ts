@@ -1,0 +1,300 @@
+/**
+ * Semantic checks and defaults: turns a validated Scenario into the ClusterSpec the
+ * model builds its world from. Problems are listed by JSON path, all at once.
+ */
+import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, MB, TB } from '../units'
+import type { Domain, Fault } from '../types'
+import { formatPath, structuralProblems, type Scenario, type ScenarioStep } from './schema'
+
+export interface DiskSpec { id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }
+export interface NodeSpec {
+  id: string; block: number; rack: number; cpuCores: number; memoryBytes: number; cvmMemoryBytes: number
+  disks: number[]; hostIp: string; cvmIp: string; serial: string
+}
+export interface BlockSpec { id: string; rack: number; model: string; serial: string; nodes: number[] }
+export interface RackSpec { id: string; blocks: number[] }
+export interface VmSpec {
+  id: string; name: string; host: number; vcpus: number; memoryBytes: number; vdisks: number
+  power: 'on' | 'off'; frodo: boolean
+}
+
+export interface ClusterSpec {
+  scenarioId: string | null
+  title: string
+  summary: string
+  seed: number
+  name: string
+  ftLevel: 1 | 2
+  replicationFactor: 2 | 3
+  metadataReplicationFactor: 3 | 5
+  desiredAwareness: Domain
+  erasureCoding: boolean
+  haMode: 'default' | 'guarantee'
+  warnThresholdPct: number
+  usedRawBytes: number
+  growthBytesPerDay: number
+  rebuildBytesPerSecPerNode: number
+  racks: RackSpec[]
+  blocks: BlockSpec[]
+  nodes: NodeSpec[]
+  disks: DiskSpec[]
+  vms: VmSpec[]
+  steps: ScenarioStep[]
+}
+
+export type ScenarioResult =
+  | { ok: true; spec: ClusterSpec; scenario: Scenario }
+  | { ok: false; problems: string[] }
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+
+interface Ids {
+  racks: Set<string>; blocks: Set<string>; nodes: Set<string>; disks: Set<string>; vms: Set<string>
+  nodeCount: number
+}
+
+/** Checks that need the whole scenario; works on raw input so they run even when the structure has other problems. */
+function semanticProblems(input: unknown): string[] {
+  const problems: string[] = []
+  if (!isObj(input)) return problems
+  const cluster = input.cluster
+  const ids: Ids = { racks: new Set(), blocks: new Set(), nodes: new Set(), disks: new Set(), vms: new Set(), nodeCount: 0 }
+  const seen = new Map<string, string>()
+  const claim = (value: unknown, path: (string | number)[], set: Set<string>) => {
+    const v = str(value)
+    if (v === undefined) return
+    const prev = seen.get(v)
+    if (prev !== undefined) problems.push(`${formatPath(path)}: duplicate id "${v}" (already used at ${prev})`)
+    else seen.set(v, formatPath(path))
+    set.add(v)
+  }
+  if (isObj(cluster)) {
+    const hasRacks = cluster.racks !== undefined
+    const hasLayout = cluster.layout !== undefined
+    if (hasRacks && hasLayout) problems.push('cluster: must have exactly one of racks or layout, not both')
+    if (!hasRacks && !hasLayout) problems.push('cluster: must have one of racks or layout')
+    if (hasRacks) {
+      arr(cluster.racks).forEach((rack, r) => {
+        if (!isObj(rack)) return
+        claim(rack.id, ['cluster', 'racks', r, 'id'], ids.racks)
+        arr(rack.blocks).forEach((block, b) => {
+          if (!isObj(block)) return
+          claim(block.id, ['cluster', 'racks', r, 'blocks', b, 'id'], ids.blocks)
+          arr(block.nodes).forEach((node, n) => {
+            if (!isObj(node)) return
+            ids.nodeCount++
+            claim(node.id, ['cluster', 'racks', r, 'blocks', b, 'nodes', n, 'id'], ids.nodes)
+            const mem = typeof node.memoryGiB === 'number' ? node.memoryGiB : DEFAULT_NODE.memoryGiB
+            const cvm = typeof node.cvmMemoryGiB === 'number' ? node.cvmMemoryGiB : DEFAULT_NODE.cvmMemoryGiB
+            if (cvm >= mem) problems.push(`${formatPath(['cluster', 'racks', r, 'blocks', b, 'nodes', n, 'cvmMemoryGiB'])}: must be less than the node's memory (${mem} GiB)`)
+            arr(node.disks).forEach((disk, d) => {
+              if (isObj(disk)) claim(disk.id, ['cluster', 'racks', r, 'blocks', b, 'nodes', n, 'disks', d, 'id'], ids.disks)
+            })
+          })
+        })
+      })
+    } else if (isObj(cluster.layout)) {
+      const l = cluster.layout
+      const num = (k: string) => (typeof l[k] === 'number' ? (l[k] as number) : 0)
+      const racks = num('racks'), bpr = num('blocksPerRack'), npb = num('nodesPerBlock')
+      ids.nodeCount = racks * bpr * npb
+      if (ids.nodeCount > 64) problems.push(`cluster.layout: at most 64 nodes, the layout makes ${ids.nodeCount}`)
+      if (typeof l.ssdPerNode === 'number' && typeof l.hddPerNode === 'number' && l.ssdPerNode + l.hddPerNode < 1)
+        problems.push('cluster.layout: a node needs at least one disk (ssdPerNode + hddPerNode ≥ 1)')
+      if (typeof l.ssdPerNode === 'number' && typeof l.hddPerNode === 'number' && l.ssdPerNode + l.hddPerNode > 24)
+        problems.push('cluster.layout: a node holds at most 24 disks')
+      const mem = typeof l.memoryGiB === 'number' ? l.memoryGiB : DEFAULT_NODE.memoryGiB
+      const cvm = typeof l.cvmMemoryGiB === 'number' ? l.cvmMemoryGiB : DEFAULT_NODE.cvmMemoryGiB
+      if (cvm >= mem) problems.push(`cluster.layout.cvmMemoryGiB: must be less than the node's memory (${mem} GiB)`)
+      let block = 0, node = 0
+      for (let r = 1; r <= racks && racks <= 16; r++) {
+        ids.racks.add(`rack-${r}`); seen.set(`rack-${r}`, 'cluster.layout')
+        for (let b = 0; b < bpr && bpr <= 64; b++) {
+          block++; ids.blocks.add(`block-${block}`); seen.set(`block-${block}`, 'cluster.layout')
+          for (let n = 0; n < npb && npb <= 4; n++) {
+            node++; ids.nodes.add(`node-${node}`); seen.set(`node-${node}`, 'cluster.layout')
+            for (let d = 1; d <= num('ssdPerNode') + num('hddPerNode') && d <= 24; d++) { ids.disks.add(`disk-${node}-${d}`); seen.set(`disk-${node}-${d}`, 'cluster.layout') }
+          }
+        }
+      }
+    }
+    if (ids.nodeCount > 64) {
+      if (hasRacks) problems.push(`cluster.racks: at most 64 nodes, the cluster has ${ids.nodeCount}`)
+    }
+    if (cluster.ftLevel === 2 && ids.nodeCount > 0 && ids.nodeCount < 5)
+      problems.push(`cluster.ftLevel: FT2 (data RF3, metadata RF5) needs at least 5 nodes, the cluster has ${ids.nodeCount}`)
+    if (ids.nodeCount > 0 && ids.nodeCount < 3 && (hasRacks || hasLayout))
+      problems.push(`cluster: a cluster needs at least 3 nodes, this one has ${ids.nodeCount}`)
+    if (isObj(cluster.data) && cluster.data.usedPct !== undefined && cluster.data.usedTB !== undefined)
+      problems.push('cluster.data: give usedPct or usedTB, not both')
+  }
+  const vms = arr(input.vms)
+  vms.forEach((vm, i) => {
+    if (!isObj(vm)) return
+    claim(vm.id, ['vms', i, 'id'], ids.vms)
+    const host = str(vm.host)
+    if (host !== undefined && ids.nodeCount > 0 && !ids.nodes.has(host)) problems.push(`vms[${i}].host: unknown host "${host}"`)
+  })
+  if (isObj(input.vmFill) && typeof input.vmFill.count === 'number') {
+    for (let i = 1; i <= input.vmFill.count && i <= 20000; i++) {
+      const vid = `vm-${i}`
+      const prev = seen.get(vid)
+      if (prev !== undefined) problems.push(`vmFill: generated id "${vid}" collides with ${prev}`)
+      ids.vms.add(vid)
+    }
+    if (vms.length + input.vmFill.count > 20000) problems.push('vmFill.count: at most 20000 VMs in all')
+  }
+  const failable = (t: string) => ids.disks.has(t) || ids.nodes.has(t) || ids.blocks.has(t) || ids.racks.has(t)
+  arr(input.steps).forEach((step, i) => {
+    if (!isObj(step) || !isObj(step.action)) return
+    const a = step.action
+    const p = (k: string) => formatPath(['steps', i, 'action', k])
+    if (isObj(a.inject)) {
+      const f = a.inject as Partial<Fault>
+      const t = str(f.target)
+      if (t !== undefined) {
+        const bad = faultTargetProblem(f.kind, t, ids)
+        if (bad) problems.push(`${p('inject')}.target: ${bad}`)
+      }
+    }
+    const r = str(a.restore)
+    if (r !== undefined && !failable(r)) problems.push(`${p('restore')}: unknown target "${r}"`)
+    for (const k of ['powerOn', 'powerOff'] as const) {
+      const v = str(a[k])
+      if (v !== undefined && !ids.vms.has(v)) problems.push(`${p(k)}: unknown VM "${v}"`)
+    }
+  })
+  return problems
+}
+
+export function faultTargetProblem(kind: unknown, target: string, ids: Pick<Ids, 'disks' | 'nodes' | 'blocks' | 'racks'>): string | null {
+  const want = kind === 'disk' ? ids.disks : kind === 'block' ? ids.blocks : kind === 'rack' ? ids.racks : ids.nodes
+  if (want.has(target)) return null
+  const what = kind === 'disk' ? 'disk' : kind === 'block' ? 'block' : kind === 'rack' ? 'rack' : 'node'
+  return `unknown target "${target}" (expected a ${what} id)`
+}
+
+function ip(prefix: string, i: number): string {
+  return `${prefix}.${Math.floor(i / 250)}.${(i % 250) + 10}`
+}
+
+function serialOf(prefix: string, seedish: string): string {
+  // deterministic pseudo serial derived from the id (FNV-1a)
+  let h = 0x811c9dc5
+  for (let i = 0; i < seedish.length; i++) {
+    h ^= seedish.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return `${prefix}${h.toString(36).toUpperCase().padStart(7, '0')}`
+}
+
+function expand(s: Scenario): ClusterSpec {
+  const c = s.cluster
+  const racks: RackSpec[] = [], blocks: BlockSpec[] = [], nodes: NodeSpec[] = [], disks: DiskSpec[] = []
+  const addNode = (idStr: string, block: number, rack: number, cpu: number | undefined, mem: number | undefined, cvm: number | undefined, ds: Array<{ id: string; tier: 'SSD' | 'HDD'; capacityTB: number }>) => {
+    const n = nodes.length
+    const node: NodeSpec = {
+      id: idStr, block, rack,
+      cpuCores: cpu ?? DEFAULT_NODE.cpuCores,
+      memoryBytes: (mem ?? DEFAULT_NODE.memoryGiB) * GiB,
+      cvmMemoryBytes: (cvm ?? DEFAULT_NODE.cvmMemoryGiB) * GiB,
+      disks: [], hostIp: ip('10.10', n), cvmIp: ip('10.11', n), serial: serialOf('HS', idStr),
+    }
+    for (const d of ds) {
+      node.disks.push(disks.length)
+      disks.push({ id: d.id, node: n, tier: d.tier, capacityBytes: Math.round(d.capacityTB * TB), serial: serialOf(d.tier === 'SSD' ? 'S' : 'Z', d.id) })
+    }
+    nodes.push(node)
+    blocks[block].nodes.push(n)
+  }
+  if (c.racks) {
+    for (const r of c.racks) {
+      const ri = racks.length
+      racks.push({ id: r.id, blocks: [] })
+      for (const b of r.blocks) {
+        const bi = blocks.length
+        racks[ri].blocks.push(bi)
+        blocks.push({ id: b.id, rack: ri, model: b.model ?? `PS-${b.nodes.length}000`, serial: serialOf('BLK', b.id), nodes: [] })
+        for (const n of b.nodes) addNode(n.id, bi, ri, n.cpuCores, n.memoryGiB, n.cvmMemoryGiB, n.disks)
+      }
+    }
+  } else if (c.layout) {
+    const l = c.layout
+    for (let r = 1; r <= l.racks; r++) {
+      const ri = racks.length
+      racks.push({ id: `rack-${r}`, blocks: [] })
+      for (let b = 0; b < l.blocksPerRack; b++) {
+        const bi = blocks.length
+        const bid = `block-${bi + 1}`
+        racks[ri].blocks.push(bi)
+        blocks.push({ id: bid, rack: ri, model: `PS-${l.nodesPerBlock}000`, serial: serialOf('BLK', bid), nodes: [] })
+        for (let n = 0; n < l.nodesPerBlock; n++) {
+          const ni = nodes.length + 1
+          const ds: Array<{ id: string; tier: 'SSD' | 'HDD'; capacityTB: number }> = []
+          for (let d = 0; d < l.ssdPerNode; d++) ds.push({ id: `disk-${ni}-${ds.length + 1}`, tier: 'SSD', capacityTB: l.ssdTB })
+          for (let d = 0; d < l.hddPerNode; d++) ds.push({ id: `disk-${ni}-${ds.length + 1}`, tier: 'HDD', capacityTB: l.hddTB })
+          addNode(`node-${ni}`, bi, ri, l.cpuCores, l.memoryGiB, l.cvmMemoryGiB, ds)
+        }
+      }
+    }
+  }
+  const totalBytes = disks.reduce((a, d) => a + d.capacityBytes, 0)
+  const usedRawBytes = c.data?.usedTB !== undefined ? Math.round(c.data.usedTB * TB) : Math.round(totalBytes * ((c.data?.usedPct ?? 40) / 100))
+  const nodeIndex = new Map(nodes.map((n, i) => [n.id, i]))
+  const vms: VmSpec[] = []
+  for (const v of s.vms ?? []) {
+    vms.push({
+      id: v.id, name: v.name ?? v.id, host: nodeIndex.get(v.host)!, vcpus: v.vcpus, memoryBytes: Math.round(v.memoryGiB * GiB),
+      vdisks: v.vdisks, power: v.power ?? 'on', frodo: v.frodo ?? true,
+    })
+  }
+  if (s.vmFill) {
+    const f = s.vmFill
+    const width = String(f.count).length
+    for (let i = 1; i <= f.count; i++) {
+      vms.push({
+        id: `vm-${i}`, name: `vm-${String(i).padStart(width, '0')}`, host: (i - 1) % nodes.length, vcpus: f.vcpus,
+        memoryBytes: Math.round(f.memoryGiB * GiB), vdisks: f.vdisks, power: 'on', frodo: true,
+      })
+    }
+  }
+  const ftLevel = c.ftLevel ?? 1
+  return {
+    scenarioId: s.id ?? null,
+    title: s.title,
+    summary: s.summary ?? '',
+    seed: s.seed ?? 1,
+    name: c.name ?? s.title,
+    ftLevel,
+    replicationFactor: ftLevel === 2 ? 3 : 2,
+    metadataReplicationFactor: ftLevel === 2 ? 5 : 3,
+    desiredAwareness: c.awareness ?? 'block',
+    erasureCoding: c.erasureCoding ?? false,
+    haMode: c.haMode ?? 'default',
+    warnThresholdPct: c.warnThresholdPct ?? 75,
+    usedRawBytes,
+    growthBytesPerDay: Math.round((c.data?.growthTBPerDay ?? 0) * TB),
+    rebuildBytesPerSecPerNode: (c.rebuildMBpsPerNode ?? DEFAULT_REBUILD_MBPS_PER_NODE) * MB,
+    racks, blocks, nodes, disks, vms,
+    steps: [...(s.steps ?? [])].sort((a, b) => a.at - b.at),
+  }
+}
+
+/**
+ * Validate and normalise a scenario. Never throws; on failure every problem is listed.
+ * `seedOverride` (from the URL) replaces the scenario's seed.
+ */
+export function compileScenario(input: unknown, seedOverride?: number): ScenarioResult {
+  const { data, problems } = structuralProblems(input)
+  const semantic = semanticProblems(input)
+  const all = [...problems, ...semantic.filter((p) => !problems.includes(p))]
+  if (all.length > 0 || !data) return { ok: false, problems: all.length ? all : ['(scenario): invalid'] }
+  const spec = expand(data)
+  if (spec.usedRawBytes > spec.disks.reduce((a, d) => a + d.capacityBytes, 0) * 0.95)
+    return { ok: false, problems: ['cluster.data.usedTB: more than 95 % of the cluster\'s raw capacity'] }
+  if (seedOverride !== undefined) spec.seed = seedOverride
+  return { ok: true, spec, scenario: data }
+}

@@ -1,0 +1,546 @@
+/**
+ * The simulation: one deterministic world driven by a simulated clock and an event
+ * queue ordered by (time, sequence). Pure: no DOM, no wall clock, one seeded PRNG.
+ * Same scenario + same actions ⇒ the same Report, byte for byte, in Node and in a browser.
+ */
+import { effectiveAwareness } from './awareness'
+import { rawCapacity, resilientCapacity, type CapacityUnits } from './capacity'
+import { DataStore } from './data'
+import { EventQueue, type ScheduledEvent } from './eventQueue'
+import { ClusterLog } from './log'
+import { interleavedRing, placeZookeeper } from './metadata'
+import { Prng } from './prng'
+import { buildReport } from './report'
+import { computeFaultTolerance, type FaultToleranceResult } from './resiliency'
+import { compileScenario, type ClusterSpec } from './scenario/normalize'
+import type { Scenario, ScenarioAction } from './scenario/schema'
+import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP, Topology, type StateChange } from './topology'
+import type { Domain, DomainType, Fault, Report } from './types'
+import { UNIT_BYTES } from './units'
+import { POWER_OFF, POWER_ON, VmTable } from './vms'
+
+/** An error whose message names the problem; the simulation is unchanged when it is thrown. */
+export class SimError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SimError'
+  }
+}
+
+export type EventHandler = (payload: unknown, ev: ScheduledEvent) => void
+
+export interface Subsystem {
+  readonly name: string
+  /** after every change of component state (inject, restore, or time-driven) */
+  onStateChange?(change: StateChange): void
+}
+
+const MS = 1000
+const toMs = (s: number) => Math.round(s * MS)
+
+export class Simulation {
+  readonly spec: ClusterSpec
+  readonly scenario: Scenario
+  readonly rng: Prng
+  readonly queue = new EventQueue()
+  readonly topo: Topology
+  readonly data: DataStore
+  readonly log: ClusterLog
+  readonly vms: VmTable
+  readonly effectiveAwareness: Domain
+  /** simulated time, integer milliseconds since load */
+  timeMs = 0
+  private readonly handlers = new Map<string, EventHandler>()
+  private readonly subsystems: Subsystem[] = []
+  /** metadata ring (node indices in ring order) and membership */
+  private ring: number[] = []
+  readonly ringMember: Uint8Array
+  private zk: number[] = []
+  leader = -1
+  /** OpLog episode peers: oplogPeers[vd * rf + k] = node holding replica k of vDisk vd's open episode */
+  readonly oplogPeers: Int16Array
+  /** warning threshold (% of resilient capacity), settable from the UI */
+  warnThresholdPct: number
+  /** narration of the last scenario step that said something */
+  narration: { time: number; text: string; focus: string | null } | null = null
+  private ftCache: FaultToleranceResult | null = null
+  private capacityCache: { resilient: number } | null = null
+  /** bumped when anything the Report summarises changes */
+  version = 0
+
+  private constructor(spec: ClusterSpec, scenario: Scenario) {
+    this.spec = spec
+    this.scenario = scenario
+    this.rng = new Prng(spec.seed)
+    this.topo = new Topology(spec)
+    this.log = new ClusterLog(() => this.time)
+    this.warnThresholdPct = spec.warnThresholdPct
+    this.effectiveAwareness = effectiveAwareness(
+      spec.desiredAwareness,
+      { node: spec.nodes.length, block: spec.blocks.length, rack: spec.racks.length },
+      spec.ftLevel,
+      spec.erasureCoding,
+    )
+    const rf = spec.replicationFactor
+    const units = Math.round(spec.usedRawBytes / (rf * UNIT_BYTES))
+    this.data = new DataStore(this.topo, units, rf)
+    this.data.placeAll(this.rng, this.effectiveAwareness)
+    this.ringMember = new Uint8Array(spec.nodes.length)
+    this.ring = interleavedRing(this.topo, spec.nodes.map((_, i) => i), this.metadataDomain())
+    for (const n of this.ring) this.ringMember[n] = 1
+    this.zk = placeZookeeper(this.topo, this.ring, spec.ftLevel === 2 ? 5 : 3, this.metadataDomain())
+    this.leader = this.ring[0] ?? -1
+    this.vms = new VmTable(spec.vms)
+    this.oplogPeers = new Int16Array(this.vms.vdiskCount * rf).fill(-1)
+    this.on('scenario-step', (p) => this.runStep(p as number))
+    this.on('acropolis-election', () => this.electLeader())
+    this.log.event('info', 'ClusterStart', null, `Cluster ${spec.name} started: ${spec.nodes.length} nodes, ${spec.blocks.length} blocks, ${spec.racks.length} racks; FT${spec.ftLevel}, ${this.effectiveAwareness} awareness in force`)
+    if (this.effectiveAwareness !== spec.desiredAwareness)
+      this.log.event('warning', 'AwarenessFallback', null, `Desired ${spec.desiredAwareness} awareness needs more ${spec.desiredAwareness}s; ${this.effectiveAwareness} awareness is in force (best effort)`)
+    if (this.data.unplaced > 0)
+      this.log.event('warning', 'DataPlacement', null, `${this.data.unplaced} extent groups could not get all ${rf} replicas`)
+    for (let v = 0; v < this.vms.count; v++) {
+      if (spec.vms[v].power === 'on') this.tryPowerOn(v, false)
+    }
+    spec.steps.forEach((s, i) => this.queue.push(toMs(s.at), 'scenario-step', i))
+  }
+
+  /** Build a simulation from a built-in scenario object or raw JSON. Throws SimError listing every problem. */
+  static create(input: unknown, seedOverride?: number): Simulation {
+    const res = compileScenario(input, seedOverride)
+    if (!res.ok) throw new SimError(res.problems.join('\n'))
+    return new Simulation(res.spec, res.scenario)
+  }
+
+  get time(): number {
+    return this.timeMs / MS
+  }
+
+  // ---------------------------------------------------------------- extension points
+  on(type: string, handler: EventHandler): void {
+    if (this.handlers.has(type)) throw new Error(`handler for "${type}" already registered`)
+    this.handlers.set(type, handler)
+  }
+  addSubsystem(s: Subsystem): void {
+    this.subsystems.push(s)
+  }
+  /** Schedule an event `delaySeconds` from now. Quiet events do not keep `settle` running. */
+  schedule<P>(delaySeconds: number, type: string, payload: P, quiet = false): ScheduledEvent<P> {
+    return this.queue.push(this.timeMs + Math.max(0, toMs(delaySeconds)), type, payload, quiet)
+  }
+  /** Something the Report summarises changed (resiliency and capacity are recomputed lazily). */
+  invalidate(): void {
+    this.ftCache = null
+    this.capacityCache = null
+    this.version++
+  }
+
+  // ---------------------------------------------------------------- drill API
+  inject(f: Fault): void {
+    const problem = this.topo.faultProblem(f)
+    if (problem) throw new SimError(problem)
+    if (f.kind === 'disk' && f.smart !== undefined && f.smart !== 'fail' && f.smart !== 'pass')
+      throw new SimError(`smart must be "fail" or "pass"`)
+    this.topo.faults.push({ ...f })
+    this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', f.target, describeFault(f))
+    this.applyStateChange()
+  }
+
+  restore(target: string): void {
+    if (typeof target !== 'string' || this.topo.kindOf(target) === null) throw new SimError(`unknown target "${String(target)}"`)
+    const before = this.topo.faults.length
+    const kept = this.topo.faults.filter((f) => f.target !== target)
+    if (kept.length === before) throw new SimError(`"${target}" has no active fault to restore`)
+    this.topo.faults.length = 0
+    this.topo.faults.push(...kept)
+    this.log.event('info', 'FaultRestored', target, `${target} restored by the administrator`)
+    this.applyStateChange()
+  }
+
+  /** Run the simulated clock exactly `seconds` forward. */
+  advance(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds < 0) throw new SimError(`seconds must be a finite number ≥ 0, got ${String(seconds)}`)
+    this.runUntil(this.timeMs + toMs(seconds))
+  }
+
+  /** Run until nothing is pending (no active event), at most maxSeconds. Returns seconds run. */
+  settle(maxSeconds = 7 * 86400): number {
+    if (!Number.isFinite(maxSeconds) || maxSeconds < 0) throw new SimError(`maxSeconds must be a finite number ≥ 0, got ${String(maxSeconds)}`)
+    const start = this.timeMs
+    const limit = start + toMs(maxSeconds)
+    for (;;) {
+      const next = this.queue.nextActiveTime()
+      if (next === undefined || next > limit) break
+      this.runUntil(next)
+    }
+    return (this.timeMs - start) / MS
+  }
+
+  /** Jump to the next scheduled event (of any kind); returns seconds run (0 if none). */
+  stepToNextEvent(): number {
+    const ev = this.queue.peek()
+    if (!ev) return 0
+    const start = this.timeMs
+    this.runUntil(Math.max(ev.time, this.timeMs))
+    return (this.timeMs - start) / MS
+  }
+
+  nextEventTime(): number | null {
+    const ev = this.queue.peek()
+    return ev ? ev.time / MS : null
+  }
+
+  powerOn(vmId: string): void {
+    const v = this.vmIndex(vmId)
+    if (this.vms.power[v] === POWER_ON) throw new SimError(`VM "${vmId}" is already on`)
+    const refusal = this.admission(v)
+    if (refusal) throw new SimError(`cannot power on VM "${vmId}": ${refusal}`)
+    this.tryPowerOn(v, true)
+  }
+
+  powerOff(vmId: string): void {
+    const v = this.vmIndex(vmId)
+    if (this.vms.power[v] === POWER_OFF) throw new SimError(`VM "${vmId}" is already off`)
+    this.setVmOff(v)
+    this.log.event('info', 'VmPowerOff', vmId, `VM ${this.spec.vms[v].name} powered off`)
+    this.invalidate()
+  }
+
+  acknowledgeAlert(alertId: string): void {
+    if (!this.log.acknowledge(alertId)) throw new SimError(`unknown or already acknowledged alert "${alertId}"`)
+  }
+
+  setWarnThreshold(pct: number): void {
+    if (!Number.isFinite(pct) || pct < 1 || pct > 100) throw new SimError(`warning threshold must be between 1 and 100 %, got ${String(pct)}`)
+    this.warnThresholdPct = pct
+    this.log.event('info', 'ThresholdChanged', null, `Storage warning threshold set to ${pct} % of resilient capacity`)
+    this.invalidate()
+  }
+
+  report(): Report {
+    return buildReport(this)
+  }
+
+  // ---------------------------------------------------------------- queries
+  ringMembers(): number[] {
+    return this.ring.filter((n) => this.ringMember[n] === 1)
+  }
+  ringOrder(): readonly number[] {
+    return this.ring
+  }
+  zookeeperServers(): number[] {
+    return [...this.zk]
+  }
+  faultTolerance(): FaultToleranceResult {
+    if (!this.ftCache) this.ftCache = computeFaultTolerance(this)
+    return this.ftCache
+  }
+  /** Units of `dom` with their available capacity, for resilient capacity. */
+  capacityUnits(dom: Domain): CapacityUnits {
+    const { spec, topo } = this
+    const nodeCap = spec.nodes.map((n) => n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0))
+    const count = topo.unitCount(dom)
+    const unitCapacity = new Array<number>(count).fill(0)
+    const nodesOfUnit: number[][] = Array.from({ length: count }, () => [])
+    nodeCap.forEach((c, n) => {
+      const u = topo.unitOf(n, dom)
+      unitCapacity[u] += c
+      if (c > 0) nodesOfUnit[u].push(c)
+    })
+    return { unitCapacity, nodesOfUnit, unitCounts: { node: spec.nodes.length, block: spec.blocks.length, rack: spec.racks.length } }
+  }
+  resilientCapacityBytes(): number {
+    if (!this.capacityCache) {
+      const dom = this.effectiveAwareness
+      this.capacityCache = {
+        resilient: Math.floor(resilientCapacity(dom, this.capacityUnits(dom), this.data.rf, this.spec.ftLevel, this.spec.ftLevel, this.spec.erasureCoding)),
+      }
+    }
+    return this.capacityCache.resilient
+  }
+  /** FREE_SPACE: largest f ≤ FT with raw used ≤ resilient capacity for f failures at the domain. */
+  freeSpaceTolerance(dt: DomainType): number {
+    const used = this.availableUsedBytes()
+    const ft: number = this.spec.ftLevel
+    let best = 0
+    for (let f = 1; f <= ft; f++) {
+      let cap: number
+      if (dt === 'DISK') {
+        // lose the f largest available disks, rebuild at node level
+        const { spec, topo } = this
+        const avail = spec.disks.map((d, i) => (topo.diskAvailable(i) ? d.capacityBytes : 0))
+        const order = avail.map((c, i) => [c, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, f).map((x) => x[1])
+        const nodeCap = spec.nodes.map((n) => n.disks.reduce((a, d) => a + (order.includes(d) ? 0 : avail[d]), 0))
+        cap = 0.95 * rawCapacity(nodeCap, this.data.rf)
+      } else {
+        const dom: Domain = dt === 'NODE' ? 'node' : dt === 'RACKABLE_UNIT' ? 'block' : 'rack'
+        cap = resilientCapacity(dom, this.capacityUnits(dom), this.data.rf, f, this.spec.ftLevel, this.spec.erasureCoding)
+      }
+      if (used <= cap) best = f
+      else break
+    }
+    return best
+  }
+  /** OPLOG: worst case over open episodes of (distinct healthy units holding a replica) − 1. */
+  oplogTolerance(dt: DomainType): number {
+    const rf = this.data.rf
+    let worst: number = this.spec.ftLevel
+    const seen: number[] = []
+    for (let vd = 0; vd < this.vms.vdiskCount; vd++) {
+      if (this.oplogPeers[vd * rf] < 0) continue
+      seen.length = 0
+      for (let k = 0; k < rf; k++) {
+        const n = this.oplogPeers[vd * rf + k]
+        if (n < 0 || !this.topo.cvmServing(n)) continue
+        const unit = dt === 'NODE' || dt === 'DISK' ? n : dt === 'RACKABLE_UNIT' ? this.spec.nodes[n].block : this.spec.nodes[n].rack
+        if (!seen.includes(unit)) seen.push(unit)
+      }
+      worst = Math.min(worst, seen.length - 1)
+    }
+    return Math.max(0, worst)
+  }
+  /** Raw bytes of replicas on available disks. */
+  availableUsedBytes(): number {
+    let s = 0
+    for (let d = 0; d < this.spec.disks.length; d++) if (this.topo.diskAvailable(d)) s += this.data.diskUnits[d]
+    return s * UNIT_BYTES
+  }
+  metadataDomain(): Domain {
+    // metadata is block/rack aware only when the other units together hold ≥ 2X (FT1) or 4X (FT2) nodes
+    const dom = this.effectiveAwareness
+    if (dom === 'node') return 'node'
+    const sizes = new Map<number, number>()
+    for (let n = 0; n < this.spec.nodes.length; n++) sizes.set(this.topo.unitOf(n, dom), (sizes.get(this.topo.unitOf(n, dom)) ?? 0) + 1)
+    const x = Math.max(...sizes.values())
+    const others = this.spec.nodes.length - x
+    return others >= (this.spec.ftLevel === 2 ? 4 : 2) * x ? dom : 'node'
+  }
+  vmIndex(vmId: string): number {
+    const v = this.vms.index.get(vmId)
+    if (v === undefined) throw new SimError(`unknown VM "${String(vmId)}"`)
+    return v
+  }
+  /** Memory a host can give to VMs: node memory minus its CVM's. */
+  hostCapacityBytes(n: number): number {
+    return this.spec.nodes[n].memoryBytes - this.spec.nodes[n].cvmMemoryBytes
+  }
+  hostRunningBytes(n: number): number {
+    let s = 0
+    for (let v = 0; v < this.vms.count; v++) if (this.vms.host[v] === n && this.vms.power[v] !== POWER_OFF) s += this.spec.vms[v].memoryBytes
+    return s
+  }
+
+  // ---------------------------------------------------------------- internals
+  private runUntil(targetMs: number): void {
+    for (;;) {
+      const ev = this.queue.peek()
+      if (!ev || ev.time > targetMs) break
+      this.queue.pop()
+      this.timeMs = Math.max(this.timeMs, ev.time)
+      const h = this.handlers.get(ev.type)
+      if (h) h(ev.payload, ev)
+    }
+    this.timeMs = Math.max(this.timeMs, targetMs)
+  }
+
+  private runStep(i: number): void {
+    const step = this.spec.steps[i]
+    if (step.say !== undefined) this.narration = { time: this.time, text: step.say, focus: step.focus ?? null }
+    if (!step.action) return
+    try {
+      this.applyAction(step.action)
+    } catch (e) {
+      this.log.event('warning', 'ScenarioStepFailed', null, `Step ${i + 1} at ${step.at}s failed: ${(e as Error).message}`)
+    }
+    this.invalidate()
+  }
+
+  applyAction(a: ScenarioAction): void {
+    if ('inject' in a) this.inject(a.inject)
+    else if ('restore' in a) this.restore(a.restore)
+    else if ('powerOn' in a) this.powerOn(a.powerOn)
+    else if ('powerOff' in a) this.powerOff(a.powerOff)
+  }
+
+  /** Default-mode admission: the host is up and has the memory. Returns the refusal reason or null. */
+  admission(v: number): string | null {
+    const s = this.spec.vms[v]
+    const n = s.host
+    if (this.topo.hostState[n] !== HOST_UP) return `host ${this.spec.nodes[n].id} is ${this.topo.hostState[n] === HOST_DOWN ? 'down' : 'partitioned'}`
+    const free = this.hostCapacityBytes(n) - this.hostRunningBytes(n)
+    if (free < s.memoryBytes) return `host ${this.spec.nodes[n].id} has ${gib(free)} GiB free for VMs, the VM needs ${gib(s.memoryBytes)} GiB`
+    return null
+  }
+
+  private tryPowerOn(v: number, interactive: boolean): void {
+    const s = this.spec.vms[v]
+    const refusal = this.admission(v)
+    if (refusal) {
+      this.log.event('warning', 'VmPowerOnFailed', s.id, `VM ${s.name} could not be powered on: ${refusal}`)
+      return
+    }
+    this.vms.host[v] = s.host
+    this.vms.power[v] = POWER_ON
+    this.vms.frodo[v] = s.frodo && s.vcpus >= 2 ? 1 : 0
+    this.openOplogEpisodes(v)
+    this.routeVdisks(v)
+    this.vms.version++
+    if (interactive) {
+      this.log.event('info', 'VmPowerOn', s.id, `VM ${s.name} powered on on host ${this.spec.nodes[s.host].id}`)
+      this.invalidate()
+    }
+  }
+
+  private setVmOff(v: number): void {
+    this.vms.power[v] = POWER_OFF
+    const rf = this.data.rf
+    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) {
+      this.vms.vdiskStargate[vd] = -1
+      for (let k = 0; k < rf; k++) this.oplogPeers[vd * rf + k] = -1
+    }
+    this.vms.version++
+  }
+
+  /** OpLog episode per vDisk: the local CVM plus RF − 1 peers among all nodes (seed 004). */
+  private openOplogEpisodes(v: number): void {
+    const rf = this.data.rf
+    const host = this.vms.host[v]
+    const dom = this.effectiveAwareness
+    const nodes = this.spec.nodes.length
+    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) {
+      const taken = [host]
+      const units = [this.topo.unitOf(host, dom)]
+      this.oplogPeers[vd * rf] = host
+      for (let k = 1; k < rf; k++) {
+        let pick = -1
+        for (let attempt = 0; attempt < 64 && pick < 0; attempt++) {
+          const n = this.rng.fastInt(nodes)
+          if (taken.includes(n) || !this.topo.cvmServing(n)) continue
+          if (units.includes(this.topo.unitOf(n, dom)) && attempt < 48) continue
+          pick = n
+        }
+        this.oplogPeers[vd * rf + k] = pick
+        if (pick >= 0) {
+          taken.push(pick)
+          units.push(this.topo.unitOf(pick, dom))
+        }
+      }
+    }
+  }
+
+  /** Local Stargate when it serves; otherwise no path (failover comes with the I/O path feature). */
+  private routeVdisks(v: number): void {
+    const host = this.vms.host[v]
+    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) {
+      this.vms.vdiskStargate[vd] = this.vms.power[v] === POWER_ON && host >= 0 && this.topo.cvmServing(host) ? host : -1
+    }
+  }
+
+  private electLeader(): void {
+    if (this.leader >= 0 && this.topo.cvmServing(this.leader)) return
+    const next = this.ring.find((n) => this.topo.cvmServing(n))
+    this.leader = next ?? -1
+    if (next !== undefined) this.log.event('info', 'AcropolisLeaderElected', this.spec.nodes[next].id, `Acropolis leader elected on ${this.spec.nodes[next].id}`)
+    this.invalidate()
+  }
+
+  /** Derive the new component states and let every part of the model react. */
+  private applyStateChange(): void {
+    const change = this.topo.derive()
+    const { spec, log } = this
+    for (const n of change.hosts) {
+      const id = spec.nodes[n].id
+      const st = this.topo.hostState[n]
+      if (st === HOST_DOWN) {
+        log.event('critical', 'HostDown', id, `Host ${id} is down`)
+        log.raise(`host-down:${id}`, 'critical', 'HostDown', id, `Host ${id} (${spec.nodes[n].hostIp}) is not reachable`)
+        log.resolve(`host-partitioned:${id}`)
+        for (let v = 0; v < this.vms.count; v++) {
+          if (this.vms.host[v] === n && this.vms.power[v] !== POWER_OFF) {
+            this.setVmOff(v)
+            log.event('critical', 'VmDown', spec.vms[v].id, `VM ${spec.vms[v].name} stopped: its host ${id} is down`)
+          }
+        }
+      } else if (st === HOST_PARTITIONED) {
+        log.event('critical', 'HostPartitioned', id, `Host ${id} lost network connectivity to the cluster`)
+        log.raise(`host-partitioned:${id}`, 'critical', 'HostPartitioned', id, `Host ${id} is partitioned from the cluster network`)
+        log.resolve(`host-down:${id}`)
+      } else {
+        log.event('info', 'HostUp', id, `Host ${id} is up`)
+        log.resolve(`host-down:${id}`)
+        log.resolve(`host-partitioned:${id}`)
+      }
+    }
+    for (const n of change.cvms) {
+      const id = spec.nodes[n].id
+      const down = this.topo.cvmState[n] === CVM_DOWN
+      if (down) log.event('critical', 'CvmDown', id, `Controller VM on ${id} (${spec.nodes[n].cvmIp}) is down: Stargate, Cassandra${this.zk.includes(n) ? ', Zookeeper' : ''} and Acropolis on it are unavailable`)
+      else log.event('info', 'CvmUp', id, `Controller VM on ${id} is up`)
+      // the host-down alert covers a CVM that went down with its host
+      if (down && this.topo.hostState[n] !== HOST_DOWN) log.raise(`cvm-down:${id}`, 'critical', 'CvmDown', id, `Controller VM ${spec.nodes[n].cvmIp} on ${id} is down`)
+      else log.resolve(`cvm-down:${id}`)
+    }
+    for (const d of change.disks) {
+      const id = spec.disks[d].id
+      if (this.topo.diskMode[d] === DISK_OFFLINE) {
+        log.event('critical', 'DiskOffline', id, `Disk ${id} on ${spec.nodes[spec.disks[d].node].id} marked offline`)
+        log.raise(`disk-offline:${id}`, 'critical', 'DiskOffline', id, `Disk ${id} (serial ${spec.disks[d].serial}) on ${spec.nodes[spec.disks[d].node].id} is offline`)
+      } else {
+        log.event('info', 'DiskOnline', id, `Disk ${id} is online`)
+        log.resolve(`disk-offline:${id}`)
+      }
+    }
+    // blocks and racks whose every node is down
+    spec.blocks.forEach((b, i) => {
+      const down = this.topo.blockDown(i)
+      const key = `block-down:${b.id}`
+      if (down && !log.isOpen(key)) {
+        log.event('critical', 'BlockDown', b.id, `Block ${b.id} (${b.model}, serial ${b.serial}) is down: all its nodes are unreachable`)
+        log.raise(key, 'critical', 'BlockDown', b.id, `Block ${b.id} is down`)
+      } else if (!down && log.isOpen(key)) {
+        log.event('info', 'BlockUp', b.id, `Block ${b.id} is back`)
+        log.resolve(key)
+      }
+    })
+    spec.racks.forEach((r, i) => {
+      const down = this.topo.rackDown(i)
+      const key = `rack-down:${r.id}`
+      if (down && !log.isOpen(key)) {
+        log.event('critical', 'RackDown', r.id, `Rack ${r.id} is down`)
+        log.raise(key, 'critical', 'RackDown', r.id, `Rack ${r.id} is down`)
+      } else if (!down && log.isOpen(key)) {
+        log.event('info', 'RackUp', r.id, `Rack ${r.id} is back`)
+        log.resolve(key)
+      }
+    })
+    // I/O paths follow the Stargates
+    for (let v = 0; v < this.vms.count; v++) if (this.vms.power[v] === POWER_ON) this.routeVdisks(v)
+    this.vms.version++
+    // Acropolis leader: when its CVM is gone, the others elect a new one 20 s later
+    if (this.leader >= 0 && !this.topo.cvmServing(this.leader)) {
+      log.event('warning', 'AcropolisLeaderLost', spec.nodes[this.leader].id, `Acropolis leader on ${spec.nodes[this.leader].id} is unavailable; election in 20 s`)
+      this.leader = -1
+      this.schedule(20, 'acropolis-election', null)
+    }
+    this.data.refreshPicker()
+    for (const s of this.subsystems) s.onStateChange?.(change)
+    this.invalidate()
+  }
+}
+
+function gib(bytes: number): string {
+  return (bytes / 1024 ** 3).toFixed(bytes % 1024 ** 3 === 0 ? 0 : 1)
+}
+
+export function describeFault(f: Fault): string {
+  switch (f.kind) {
+    case 'disk': return `Disk ${f.target} failed${f.smart === 'pass' ? ' (transient I/O errors)' : ''}`
+    case 'cvm': return `Controller VM on ${f.target} shut down`
+    case 'node': return `Node ${f.target} powered off`
+    case 'block': return `Block ${f.target} failed`
+    case 'rack': return `Rack ${f.target} failed`
+    case 'partition': return `Host ${f.target} network partitioned`
+  }
+}
+
+export { HOST_PARTITIONED }
