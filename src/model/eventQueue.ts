@@ -11,6 +11,8 @@ export interface ScheduledEvent<P = unknown> {
   /** quiet events (periodic health checks, samplers) do not keep `settle` running */
   quiet: boolean
   cancelled: boolean
+  /** popped (run): cancelling it afterwards is a no-op */
+  done: boolean
 }
 
 export class EventQueue {
@@ -27,7 +29,7 @@ export class EventQueue {
   }
 
   push<P>(time: number, type: string, payload: P, quiet = false): ScheduledEvent<P> {
-    const ev: ScheduledEvent<P> = { time, seq: this.seq++, type, payload, quiet, cancelled: false }
+    const ev: ScheduledEvent<P> = { time, seq: this.seq++, type, payload, quiet, cancelled: false, done: false }
     this.heap.push(ev as ScheduledEvent)
     this.up(this.heap.length - 1)
     if (!quiet) this.activeCount++
@@ -35,7 +37,7 @@ export class EventQueue {
   }
 
   cancel(ev: ScheduledEvent<unknown>): void {
-    if (ev.cancelled) return
+    if (ev.cancelled || ev.done) return
     ev.cancelled = true
     if (!ev.quiet) this.activeCount--
   }
@@ -58,6 +60,7 @@ export class EventQueue {
     const top = this.heap[0]
     if (!top) return undefined
     this.removeTop()
+    top.done = true
     if (!top.quiet) this.activeCount--
     return top
   }

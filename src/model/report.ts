@@ -2,6 +2,7 @@
 import type { Simulation } from './simulation'
 import { CVM_STATES, DISK_MODES, HOST_STATES } from './topology'
 import type { Report } from './types'
+import { UNIT_BYTES } from './units'
 import { POWER_OFF, POWER_STATES } from './vms'
 
 export function storageState(used: number, resilient: number, warnPct: number): 'ok' | 'warning' | 'critical' {
@@ -10,17 +11,55 @@ export function storageState(used: number, resilient: number, warnPct: number): 
   return 'ok'
 }
 
-export function buildReport(sim: Simulation): Report {
-  const { spec, topo, data, vms, log } = sim
+export function buildResiliency(sim: Simulation): Report['resiliency'] {
   const ft = sim.faultTolerance()
-  const nodeId = (n: number) => spec.nodes[n].id
-  const zk = sim.zookeeperServers()
+  const lostUnits = countLost(sim)
+  const under = countUnderReplicated(sim)
+  return {
+    status: ft.status,
+    faultTolerance: ft.rows,
+    rebuild: { active: false, progress: under === 0 ? 1 : 0, bytesRemaining: under * UNIT_BYTES, etaSeconds: null },
+    underReplicatedBytes: under * UNIT_BYTES,
+    lostBytes: lostUnits * UNIT_BYTES,
+  }
+}
+
+export function buildStorage(sim: Simulation): Report['storage'] {
+  const { spec, topo, data } = sim
   const total = spec.disks.reduce((a, d, i) => a + (topo.diskAvailable(i) ? d.capacityBytes : 0), 0)
   const used = sim.availableUsedBytes()
   const resilient = sim.resilientCapacityBytes()
-  const lostUnits = countLost(sim)
-  const under = countUnderReplicated(sim)
-  const haTolerate: 0 | 1 | 2 = spec.haMode === 'guarantee' ? (spec.replicationFactor === 3 ? 2 : 1) : 0
+  return {
+    totalBytes: total,
+    usedBytes: used,
+    resilientCapacityBytes: resilient,
+    warnThresholdPct: sim.warnThresholdPct,
+    state: storageState(used, resilient, sim.warnThresholdPct),
+    nodes: spec.nodes.map((n) => ({
+      id: n.id,
+      totalBytes: n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0),
+      usedBytes: n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? data.diskUsedBytes(d) : 0), 0),
+    })),
+  }
+}
+
+export function buildHa(sim: Simulation): Report['ha'] {
+  const { spec } = sim
+  return {
+    mode: spec.haMode,
+    hostFailuresToTolerate: spec.haMode === 'guarantee' ? (spec.replicationFactor === 3 ? 2 : 1) : 0,
+    hosts: spec.nodes.map((n, i) => {
+      const capacity = sim.hostCapacityBytes(i)
+      const running = sim.hostRunningBytes(i)
+      return { id: n.id, capacityBytes: capacity, runningBytes: running, reservedBytes: 0, availableBytes: capacity - running }
+    }),
+  }
+}
+
+export function buildReport(sim: Simulation): Report {
+  const { spec, topo, data, vms, log } = sim
+  const nodeId = (n: number) => spec.nodes[n].id
+  const zk = sim.zookeeperServers()
 
   return {
     apiVersion: 1,
@@ -36,25 +75,8 @@ export function buildReport(sim: Simulation): Report {
       awareness: { desired: spec.desiredAwareness, effective: sim.effectiveAwareness },
       haMode: spec.haMode,
     },
-    resiliency: {
-      status: ft.status,
-      faultTolerance: ft.rows,
-      rebuild: { active: false, progress: under === 0 ? 1 : 0, bytesRemaining: under * 1e9, etaSeconds: null },
-      underReplicatedBytes: under * 1e9,
-      lostBytes: lostUnits * 1e9,
-    },
-    storage: {
-      totalBytes: total,
-      usedBytes: used,
-      resilientCapacityBytes: resilient,
-      warnThresholdPct: sim.warnThresholdPct,
-      state: storageState(used, resilient, sim.warnThresholdPct),
-      nodes: spec.nodes.map((n) => ({
-        id: n.id,
-        totalBytes: n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0),
-        usedBytes: n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? data.diskUsedBytes(d) : 0), 0),
-      })),
-    },
+    resiliency: buildResiliency(sim),
+    storage: buildStorage(sim),
     topology: {
       racks: spec.racks.map((r, i) => ({ id: r.id, state: topo.rackDown(i) ? 'down' : 'up' })),
       blocks: spec.blocks.map((b, i) => ({ id: b.id, rack: spec.racks[b.rack].id, state: topo.blockDown(i) ? 'down' : 'up' })),
@@ -103,15 +125,7 @@ export function buildReport(sim: Simulation): Report {
         vdisks,
       }
     }),
-    ha: {
-      mode: spec.haMode,
-      hostFailuresToTolerate: haTolerate,
-      hosts: spec.nodes.map((n, i) => {
-        const capacity = sim.hostCapacityBytes(i)
-        const running = sim.hostRunningBytes(i)
-        return { id: n.id, capacityBytes: capacity, runningBytes: running, reservedBytes: 0, availableBytes: capacity - running }
-      }),
-    },
+    ha: buildHa(sim),
     events: log.events.map((e) => ({ ...e })),
     tasks: log.tasks.map((t) => ({ ...t })),
     alerts: log.alerts.map((a) => ({ ...a })),

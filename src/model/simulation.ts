@@ -57,6 +57,8 @@ export class Simulation {
   readonly ringMember: Uint8Array
   private zk: number[] = []
   leader = -1
+  /** an Acropolis election is scheduled */
+  private electionPending = false
   /** OpLog episode peers: oplogPeers[vd * rf + k] = node holding replica k of vDisk vd's open episode */
   readonly oplogPeers: Int16Array
   /** warning threshold (% of resilient capacity), settable from the UI */
@@ -170,7 +172,12 @@ export class Simulation {
     const limit = start + toMs(maxSeconds)
     for (;;) {
       const next = this.queue.nextActiveTime()
-      if (next === undefined || next > limit) break
+      if (next === undefined) break
+      if (next > limit) {
+        // still pending at the limit: run the whole maxSeconds
+        this.runUntil(limit)
+        break
+      }
       this.runUntil(next)
     }
     return (this.timeMs - start) / MS
@@ -437,6 +444,7 @@ export class Simulation {
   }
 
   private electLeader(): void {
+    this.electionPending = false
     if (this.leader >= 0 && this.topo.cvmServing(this.leader)) return
     const next = this.ring.find((n) => this.topo.cvmServing(n))
     this.leader = next ?? -1
@@ -520,6 +528,10 @@ export class Simulation {
     if (this.leader >= 0 && !this.topo.cvmServing(this.leader)) {
       log.event('warning', 'AcropolisLeaderLost', spec.nodes[this.leader].id, `Acropolis leader on ${spec.nodes[this.leader].id} is unavailable; election in 20 s`)
       this.leader = -1
+    }
+    // no leader (lost now, or none was left to elect): the serving CVMs elect one 20 s later
+    if (this.leader < 0 && !this.electionPending && this.ring.some((n) => this.topo.cvmServing(n))) {
+      this.electionPending = true
       this.schedule(20, 'acropolis-election', null)
     }
     this.data.refreshPicker()

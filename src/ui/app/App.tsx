@@ -1,0 +1,54 @@
+/** The Prism frame: top bar, start-up banner, the current page, toasts. */
+import { useEffect, type ComponentType } from 'react'
+import { AlertsPage } from '../pages/AlertsPage'
+import { AnalysisPage } from '../pages/AnalysisPage'
+import { HardwarePage } from '../pages/HardwarePage'
+import { HealthPage } from '../pages/HealthPage'
+import { HomePage } from '../pages/HomePage'
+import { IoPathsPage } from '../pages/IoPathsPage'
+import { SettingsPage } from '../pages/SettingsPage'
+import { StoragePage } from '../pages/StoragePage'
+import { TasksPage } from '../pages/TasksPage'
+import { VmsPage } from '../pages/VmsPage'
+import { useSim } from '../store/simStore'
+import { Banner } from './Banner'
+import { pageName, useRoute, type PageId } from './routes'
+import { Toasts } from './Toasts'
+import { TopBar } from './TopBar'
+
+const PAGE_COMPONENTS: Record<PageId, ComponentType<{ view: string | null }>> = {
+  home: HomePage,
+  health: HealthPage,
+  vms: VmsPage,
+  storage: StoragePage,
+  hardware: HardwarePage,
+  'io-paths': IoPathsPage,
+  analysis: AnalysisPage,
+  alerts: AlertsPage,
+  tasks: TasksPage,
+  settings: SettingsPage,
+}
+
+export function App() {
+  const route = useRoute()
+  const ready = useSim((s) => s.ready && s.state !== null)
+  const toast = useSim((s) => s.toast)
+  useEffect(() => {
+    document.title = `${pageName(route.page)} · Prism Simulator`
+  }, [route.page])
+  useEffect(() => {
+    if (route.unknown) toast('error', `Unknown page "#/${route.unknown}": showing Home`)
+  }, [route.unknown, toast])
+  const Page = PAGE_COMPONENTS[route.page]
+  return (
+    <div className="flex min-h-screen flex-col bg-[#eef1f4] text-slate-800">
+      <TopBar page={route.page} />
+      <Banner />
+      <main className="flex-1 p-3" aria-label={pageName(route.page)}>
+        <h1 className="sr-only">{pageName(route.page)}</h1>
+        {ready ? <Page view={route.view} /> : <p className="p-6 text-sm text-slate-500" role="status">Starting the simulation…</p>}
+      </main>
+      <Toasts />
+    </div>
+  )
+}

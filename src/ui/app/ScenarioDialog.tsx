@@ -1,0 +1,111 @@
+/** Load a built-in scenario (with a seed) or paste one as JSON; problems are listed by path. */
+import { useEffect, useState } from 'react'
+import { simClient } from '../bridge/client'
+import type { ScenarioInfo } from '../bridge/types'
+import { Modal } from '../common/Modal'
+import { useSim } from '../store/simStore'
+
+export function ScenarioDialog(props: { onClose: () => void }) {
+  const structure = useSim((s) => s.structure)
+  const toast = useSim((s) => s.toast)
+  const [list, setList] = useState<ScenarioInfo[]>([])
+  const [seed, setSeed] = useState(String(structure?.seed ?? 1))
+  const [json, setJson] = useState('')
+  const [problems, setProblems] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    simClient.listScenarios().then(setList, (e: Error) => setProblems([e.message]))
+  }, [])
+
+  const seedValue = (): number | undefined => {
+    if (seed.trim() === '') return undefined
+    const n = Number(seed)
+    return Number.isInteger(n) && n >= 0 ? n : NaN
+  }
+
+  const run = async (what: unknown, label: string) => {
+    const s = seedValue()
+    if (Number.isNaN(s)) {
+      setProblems([`seed: must be a whole number ≥ 0, got "${seed}"`])
+      return
+    }
+    setBusy(true)
+    setProblems([])
+    try {
+      await simClient.load(what, s)
+      const url = new URL(window.location.href)
+      if (typeof what === 'string') url.searchParams.set('scenario', what)
+      else url.searchParams.delete('scenario')
+      if (s !== undefined) url.searchParams.set('seed', String(s))
+      else url.searchParams.delete('seed')
+      window.history.replaceState(null, '', url)
+      toast('info', `Loaded ${label}`)
+      props.onClose()
+    } catch (e) {
+      setProblems((e as Error).message.split('\n'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const loadJson = () => {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(json)
+    } catch (e) {
+      setProblems([`not valid JSON: ${(e as Error).message}`])
+      return
+    }
+    void run(parsed, 'pasted scenario')
+  }
+
+  return (
+    <Modal title="Scenarios" onClose={props.onClose} wide testId="scenario-dialog">
+      <div className="flex flex-col gap-4">
+        <label className="flex items-center gap-2 text-sm">
+          Seed
+          <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" className="w-32 rounded border border-slate-300 px-2 py-1" aria-describedby="seed-help" />
+          <span id="seed-help" className="text-xs text-slate-500">Same scenario + seed + actions = the same run.</span>
+        </label>
+        <ul className="grid gap-2 md:grid-cols-2">
+          {list.map((s) => (
+            <li key={s.id} className={`rounded border p-3 ${structure?.scenarioId === s.id ? 'border-sky-400 bg-sky-50' : 'border-slate-200'}`}>
+              <div className="flex items-start justify-between gap-2">
+                <div>
+                  <h3 className="text-sm font-semibold text-slate-800">{s.title}</h3>
+                  <p className="font-mono text-[11px] text-slate-500">{s.id}</p>
+                </div>
+                <button type="button" className="btn-primary" disabled={busy} onClick={() => run(s.id, s.title)} aria-label={`Load ${s.title}`}>
+                  Load
+                </button>
+              </div>
+              <p className="mt-1 text-xs text-slate-600">{s.summary}</p>
+            </li>
+          ))}
+        </ul>
+        <div className="flex flex-col gap-2">
+          <label htmlFor="scenario-json" className="text-sm font-semibold text-slate-700">
+            Scenario JSON
+          </label>
+          <textarea id="scenario-json" value={json} onChange={(e) => setJson(e.target.value)} rows={6} spellCheck={false} className="rounded border border-slate-300 p-2 font-mono text-xs" placeholder='{"title": "My drill", "cluster": {"layout": {...}}}' />
+          <div>
+            <button type="button" className="btn-primary" disabled={busy || json.trim() === ''} onClick={loadJson}>
+              Load JSON
+            </button>
+          </div>
+        </div>
+        {problems.length > 0 && (
+          <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+            <p className="font-semibold">The scenario was not loaded; the running simulation is unchanged.</p>
+            <ul className="mt-1 list-disc pl-5 font-mono text-xs">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </Modal>
+  )
+}

@@ -1,0 +1,25 @@
+/** Start-up: load the scenario named in the URL (?scenario=<id>&seed=<n>), then expose window.prismSim. */
+import { installPrismSim, simClient } from '../bridge/client'
+import { DEFAULT_SCENARIO_ID } from '../bridge/types'
+import { useSim } from '../store/simStore'
+
+export async function startup(): Promise<void> {
+  const params = new URLSearchParams(window.location.search)
+  const problems: string[] = []
+  const scenario = params.get('scenario') ?? DEFAULT_SCENARIO_ID
+  const seedText = params.get('seed')
+  let seed: number | undefined
+  if (seedText !== null) {
+    if (/^\d+$/.test(seedText) && Number(seedText) <= 4294967295) seed = Number(seedText)
+    else problems.push(`URL parameter seed: must be a whole number from 0 to 4294967295, got "${seedText}"`)
+  }
+  try {
+    await simClient.load(scenario, seed)
+  } catch (e) {
+    problems.push(`URL parameter scenario: ${(e as Error).message}`)
+    await simClient.load(DEFAULT_SCENARIO_ID, seed)
+    problems.push(`Loaded the default scenario "${DEFAULT_SCENARIO_ID}" instead.`)
+  }
+  if (problems.length > 0) useSim.getState().setBanner(problems.join('\n'))
+  installPrismSim()
+}

@@ -1,0 +1,197 @@
+/**
+ * The one bridge between the UI and the simulation worker: wraps the comlink API,
+ * applies every delta to the store before a call resolves, runs the play loop, and
+ * installs `window.prismSim` (DRILL-API.md §1).
+ */
+import * as Comlink from 'comlink'
+import type { ExposedApi } from '../../worker/sim.worker'
+import { useSim } from '../store/simStore'
+import type { Delta, Fault, Report, ScenarioInfo } from './types'
+
+let api: Comlink.Remote<ExposedApi> | null = null
+/** serialises commands so the play loop and drill calls never interleave */
+let chain: Promise<unknown> = Promise.resolve()
+
+function remote(): Comlink.Remote<ExposedApi> {
+  if (!api) {
+    const worker = new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'prism-sim' })
+    api = Comlink.wrap<ExposedApi>(worker)
+  }
+  return api
+}
+
+function queue<T>(fn: () => Promise<T>): Promise<T> {
+  const p = chain.then(fn, fn)
+  chain = p.catch(() => undefined)
+  return p
+}
+
+/** Resolve on the next animation frame, so callers see the new state painted. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'undefined' || document.visibilityState === 'hidden') resolve()
+    else requestAnimationFrame(() => resolve())
+  })
+}
+
+function cleanError(e: unknown): Error {
+  const msg = e instanceof Error ? e.message : String(e)
+  return new Error(msg)
+}
+
+async function command(fn: (r: Comlink.Remote<ExposedApi>) => Promise<Delta>): Promise<void> {
+  await queue(async () => {
+    try {
+      const delta = await fn(remote())
+      useSim.getState().apply(delta)
+    } catch (e) {
+      throw cleanError(e)
+    }
+  })
+  await nextFrame()
+}
+
+export const simClient = {
+  listScenarios(): Promise<ScenarioInfo[]> {
+    return queue(() => remote().listScenarios())
+  },
+  load(scenario: unknown, seed?: number): Promise<void> {
+    useSim.getState().setPlaying(false)
+    return command((r) => r.load(scenario, seed))
+  },
+  inject(fault: Fault): Promise<void> {
+    return command((r) => r.inject(fault))
+  },
+  restore(target: string): Promise<void> {
+    return command((r) => r.restore(target))
+  },
+  advance(seconds: number): Promise<void> {
+    return command((r) => r.advance(seconds))
+  },
+  async settle(maxSeconds?: number): Promise<number> {
+    let seconds = 0
+    await command(async (r) => {
+      const res = await r.settle(maxSeconds)
+      seconds = res.seconds
+      return res.delta
+    })
+    return seconds
+  },
+  async step(): Promise<number> {
+    let seconds = 0
+    await command(async (r) => {
+      const res = await r.step()
+      seconds = res.seconds
+      return res.delta
+    })
+    return seconds
+  },
+  powerOn(vmId: string): Promise<void> {
+    return command((r) => r.powerOn(vmId))
+  },
+  powerOff(vmId: string): Promise<void> {
+    return command((r) => r.powerOff(vmId))
+  },
+  acknowledgeAlert(alertId: string): Promise<void> {
+    return command((r) => r.acknowledgeAlert(alertId))
+  },
+  setWarnThreshold(pct: number): Promise<void> {
+    return command((r) => r.setWarnThreshold(pct))
+  },
+  report(): Promise<Report> {
+    return queue(() => remote().report()).catch((e) => {
+      throw cleanError(e)
+    })
+  },
+}
+
+// ------------------------------------------------------------------ play loop
+let lastFrame = 0
+let looping = false
+
+function loop(now: number): void {
+  const { playing, speed } = useSim.getState()
+  if (!playing) {
+    looping = false
+    return
+  }
+  const dt = lastFrame === 0 ? 0 : Math.min(now - lastFrame, 250)
+  lastFrame = now
+  const simSeconds = (dt / 1000) * speed
+  void queue(async () => {
+    const delta = await remote().tick(simSeconds)
+    useSim.getState().apply(delta)
+  }).then(
+    () => requestAnimationFrame(loop),
+    (e) => {
+      looping = false
+      useSim.getState().setPlaying(false)
+      useSim.getState().toast('error', cleanError(e).message)
+    },
+  )
+}
+
+export function play(): void {
+  useSim.getState().setPlaying(true)
+  if (!looping) {
+    looping = true
+    lastFrame = 0
+    requestAnimationFrame(loop)
+  }
+}
+
+export function pause(): void {
+  useSim.getState().setPlaying(false)
+}
+
+// ------------------------------------------------------------------ window.prismSim
+export interface PrismSim {
+  readonly apiVersion: 1
+  listScenarios(): Promise<ScenarioInfo[]>
+  load(scenario: unknown): Promise<void>
+  inject(fault: Fault): Promise<void>
+  restore(target: string): Promise<void>
+  advance(seconds: number): Promise<void>
+  settle(maxSeconds?: number): Promise<number>
+  powerOn(vmId: string): Promise<void>
+  powerOff(vmId: string): Promise<void>
+  report(): Promise<Report>
+  /** extensions (README "Drill API") */
+  step(): Promise<number>
+  play(): Promise<void>
+  pause(): Promise<void>
+  setSpeed(speed: number): Promise<void>
+  acknowledgeAlert(alertId: string): Promise<void>
+  setWarnThreshold(pct: number): Promise<void>
+}
+
+declare global {
+  interface Window {
+    prismSim?: PrismSim
+  }
+}
+
+export function installPrismSim(): void {
+  const prismSim: PrismSim = {
+    apiVersion: 1,
+    listScenarios: () => simClient.listScenarios(),
+    load: (s) => simClient.load(s),
+    inject: (f) => simClient.inject(f),
+    restore: (t) => simClient.restore(t),
+    advance: (s) => simClient.advance(s),
+    settle: (m) => simClient.settle(m),
+    powerOn: (id) => simClient.powerOn(id),
+    powerOff: (id) => simClient.powerOff(id),
+    report: () => simClient.report(),
+    step: () => simClient.step(),
+    play: async () => play(),
+    pause: async () => pause(),
+    setSpeed: async (s) => {
+      if (!Number.isFinite(s) || s <= 0 || s > 1_000_000) throw new Error(`speed must be a number from 1 to 1000000, got ${String(s)}`)
+      useSim.getState().setSpeed(s)
+    },
+    acknowledgeAlert: (id) => simClient.acknowledgeAlert(id),
+    setWarnThreshold: (p) => simClient.setWarnThreshold(p),
+  }
+  Object.defineProperty(window, 'prismSim', { value: Object.freeze(prismSim), configurable: true, writable: false })
+}

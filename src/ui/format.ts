@@ -1,0 +1,46 @@
+/** Display formatting. Values come from the model; this only decides how they read. */
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
+
+export function formatBytes(bytes: number, digits = 2): string {
+  if (!Number.isFinite(bytes)) return '—'
+  let v = Math.abs(bytes)
+  let i = 0
+  while (v >= 1024 && i < UNITS.length - 1) {
+    v /= 1024
+    i++
+  }
+  const s = v >= 100 ? v.toFixed(0) : v.toFixed(digits)
+  return `${bytes < 0 ? '-' : ''}${s} ${UNITS[i]}`
+}
+
+export function formatPct(fraction: number, digits = 0): string {
+  if (!Number.isFinite(fraction)) return '—'
+  return `${(fraction * 100).toFixed(digits)}%`
+}
+
+/** Simulated clock as D+HH:MM:SS (days only when needed). */
+export function formatClock(seconds: number): string {
+  const s = Math.floor(seconds)
+  const d = Math.floor(s / 86400)
+  const hh = String(Math.floor((s % 86400) / 3600)).padStart(2, '0')
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0')
+  const ss = String(s % 60).padStart(2, '0')
+  return `${d > 0 ? `${d}d ` : ''}${hh}:${mm}:${ss}`
+}
+
+/** A compact "T+…" timestamp for event lists. */
+export function formatSimTime(seconds: number): string {
+  return `T+${formatClock(seconds)}`
+}
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—'
+  if (seconds < 60) return `${Math.round(seconds)} s`
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`
+  const h = Math.floor(seconds / 3600)
+  return `${h} h ${Math.round((seconds % 3600) / 60)} min`
+}
+
+export function formatSpeed(speed: number): string {
+  return `${speed.toLocaleString('en-US')}×`
+}

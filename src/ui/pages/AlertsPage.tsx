@@ -1,0 +1,3 @@
+export function AlertsPage(_props: { view: string | null }) {
+  return <p>Alerts</p>
+}

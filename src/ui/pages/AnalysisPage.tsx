@@ -1,0 +1,3 @@
+export function AnalysisPage(_props: { view: string | null }) {
+  return <p>Analysis</p>
+}

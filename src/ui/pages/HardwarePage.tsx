@@ -1,0 +1,3 @@
+export function HardwarePage(_props: { view: string | null }) {
+  return <p>Hardware</p>
+}

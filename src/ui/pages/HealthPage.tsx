@@ -1,0 +1,3 @@
+export function HealthPage(_props: { view: string | null }) {
+  return <p>Health</p>
+}

@@ -1,0 +1,3 @@
+export function HomePage(_props: { view: string | null }) {
+  return <p>Home</p>
+}

@@ -1,0 +1,3 @@
+export function IoPathsPage(_props: { view: string | null }) {
+  return <p>IoPaths</p>
+}

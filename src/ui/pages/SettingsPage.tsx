@@ -1,0 +1,3 @@
+export function SettingsPage(_props: { view: string | null }) {
+  return <p>Settings</p>
+}

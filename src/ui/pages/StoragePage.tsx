@@ -1,0 +1,3 @@
+export function StoragePage(_props: { view: string | null }) {
+  return <p>Storage</p>
+}

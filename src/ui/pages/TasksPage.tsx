@@ -1,0 +1,3 @@
+export function TasksPage(_props: { view: string | null }) {
+  return <p>Tasks</p>
+}

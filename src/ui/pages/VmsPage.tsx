@@ -1,0 +1,3 @@
+export function VmsPage(_props: { view: string | null }) {
+  return <p>Vms</p>
+}

@@ -1,0 +1,112 @@
+/**
+ * The UI's copy of the simulation, fed by deltas from the worker. Components select
+ * what they need; nothing here is computed for display that the model did not send.
+ */
+import { create } from 'zustand'
+import type { Delta, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
+import type { SimAlert, SimEvent, SimTask } from '../bridge/types'
+
+export const SPEEDS = [1, 10, 60, 300, 900, 3600, 14400] as const
+
+export interface Toast {
+  id: number
+  kind: 'error' | 'info'
+  text: string
+}
+
+export interface SimState {
+  ready: boolean
+  structure: Structure | null
+  time: number
+  nextEventTime: number | null
+  pendingActivity: number
+  narration: Delta['narration']
+  state: StateSection | null
+  vms: VmSection | null
+  summary: SummarySection | null
+  events: SimEvent[]
+  alerts: SimAlert[]
+  tasks: SimTask[]
+  playing: boolean
+  speed: number
+  toasts: Toast[]
+  /** a problem with how the page was opened (bad URL parameter), shown until dismissed */
+  banner: string | null
+  setBanner(text: string | null): void
+  apply(delta: Delta): void
+  setPlaying(p: boolean): void
+  setSpeed(s: number): void
+  toast(kind: Toast['kind'], text: string): void
+  dismissToast(id: number): void
+}
+
+let toastSeq = 0
+
+export const useSim = create<SimState>((set, get) => ({
+  ready: false,
+  structure: null,
+  time: 0,
+  nextEventTime: null,
+  pendingActivity: 0,
+  narration: null,
+  state: null,
+  vms: null,
+  summary: null,
+  events: [],
+  alerts: [],
+  tasks: [],
+  playing: false,
+  speed: 60,
+  toasts: [],
+  banner: null,
+  setBanner(text) {
+    set({ banner: text })
+  },
+  apply(delta) {
+    const cur = get()
+    const next: Partial<SimState> = {
+      ready: true,
+      time: delta.time,
+      nextEventTime: delta.nextEventTime,
+      pendingActivity: delta.pendingActivity,
+      narration: delta.narration,
+    }
+    if (delta.structure) {
+      // a new load: start from scratch
+      next.structure = delta.structure
+      next.events = []
+      next.alerts = []
+      next.tasks = []
+      next.state = null
+      next.vms = null
+      next.summary = null
+    } else if (cur.structure && cur.structure.loadId !== delta.loadId) {
+      return // a stale delta from before a load
+    }
+    if (delta.state) next.state = delta.state
+    if (delta.vms) next.vms = delta.vms
+    if (delta.summary) next.summary = delta.summary
+    if (delta.alerts) next.alerts = delta.alerts.items
+    if (delta.tasks) next.tasks = delta.tasks.items
+    if (delta.events) {
+      const base = next.events ?? cur.events
+      const { from, items } = delta.events
+      if (from <= base.length) next.events = base.length === from ? base.concat(items) : base.slice(0, from).concat(items)
+    }
+    set(next)
+  },
+  setPlaying(p) {
+    set({ playing: p })
+  },
+  setSpeed(s) {
+    set({ speed: s })
+  },
+  toast(kind, text) {
+    const id = ++toastSeq
+    set({ toasts: [...get().toasts.slice(-3), { id, kind, text }] })
+    setTimeout(() => get().dismissToast(id), kind === 'error' ? 8000 : 4000)
+  },
+  dismissToast(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) })
+  },
+}))

@@ -1,0 +1,218 @@
+/**
+ * The coarse API over the model that the worker exposes (and that Node tests and the
+ * headless runner use directly). Every command leaves the simulation untouched when it
+ * throws, and returns the delta it caused, so the UI shows the new state at once.
+ */
+import { builtinScenario, BUILTIN_SCENARIOS } from '../model/scenario/builtins'
+import { buildHa, buildResiliency, buildStorage } from '../model/report'
+import { SimError, Simulation } from '../model/simulation'
+import type { Fault, Report } from '../model/types'
+import { UNIT_BYTES } from '../model/units'
+import type { Delta, ScenarioInfo, SimWorkerApi, Structure, SummarySection } from './protocol'
+
+interface Sent {
+  state: number
+  vms: number
+  summary: number
+  events: number
+  alerts: number
+  tasks: number
+  structure: boolean
+}
+
+const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, structure: false })
+
+/** Cap of simulated seconds one tick may run, so a frame never stalls on a huge jump. */
+export const MAX_TICK_SECONDS = 6 * 3600
+
+export class SimFacade implements SimWorkerApi {
+  private sim: Simulation | null = null
+  private loadId = 0
+  private sent: Sent = fresh()
+
+  get simulation(): Simulation {
+    if (!this.sim) throw new SimError('no scenario loaded')
+    return this.sim
+  }
+
+  listScenarios(): ScenarioInfo[] {
+    return BUILTIN_SCENARIOS.map((s) => ({ id: s.id!, title: s.title, summary: s.summary ?? '' }))
+  }
+
+  load(scenario: unknown, seed?: number): Delta {
+    if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 4294967295))
+      throw new SimError(`seed must be a whole number from 0 to 4294967295, got ${String(seed)}`)
+    let input = scenario
+    if (typeof scenario === 'string') {
+      input = builtinScenario(scenario)
+      if (!input) throw new SimError(`unknown scenario "${scenario}" (built-in ids: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')})`)
+    }
+    const sim = Simulation.create(input, seed) // throws with every problem; the current sim stays
+    this.sim = sim
+    this.loadId++
+    this.sent = fresh()
+    return this.delta()
+  }
+
+  inject(fault: unknown): Delta {
+    const f = fault as Fault
+    if (typeof f !== 'object' || f === null || typeof f.kind !== 'string' || typeof f.target !== 'string')
+      throw new SimError('fault must be an object { kind, target }')
+    this.simulation.inject(f)
+    return this.delta()
+  }
+  restore(target: string): Delta {
+    this.simulation.restore(target)
+    return this.delta()
+  }
+  advance(seconds: number): Delta {
+    this.simulation.advance(seconds)
+    return this.delta()
+  }
+  settle(maxSeconds?: number): { seconds: number; delta: Delta } {
+    const seconds = this.simulation.settle(maxSeconds)
+    return { seconds, delta: this.delta() }
+  }
+  step(): { seconds: number; delta: Delta } {
+    const seconds = this.simulation.stepToNextEvent()
+    return { seconds, delta: this.delta() }
+  }
+  tick(simSeconds: number): Delta {
+    const s = Math.min(Math.max(0, simSeconds), MAX_TICK_SECONDS)
+    if (s > 0) this.simulation.advance(s)
+    return this.delta()
+  }
+  powerOn(vmId: string): Delta {
+    this.simulation.powerOn(vmId)
+    return this.delta()
+  }
+  powerOff(vmId: string): Delta {
+    this.simulation.powerOff(vmId)
+    return this.delta()
+  }
+  acknowledgeAlert(alertId: string): Delta {
+    this.simulation.acknowledgeAlert(alertId)
+    return this.delta()
+  }
+  setWarnThreshold(pct: number): Delta {
+    this.simulation.setWarnThreshold(pct)
+    return this.delta()
+  }
+  report(): Report {
+    return this.simulation.report()
+  }
+  resync(): Delta {
+    this.sent = fresh()
+    return this.delta()
+  }
+
+  /** Everything that changed since the last delta. */
+  private delta(): Delta {
+    const sim = this.simulation
+    const { topo, data, vms, log, spec } = sim
+    const d: Delta = {
+      loadId: this.loadId,
+      time: sim.time,
+      nextEventTime: sim.nextEventTime(),
+      pendingActivity: sim.queue.active,
+      narration: sim.narration,
+    }
+    if (!this.sent.structure) {
+      d.structure = this.structure()
+      this.sent.structure = true
+    }
+    const stateVersion = topo.version * 1_000_003 + data.version + sim.version
+    if (stateVersion !== this.sent.state) {
+      const used = new Float64Array(spec.disks.length)
+      for (let i = 0; i < used.length; i++) used[i] = data.diskUsedBytes(i)
+      d.state = {
+        version: stateVersion,
+        hostState: topo.hostState.slice(),
+        cvmState: topo.cvmState.slice(),
+        diskMode: topo.diskMode.slice(),
+        diskUsedBytes: used,
+        ringMember: sim.ringMember.slice(),
+        ringOrder: [...sim.ringOrder()],
+        zookeeper: sim.zookeeperServers(),
+        leader: sim.leader,
+        activeFaults: topo.faults.map((f) => ({ kind: f.kind, target: f.target })),
+      }
+      this.sent.state = stateVersion
+    }
+    if (vms.version !== this.sent.vms) {
+      d.vms = {
+        version: vms.version,
+        host: vms.host.slice(),
+        power: vms.power.slice(),
+        frodo: vms.frodo.slice(),
+        vdiskStargate: vms.vdiskStargate.slice(),
+        ip: [...vms.ip],
+      }
+      this.sent.vms = vms.version
+    }
+    if (sim.version !== this.sent.summary) {
+      d.summary = this.summary()
+      this.sent.summary = sim.version
+    }
+    if (log.events.length > this.sent.events) {
+      d.events = { from: this.sent.events, items: log.events.slice(this.sent.events) }
+      this.sent.events = log.events.length
+    }
+    if (log.alertsVersion !== this.sent.alerts) {
+      d.alerts = { version: log.alertsVersion, items: log.alerts.map((a) => ({ ...a })) }
+      this.sent.alerts = log.alertsVersion
+    }
+    if (log.tasksVersion !== this.sent.tasks) {
+      d.tasks = { version: log.tasksVersion, items: log.tasks.map((t) => ({ ...t })) }
+      this.sent.tasks = log.tasksVersion
+    }
+    return d
+  }
+
+  private summary(): SummarySection {
+    const sim = this.simulation
+    const res = buildResiliency(sim)
+    return {
+      version: sim.version,
+      ...res,
+      storage: buildStorage(sim),
+      ha: buildHa(sim),
+      unresolvedAlerts: sim.log.unresolvedAlerts,
+      runningTasks: sim.log.runningTasks,
+    }
+  }
+
+  private structure(): Structure {
+    const sim = this.simulation
+    const { spec, vms } = sim
+    return {
+      loadId: this.loadId,
+      scenarioId: spec.scenarioId,
+      title: spec.title,
+      summary: spec.summary,
+      seed: spec.seed,
+      clusterName: spec.name,
+      ftLevel: spec.ftLevel,
+      replicationFactor: spec.replicationFactor,
+      metadataReplicationFactor: spec.metadataReplicationFactor,
+      erasureCoding: spec.erasureCoding,
+      awareness: { desired: spec.desiredAwareness, effective: sim.effectiveAwareness },
+      metadataDomain: sim.metadataDomain(),
+      haMode: spec.haMode,
+      racks: spec.racks.map((r) => ({ id: r.id, blocks: [...r.blocks] })),
+      blocks: spec.blocks.map((b) => ({ id: b.id, rack: b.rack, model: b.model, serial: b.serial, nodes: [...b.nodes] })),
+      nodes: spec.nodes.map((n) => ({ ...n, disks: [...n.disks] })),
+      disks: spec.disks.map((x) => ({ ...x })),
+      vms: spec.vms.map((v, i) => ({
+        id: v.id, name: v.name, vcpus: v.vcpus, memoryBytes: v.memoryBytes, homeHost: v.host,
+        vdiskStart: vms.vdiskStart[i], vdiskCount: v.vdisks,
+      })),
+      vdiskIds: vms.vdiskIds,
+      unitBytes: UNIT_BYTES,
+      steps: spec.steps.map((s) => ({
+        at: s.at, say: s.say ?? null, focus: s.focus ?? null,
+        action: s.action ? JSON.stringify(s.action) : null,
+      })),
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * What crosses the worker boundary. The UI receives a full `structure` once per load
+ * and then compact deltas: typed arrays for per-component state (transferred, not
+ * copied), appended events, and only the sections whose version changed.
+ */
+import type { Domain, FaultToleranceRow, Report, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
+
+export interface Structure {
+  loadId: number
+  scenarioId: string | null
+  title: string
+  summary: string
+  seed: number
+  clusterName: string
+  ftLevel: 1 | 2
+  replicationFactor: 2 | 3
+  metadataReplicationFactor: 3 | 5
+  erasureCoding: boolean
+  awareness: { desired: Domain; effective: Domain }
+  metadataDomain: Domain
+  haMode: 'default' | 'guarantee'
+  racks: Array<{ id: string; blocks: number[] }>
+  blocks: Array<{ id: string; rack: number; model: string; serial: string; nodes: number[] }>
+  nodes: Array<{ id: string; block: number; rack: number; cpuCores: number; memoryBytes: number; cvmMemoryBytes: number; hostIp: string; cvmIp: string; serial: string; disks: number[] }>
+  disks: Array<{ id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }>
+  vms: Array<{ id: string; name: string; vcpus: number; memoryBytes: number; homeHost: number; vdiskStart: number; vdiskCount: number }>
+  vdiskIds: string[]
+  unitBytes: number
+  steps: Array<{ at: number; say: string | null; focus: string | null; action: string | null }>
+}
+
+export interface StateSection {
+  version: number
+  hostState: Uint8Array // 0 up, 1 down, 2 partitioned
+  cvmState: Uint8Array // 0 up, 1 down
+  diskMode: Uint8Array // 0 online, 1 offline
+  diskUsedBytes: Float64Array
+  ringMember: Uint8Array
+  ringOrder: number[]
+  zookeeper: number[]
+  leader: number
+  activeFaults: Array<{ kind: string; target: string }>
+}
+
+export interface VmSection {
+  version: number
+  host: Int16Array
+  power: Uint8Array // 0 on, 1 off, 2 restarting
+  frodo: Uint8Array
+  vdiskStargate: Int16Array
+  ip: Array<string | null>
+}
+
+export interface SummarySection {
+  version: number
+  status: ResiliencyStatus
+  faultTolerance: FaultToleranceRow[]
+  rebuild: Report['resiliency']['rebuild']
+  underReplicatedBytes: number
+  lostBytes: number
+  storage: Omit<Report['storage'], 'nodes'> & { nodes: Report['storage']['nodes'] }
+  ha: Report['ha']
+  unresolvedAlerts: number
+  runningTasks: number
+}
+
+export interface Delta {
+  loadId: number
+  time: number
+  nextEventTime: number | null
+  pendingActivity: number
+  narration: { time: number; text: string; focus: string | null } | null
+  structure?: Structure
+  state?: StateSection
+  vms?: VmSection
+  summary?: SummarySection
+  /** events appended since `from` (the UI's event count when the delta was made) */
+  events?: { from: number; items: SimEvent[] }
+  alerts?: { version: number; items: SimAlert[] }
+  tasks?: { version: number; items: SimTask[] }
+}
+
+export interface ScenarioInfo {
+  id: string
+  title: string
+  summary: string
+}
+
+/** The comlink API the worker exposes. Commands return the delta they caused. */
+export interface SimWorkerApi {
+  listScenarios(): ScenarioInfo[]
+  load(scenario: unknown, seed?: number): Delta
+  inject(fault: unknown): Delta
+  restore(target: string): Delta
+  advance(seconds: number): Delta
+  settle(maxSeconds?: number): { seconds: number; delta: Delta }
+  step(): { seconds: number; delta: Delta }
+  tick(simSeconds: number): Delta
+  powerOn(vmId: string): Delta
+  powerOff(vmId: string): Delta
+  acknowledgeAlert(alertId: string): Delta
+  setWarnThreshold(pct: number): Delta
+  report(): Report
+  /** force a full resend (e.g. after the UI lost track) */
+  resync(): Delta
+}

@@ -1,0 +1,37 @@
+/// <reference lib="webworker" />
+/** The simulation worker: the model behind a comlink facade. */
+import * as Comlink from 'comlink'
+import { SimFacade } from './facade'
+import type { Delta } from './protocol'
+
+const facade = new SimFacade()
+
+/** Hand typed arrays over without copying. */
+function transfer<T extends Delta | { delta: Delta }>(value: T): T {
+  const delta: Delta = 'delta' in value ? (value as { delta: Delta }).delta : (value as Delta)
+  const buffers: ArrayBuffer[] = []
+  if (delta.state) buffers.push(delta.state.hostState.buffer as ArrayBuffer, delta.state.cvmState.buffer as ArrayBuffer, delta.state.diskMode.buffer as ArrayBuffer, delta.state.diskUsedBytes.buffer as ArrayBuffer, delta.state.ringMember.buffer as ArrayBuffer)
+  if (delta.vms) buffers.push(delta.vms.host.buffer as ArrayBuffer, delta.vms.power.buffer as ArrayBuffer, delta.vms.frodo.buffer as ArrayBuffer, delta.vms.vdiskStargate.buffer as ArrayBuffer)
+  return Comlink.transfer(value, buffers)
+}
+
+const api = {
+  listScenarios: () => facade.listScenarios(),
+  load: (s: unknown, seed?: number) => transfer(facade.load(s, seed)),
+  inject: (f: unknown) => transfer(facade.inject(f)),
+  restore: (t: string) => transfer(facade.restore(t)),
+  advance: (s: number) => transfer(facade.advance(s)),
+  settle: (m?: number) => transfer(facade.settle(m)),
+  step: () => transfer(facade.step()),
+  tick: (s: number) => transfer(facade.tick(s)),
+  powerOn: (id: string) => transfer(facade.powerOn(id)),
+  powerOff: (id: string) => transfer(facade.powerOff(id)),
+  acknowledgeAlert: (id: string) => transfer(facade.acknowledgeAlert(id)),
+  setWarnThreshold: (p: number) => transfer(facade.setWarnThreshold(p)),
+  report: () => facade.report(),
+  resync: () => transfer(facade.resync()),
+}
+
+export type ExposedApi = typeof api
+
+Comlink.expose(api)
