@@ -1,7 +1,8 @@
 /** Builds the drill API's Report (DRILL-API.md §2) from the simulation state. */
+import { metadataServiceUp, quorumOf, tokenRanges } from './metadata'
 import type { Simulation } from './simulation'
 import { CVM_STATES, DISK_MODES, HOST_STATES } from './topology'
-import type { Report } from './types'
+import type { Report, ReportContainer, ReportMetadata } from './types'
 import { UNIT_BYTES } from './units'
 import { POWER_OFF, POWER_STATES } from './vms'
 
@@ -13,14 +14,64 @@ export function storageState(used: number, resilient: number, warnPct: number): 
 
 export function buildResiliency(sim: Simulation): Report['resiliency'] {
   const ft = sim.faultTolerance()
-  const lostUnits = countLost(sim)
-  const under = countUnderReplicated(sim)
+  // missing replicas / strip members of data that still has a copy; lost: no surviving copy (resiliency.ts)
+  const under = ft.health.missingCopies
+  const lostUnits = ft.health.lostUnits + ft.health.lostStripMembers
   return {
     status: ft.status,
     faultTolerance: ft.rows,
     rebuild: { active: false, progress: under === 0 ? 1 : 0, bytesRemaining: under * UNIT_BYTES, etaSeconds: null },
     underReplicatedBytes: under * UNIT_BYTES,
     lostBytes: lostUnits * UNIT_BYTES,
+    lastUpdateTime: ft.lastUpdateTime,
+  }
+}
+
+/** Storage containers with their data (extension). */
+export function buildContainers(sim: Simulation): ReportContainer[] {
+  const { data } = sim
+  return data.containers.map((c) => ({
+    id: c.id,
+    name: c.name,
+    replicationFactor: c.rf,
+    erasureCoding: c.erasureCoding,
+    ecStrip: c.shape ? { k: c.shape.k, p: c.shape.p } : null,
+    extentGroups: c.units,
+    ecStrips: c.strips,
+    logicalBytes: data.containerLogicalBytes(c.index),
+    rawBytes: data.containerRaw[c.index] * UNIT_BYTES,
+  }))
+}
+
+/** Token ranges (ring order, owner + next RF_m − 1 members) and the Zookeeper ensemble (extension). */
+export function buildMetadata(sim: Simulation): ReportMetadata {
+  const { spec, topo } = sim
+  const nodeId = (n: number) => spec.nodes[n].id
+  const rfm = spec.metadataReplicationFactor
+  const quorum = quorumOf(rfm)
+  const members = sim.ringMembers()
+  const up = spec.nodes.map((_, n) => metadataServiceUp(topo, n))
+  const count = members.length
+  const zk = sim.zookeeperServers()
+  const zkQuorum = quorumOf(zk.length)
+  const zkUp = zk.filter((n) => up[n]).length
+  return {
+    awareness: sim.metadataDomain(),
+    replicationFactor: rfm,
+    quorum,
+    tokenRanges: tokenRanges(members, rfm).map((r) => {
+      const replicasUp = r.replicas.filter((n) => up[n]).length
+      return {
+        index: r.index,
+        start: r.index / count,
+        end: (r.index + 1) / count,
+        owner: nodeId(r.owner),
+        replicas: r.replicas.map(nodeId),
+        replicasUp,
+        available: replicasUp >= quorum,
+      }
+    }),
+    zookeeper: { servers: zk.map(nodeId), quorum: zkQuorum, up: zkUp, available: zk.length > 0 && zkUp >= zkQuorum },
   }
 }
 
@@ -129,35 +180,7 @@ export function buildReport(sim: Simulation): Report {
     events: log.events.map((e) => ({ ...e })),
     tasks: log.tasks.map((t) => ({ ...t })),
     alerts: log.alerts.map((a) => ({ ...a })),
+    containers: buildContainers(sim),
+    metadata: buildMetadata(sim),
   }
-}
-
-/** Units with no replica on an available disk. */
-function countLost(sim: Simulation): number {
-  const { data, topo } = sim
-  let lost = 0
-  for (let u = 0; u < data.units; u++) {
-    let alive = false
-    for (let k = 0; k < data.rf && !alive; k++) {
-      const d = data.replicaDisk[u * data.rf + k]
-      if (d >= 0 && topo.diskAvailable(d)) alive = true
-    }
-    if (!alive) lost++
-  }
-  return lost
-}
-
-/** Missing replicas (each counted in logical unit bytes) on units that still have one. */
-function countUnderReplicated(sim: Simulation): number {
-  const { data, topo } = sim
-  let under = 0
-  for (let u = 0; u < data.units; u++) {
-    let alive = 0
-    for (let k = 0; k < data.rf; k++) {
-      const d = data.replicaDisk[u * data.rf + k]
-      if (d >= 0 && topo.diskAvailable(d)) alive++
-    }
-    if (alive > 0 && alive < data.rf) under += data.rf - alive
-  }
-  return under
 }

@@ -475,7 +475,7 @@ describe('Acropolis leader', () => {
     expect(next).not.toBeNull()
     expect(next).not.toBe(leader)
     expect(nodeOf(r, next!)).toMatchObject({ host: 'up', cvm: 'up', acropolisLeader: true })
-    expect(r.events.filter((e) => e.type === 'AcropolisLeaderElected')).toEqual([
+    expect(r.events.filter((e) => e.type === 'AcropolisLeaderElected' && e.time > 100)).toEqual([
       expect.objectContaining({ time: 120, entity: next }),
     ])
   })

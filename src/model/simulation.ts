@@ -5,10 +5,11 @@
  */
 import { effectiveAwareness } from './awareness'
 import { rawCapacity, resilientCapacity, type CapacityUnits } from './capacity'
-import { DataStore } from './data'
+import { DataStore, OplogStore } from './data'
 import { EventQueue, type ScheduledEvent } from './eventQueue'
 import { ClusterLog } from './log'
-import { interleavedRing, placeZookeeper } from './metadata'
+import { interleavedRing, metadataAwareness, placeZookeeper } from './metadata'
+import { MetricsLog, SAMPLE_SECONDS } from './metrics'
 import { Prng } from './prng'
 import { buildReport } from './report'
 import { computeFaultTolerance, type FaultToleranceResult } from './resiliency'
@@ -59,12 +60,19 @@ export class Simulation {
   leader = -1
   /** an Acropolis election is scheduled */
   private electionPending = false
+  /** OpLog episodes (data.ts): one open episode per vDisk of a running VM */
+  readonly oplog: OplogStore
   /** OpLog episode peers: oplogPeers[vd * rf + k] = node holding replica k of vDisk vd's open episode */
-  readonly oplogPeers: Int16Array
+  get oplogPeers(): Int16Array {
+    return this.oplog.peers
+  }
+  /** simulated time (s) of the last invalidate(): when the fault tolerance inputs last changed */
+  faultToleranceStamp = 0
   /** warning threshold (% of resilient capacity), settable from the UI */
   warnThresholdPct: number
   /** narration of the last scenario step that said something */
   narration: { time: number; text: string; focus: string | null } | null = null
+  readonly metrics = new MetricsLog()
   private ftCache: FaultToleranceResult | null = null
   private capacityCache: { resilient: number } | null = null
   /** bumped when anything the Report summarises changes */
@@ -84,18 +92,21 @@ export class Simulation {
       spec.erasureCoding,
     )
     const rf = spec.replicationFactor
-    const units = Math.round(spec.usedRawBytes / (rf * UNIT_BYTES))
-    this.data = new DataStore(this.topo, units, rf)
+    this.data = DataStore.forSpec(this.topo, spec, this.effectiveAwareness)
     this.data.placeAll(this.rng, this.effectiveAwareness)
     this.ringMember = new Uint8Array(spec.nodes.length)
-    this.ring = interleavedRing(this.topo, spec.nodes.map((_, i) => i), this.metadataDomain())
+    this.ring = interleavedRing(this.topo, spec.nodes.map((_, i) => i), this.metadataDomain(), spec.metadataReplicationFactor)
     for (const n of this.ring) this.ringMember[n] = 1
-    this.zk = placeZookeeper(this.topo, this.ring, spec.ftLevel === 2 ? 5 : 3, this.metadataDomain())
+    this.zk = placeZookeeper(this.topo, this.ring, spec.ftLevel === 2 ? 5 : 3, this.effectiveAwareness)
     this.leader = this.ring[0] ?? -1
     this.vms = new VmTable(spec.vms)
-    this.oplogPeers = new Int16Array(this.vms.vdiskCount * rf).fill(-1)
+    this.oplog = new OplogStore(this.topo, this.vms.vdiskCount, rf)
     this.on('scenario-step', (p) => this.runStep(p as number))
     this.on('acropolis-election', () => this.electLeader())
+    this.on('metrics-sample', () => {
+      this.recordMetrics()
+      this.schedule(SAMPLE_SECONDS, 'metrics-sample', null, true)
+    })
     this.log.event('info', 'ClusterStart', null, `Cluster ${spec.name} started: ${spec.nodes.length} nodes, ${spec.blocks.length} blocks, ${spec.racks.length} racks; FT${spec.ftLevel}, ${this.effectiveAwareness} awareness in force`)
     if (this.effectiveAwareness !== spec.desiredAwareness)
       this.log.event('warning', 'AwarenessFallback', null, `Desired ${spec.desiredAwareness} awareness needs more ${spec.desiredAwareness}s; ${this.effectiveAwareness} awareness is in force (best effort)`)
@@ -105,6 +116,8 @@ export class Simulation {
       if (spec.vms[v].power === 'on') this.tryPowerOn(v, false)
     }
     spec.steps.forEach((s, i) => this.queue.push(toMs(s.at), 'scenario-step', i))
+    this.recordMetrics()
+    this.schedule(SAMPLE_SECONDS, 'metrics-sample', null, true)
   }
 
   /** Build a simulation from a built-in scenario object or raw JSON. Throws SimError listing every problem. */
@@ -134,6 +147,7 @@ export class Simulation {
   invalidate(): void {
     this.ftCache = null
     this.capacityCache = null
+    this.faultToleranceStamp = this.time
     this.version++
   }
 
@@ -183,18 +197,19 @@ export class Simulation {
     return (this.timeMs - start) / MS
   }
 
-  /** Jump to the next scheduled event (of any kind); returns seconds run (0 if none). */
+  /** Jump to the next active event (else the next periodic one); returns seconds run (0 if none). */
   stepToNextEvent(): number {
-    const ev = this.queue.peek()
-    if (!ev) return 0
+    const next = this.queue.nextActiveTime() ?? this.queue.peek()?.time
+    if (next === undefined) return 0
     const start = this.timeMs
-    this.runUntil(Math.max(ev.time, this.timeMs))
+    this.runUntil(Math.max(next, this.timeMs))
     return (this.timeMs - start) / MS
   }
 
+  /** When Step would land: the next active event, else the next periodic one. */
   nextEventTime(): number | null {
-    const ev = this.queue.peek()
-    return ev ? ev.time / MS : null
+    const next = this.queue.nextActiveTime() ?? this.queue.peek()?.time
+    return next === undefined ? null : next / MS
   }
 
   powerOn(vmId: string): void {
@@ -288,23 +303,9 @@ export class Simulation {
     }
     return best
   }
-  /** OPLOG: worst case over open episodes of (distinct healthy units holding a replica) − 1. */
+  /** OPLOG: worst case over open episodes of (distinct healthy units holding a replica) − 1 (resiliency.ts). */
   oplogTolerance(dt: DomainType): number {
-    const rf = this.data.rf
-    let worst: number = this.spec.ftLevel
-    const seen: number[] = []
-    for (let vd = 0; vd < this.vms.vdiskCount; vd++) {
-      if (this.oplogPeers[vd * rf] < 0) continue
-      seen.length = 0
-      for (let k = 0; k < rf; k++) {
-        const n = this.oplogPeers[vd * rf + k]
-        if (n < 0 || !this.topo.cvmServing(n)) continue
-        const unit = dt === 'NODE' || dt === 'DISK' ? n : dt === 'RACKABLE_UNIT' ? this.spec.nodes[n].block : this.spec.nodes[n].rack
-        if (!seen.includes(unit)) seen.push(unit)
-      }
-      worst = Math.min(worst, seen.length - 1)
-    }
-    return Math.max(0, worst)
+    return this.faultTolerance().rows.find((r) => r.domainType === dt)?.components.OPLOG.failuresTolerable ?? 0
   }
   /** Raw bytes of replicas on available disks. */
   availableUsedBytes(): number {
@@ -312,15 +313,9 @@ export class Simulation {
     for (let d = 0; d < this.spec.disks.length; d++) if (this.topo.diskAvailable(d)) s += this.data.diskUnits[d]
     return s * UNIT_BYTES
   }
+  /** Domain metadata is aware of: the awareness in force if the 2X / 4X condition holds there (metadata.ts). */
   metadataDomain(): Domain {
-    // metadata is block/rack aware only when the other units together hold ≥ 2X (FT1) or 4X (FT2) nodes
-    const dom = this.effectiveAwareness
-    if (dom === 'node') return 'node'
-    const sizes = new Map<number, number>()
-    for (let n = 0; n < this.spec.nodes.length; n++) sizes.set(this.topo.unitOf(n, dom), (sizes.get(this.topo.unitOf(n, dom)) ?? 0) + 1)
-    const x = Math.max(...sizes.values())
-    const others = this.spec.nodes.length - x
-    return others >= (this.spec.ftLevel === 2 ? 4 : 2) * x ? dom : 'node'
+    return metadataAwareness(this.topo, this.effectiveAwareness, this.spec.ftLevel)
   }
   vmIndex(vmId: string): number {
     const v = this.vms.index.get(vmId)
@@ -335,6 +330,26 @@ export class Simulation {
     let s = 0
     for (let v = 0; v < this.vms.count; v++) if (this.vms.host[v] === n && this.vms.power[v] !== POWER_OFF) s += this.spec.vms[v].memoryBytes
     return s
+  }
+
+  /** Append a sample of the cluster-level figures at the current simulated time. */
+  recordMetrics(): void {
+    const { spec, topo } = this
+    let hostsUp = 0, cvmsUp = 0, disksOnline = 0, vmsOn = 0
+    for (let n = 0; n < spec.nodes.length; n++) {
+      if (topo.hostState[n] === HOST_UP) hostsUp++
+      if (topo.cvmServing(n)) cvmsUp++
+    }
+    for (let d = 0; d < spec.disks.length; d++) if (topo.diskAvailable(d)) disksOnline++
+    for (let v = 0; v < this.vms.count; v++) if (this.vms.power[v] === POWER_ON) vmsOn++
+    this.metrics.add({
+      time: this.time,
+      usedBytes: this.availableUsedBytes(),
+      totalBytes: spec.disks.reduce((a, d, i) => a + (topo.diskAvailable(i) ? d.capacityBytes : 0), 0),
+      resilientBytes: this.resilientCapacityBytes(),
+      hostsUp, cvmsUp, disksOnline, vmsOn,
+      unresolvedAlerts: this.log.unresolvedAlerts,
+    })
   }
 
   // ---------------------------------------------------------------- internals
@@ -400,39 +415,16 @@ export class Simulation {
 
   private setVmOff(v: number): void {
     this.vms.power[v] = POWER_OFF
-    const rf = this.data.rf
     for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) {
       this.vms.vdiskStargate[vd] = -1
-      for (let k = 0; k < rf; k++) this.oplogPeers[vd * rf + k] = -1
+      this.oplog.close(vd)
     }
     this.vms.version++
   }
 
-  /** OpLog episode per vDisk: the local CVM plus RF − 1 peers among all nodes (seed 004). */
+  /** OpLog episode per vDisk: the local CVM plus RF − 1 healthy peers among all nodes (seed 004, data.ts). */
   private openOplogEpisodes(v: number): void {
-    const rf = this.data.rf
-    const host = this.vms.host[v]
-    const dom = this.effectiveAwareness
-    const nodes = this.spec.nodes.length
-    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) {
-      const taken = [host]
-      const units = [this.topo.unitOf(host, dom)]
-      this.oplogPeers[vd * rf] = host
-      for (let k = 1; k < rf; k++) {
-        let pick = -1
-        for (let attempt = 0; attempt < 64 && pick < 0; attempt++) {
-          const n = this.rng.fastInt(nodes)
-          if (taken.includes(n) || !this.topo.cvmServing(n)) continue
-          if (units.includes(this.topo.unitOf(n, dom)) && attempt < 48) continue
-          pick = n
-        }
-        this.oplogPeers[vd * rf + k] = pick
-        if (pick >= 0) {
-          taken.push(pick)
-          units.push(this.topo.unitOf(pick, dom))
-        }
-      }
-    }
+    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) this.oplog.open(this.rng, vd, this.vms.host[v], this.effectiveAwareness)
   }
 
   /** Local Stargate when it serves; otherwise no path (failover comes with the I/O path feature). */
@@ -537,6 +529,7 @@ export class Simulation {
     this.data.refreshPicker()
     for (const s of this.subsystems) s.onStateChange?.(change)
     this.invalidate()
+    this.recordMetrics()
   }
 }
 

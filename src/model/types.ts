@@ -84,6 +84,48 @@ export interface FaultToleranceRow {
 
 export type ResiliencyStatus = 'OK' | 'Warning' | 'Critical' | 'Computing'
 
+/** extension: a storage container (data.ts) */
+export interface ReportContainer {
+  id: string
+  name: string
+  replicationFactor: number
+  erasureCoding: boolean
+  /** EC-X strip shape in use (k data + p parity), null when EC is off or no strip fits */
+  ecStrip: { k: number; p: number } | null
+  /** replicated extent groups (1 GB of logical data each) */
+  extentGroups: number
+  /** erasure-coded strips (k GB of logical data each) */
+  ecStrips: number
+  logicalBytes: number
+  /** raw bytes of its replicas and strip members */
+  rawBytes: number
+}
+
+/** extension: one Cassandra token range, for drawing the ring */
+export interface ReportTokenRange {
+  index: number
+  /** share of the token space, 0..1: the range covers (start, end] */
+  start: number
+  end: number
+  owner: string
+  /** the owner, then the next RF_m − 1 ring members clockwise */
+  replicas: string[]
+  /** replicas running Cassandra now */
+  replicasUp: number
+  /** a quorum of replicas is up */
+  available: boolean
+}
+
+/** extension: the metadata ring and Zookeeper ensemble (metadata.ts) */
+export interface ReportMetadata {
+  /** the domain metadata is aware of (2X / 4X rule), ≤ the data awareness in force */
+  awareness: Domain
+  replicationFactor: 3 | 5
+  quorum: number
+  tokenRanges: ReportTokenRange[]
+  zookeeper: { servers: string[]; quorum: number; up: number; available: boolean }
+}
+
 export interface ReportNode {
   id: string
   block: string
@@ -136,6 +178,8 @@ export interface Report {
     rebuild: { active: boolean; progress: number; bytesRemaining: number; etaSeconds: number | null }
     underReplicatedBytes: number
     lostBytes: number
+    /** extension: simulated seconds since load when the fault tolerance inputs last changed (ncli's Last Update Time) */
+    lastUpdateTime: number
   }
   storage: {
     totalBytes: number
@@ -164,4 +208,8 @@ export interface Report {
   tasks: SimTask[]
   /** extension: every alert raised since load, resolved ones included */
   alerts: SimAlert[]
+  /** extension: storage containers */
+  containers: ReportContainer[]
+  /** extension: token ranges and the Zookeeper ensemble */
+  metadata: ReportMetadata
 }

@@ -17,10 +17,12 @@ interface Sent {
   events: number
   alerts: number
   tasks: number
+  metricsVersion: number
+  metricsCount: number
   structure: boolean
 }
 
-const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, structure: false })
+const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, structure: false })
 
 /** Cap of simulated seconds one tick may run, so a frame never stalls on a huge jump. */
 export const MAX_TICK_SECONDS = 6 * 3600
@@ -165,6 +167,17 @@ export class SimFacade implements SimWorkerApi {
     if (log.tasksVersion !== this.sent.tasks) {
       d.tasks = { version: log.tasksVersion, items: log.tasks.map((t) => ({ ...t })) }
       this.sent.tasks = log.tasksVersion
+    }
+    const m = sim.metrics
+    if (m.version !== this.sent.metricsVersion) {
+      if (m.samples.length >= this.sent.metricsCount && this.sent.metricsVersion >= 0) {
+        const from = Math.max(0, this.sent.metricsCount - 1)
+        d.metrics = { from, items: m.samples.slice(from), reset: false }
+      } else {
+        d.metrics = { from: 0, items: m.samples.slice(), reset: true }
+      }
+      this.sent.metricsVersion = m.version
+      this.sent.metricsCount = m.samples.length
     }
     return d
   }

@@ -3,6 +3,7 @@
  * and then compact deltas: typed arrays for per-component state (transferred, not
  * copied), appended events, and only the sections whose version changed.
  */
+import type { MetricSample } from '../model/metrics'
 import type { Domain, FaultToleranceRow, Report, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
 
 export interface Structure {
@@ -78,6 +79,8 @@ export interface Delta {
   events?: { from: number; items: SimEvent[] }
   alerts?: { version: number; items: SimAlert[] }
   tasks?: { version: number; items: SimTask[] }
+  /** metric samples from index `from` (replacing from there on); `reset` replaces all */
+  metrics?: { from: number; items: MetricSample[]; reset: boolean }
 }
 
 export interface ScenarioInfo {

@@ -131,12 +131,13 @@ function semanticProblems(input: unknown): string[] {
     if (isObj(cluster.data) && cluster.data.usedPct !== undefined && cluster.data.usedTB !== undefined)
       problems.push('cluster.data: give usedPct or usedTB, not both')
   }
+  const clusterDefined = isObj(cluster) && (cluster.racks !== undefined || cluster.layout !== undefined)
   const vms = arr(input.vms)
   vms.forEach((vm, i) => {
     if (!isObj(vm)) return
     claim(vm.id, ['vms', i, 'id'], ids.vms)
     const host = str(vm.host)
-    if (host !== undefined && ids.nodeCount > 0 && !ids.nodes.has(host)) problems.push(`vms[${i}].host: unknown host "${host}"`)
+    if (host !== undefined && clusterDefined && !ids.nodes.has(host)) problems.push(`vms[${i}].host: unknown host "${host}"`)
   })
   if (isObj(input.vmFill) && typeof input.vmFill.count === 'number') {
     for (let i = 1; i <= input.vmFill.count && i <= 20000; i++) {

@@ -6,3 +6,4 @@ export type {
 } from '../../model/types'
 export { COMPONENTS, DOMAIN_TYPES } from '../../model/types'
 export { DEFAULT_SCENARIO_ID } from '../../model/scenario/builtins'
+export type { MetricSample } from '../../model/metrics'

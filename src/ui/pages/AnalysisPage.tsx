@@ -1,3 +1,41 @@
+/** Analysis: the model's sampled metrics over simulated time, with failures and restorations marked. */
+import { TimeSeriesChart, type Series } from '../common/TimeSeriesChart'
+import { Widget } from '../common/Widget'
+import type { MetricSample } from '../bridge/types'
+import { useSim } from '../store/simStore'
+import { StorageTrend } from '../widgets/StorageTrend'
+import { useFaultAnnotations } from '../widgets/useFaultAnnotations'
+
+const HEALTH: Series<MetricSample>[] = [
+  { label: 'Hosts up', color: '#16a34a', value: (d) => d.hostsUp },
+  { label: 'CVMs serving', color: '#0ea5e9', value: (d) => d.cvmsUp },
+]
+const DISKS: Series<MetricSample>[] = [{ label: 'Disks online', color: '#7c3aed', value: (d) => d.disksOnline }]
+const VMS: Series<MetricSample>[] = [{ label: 'VMs on', color: '#0891b2', value: (d) => d.vmsOn }]
+const ALERTS: Series<MetricSample>[] = [{ label: 'Unresolved alerts', color: '#dc2626', value: (d) => d.unresolvedAlerts }]
+
 export function AnalysisPage(_props: { view: string | null }) {
-  return <p>Analysis</p>
+  const metrics = useSim((s) => s.metrics)
+  const annotations = useFaultAnnotations()
+  const n = (v: number) => String(Math.round(v))
+  return (
+    <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+      <Widget title="Storage capacity">
+        <StorageTrend />
+      </Widget>
+      <Widget title="Hosts and CVMs">
+        <TimeSeriesChart label="Hosts up and CVMs serving over time" data={metrics} series={HEALTH} annotations={annotations} format={n} />
+      </Widget>
+      <Widget title="Disks">
+        <TimeSeriesChart label="Disks online over time" data={metrics} series={DISKS} annotations={annotations} format={n} />
+      </Widget>
+      <Widget title="VMs and alerts">
+        <TimeSeriesChart label="VMs on over time" data={metrics} series={VMS} annotations={annotations} format={n} height={140} />
+        <TimeSeriesChart label="Unresolved alerts over time" data={metrics} series={ALERTS} annotations={annotations} format={n} height={140} />
+      </Widget>
+      <p className="text-xs text-slate-500 xl:col-span-2">
+        Samples are taken by the simulation every 5 simulated minutes and after every change of component state ({metrics.length} samples).
+      </p>
+    </div>
+  )
 }

@@ -1,3 +1,130 @@
-export function HardwarePage(_props: { view: string | null }) {
-  return <p>Hardware</p>
+/**
+ * Hardware (PRISM-UI.md → Hardware): Overview, Diagram and Table views of racks,
+ * blocks, hosts and disks, all from the store. Keys `o` / `d` / `t` switch views;
+ * activating an entity selects it, shows its details and opens its action menu.
+ */
+import { useCallback, useMemo, useState } from 'react'
+import { navigate } from '../app/routes'
+import { useHotkeys } from '../app/useHotkeys'
+import { Widget } from '../common/Widget'
+import { DiagramLegend } from '../hardware/DiagramLegend'
+import type { EntityKind, EntityRef } from '../hardware/entities'
+import { EntityDetails } from '../hardware/EntityDetails'
+import { HardwareDiagram } from '../hardware/HardwareDiagram'
+import { HardwareOverview } from '../hardware/HardwareOverview'
+import { HardwareTable } from '../hardware/HardwareTable'
+import { panelId, TabBar, tabId } from '../hardware/TabBar'
+import { useHardwareData } from '../hardware/useHardwareData'
+import { useSim } from '../store/simStore'
+
+type View = 'overview' | 'diagram' | 'table'
+
+const VIEWS = [
+  { key: 'overview' as const, label: 'Overview', hotkey: 'o' },
+  { key: 'diagram' as const, label: 'Diagram', hotkey: 'd' },
+  { key: 'table' as const, label: 'Table', hotkey: 't' },
+]
+const PREFIX = 'hw-view'
+
+function viewOf(view: string | null): View {
+  return view === 'overview' || view === 'table' ? view : 'diagram'
+}
+
+export function HardwarePage(props: { view: string | null }) {
+  const view = viewOf(props.view)
+  const data = useHardwareData()
+  const keys = useMemo(
+    () => ({
+      o: () => navigate('hardware', 'overview'),
+      d: () => navigate('hardware', 'diagram'),
+      t: () => navigate('hardware', 'table'),
+    }),
+    [],
+  )
+  useHotkeys(keys)
+
+  const [selection, setSelection] = useState<EntityRef | null>(null)
+  const [menu, setMenu] = useState<'diagram' | 'details' | null>(null)
+  const [returnFocus, setReturnFocus] = useState<Element | null>(null)
+  const loadId = data?.structure.loadId ?? -1
+  // a selection belongs to one load: a new scenario clears it
+  const selected = selection && selection.loadId === loadId ? selection : null
+
+  const select = useCallback((kind: EntityKind, id: string) => {
+    setSelection({ kind, id, loadId: useSim.getState().structure?.loadId ?? -1 })
+  }, [])
+  const activateInDiagram = useCallback(
+    (kind: EntityKind, id: string, el: SVGGElement) => {
+      select(kind, id)
+      setMenu('diagram')
+      setReturnFocus(el)
+    },
+    [select],
+  )
+  const selectInTable = useCallback(
+    (kind: EntityKind, id: string) => {
+      select(kind, id)
+      setMenu(null)
+    },
+    [select],
+  )
+  const openDetailsMenu = useCallback((el: HTMLElement) => {
+    setMenu('details')
+    setReturnFocus(el)
+  }, [])
+  const closeMenu = useCallback(() => setMenu(null), [])
+  const clear = useCallback(() => {
+    setSelection(null)
+    setMenu(null)
+  }, [])
+
+  if (!data) return <p className="p-6 text-sm text-slate-500" role="status">Loading hardware…</p>
+  const { structure } = data
+
+  const details = (
+    <EntityDetails
+      data={data}
+      entity={selected}
+      menuOpen={menu === 'details'}
+      onOpenMenu={openDetailsMenu}
+      onCloseMenu={closeMenu}
+      onClear={clear}
+    />
+  )
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="hardware-page">
+      <div className="flex flex-wrap items-end justify-between gap-2 rounded border border-slate-200 bg-white px-3 pt-1 shadow-sm">
+        <TabBar label="Hardware views" idPrefix={PREFIX} tabs={VIEWS} current={view} onSelect={(v) => navigate('hardware', v)} />
+        <p className="pb-2 text-xs text-slate-500">
+          {structure.racks.length} {structure.racks.length === 1 ? 'rack' : 'racks'} · {structure.blocks.length} {structure.blocks.length === 1 ? 'block' : 'blocks'} ·{' '}
+          {structure.nodes.length} hosts · {structure.disks.length} disks
+        </p>
+      </div>
+      <div role="tabpanel" id={panelId(PREFIX, view)} aria-labelledby={tabId(PREFIX, view)} className="flex flex-col gap-3">
+        {view === 'overview' && <HardwareOverview data={data} />}
+        {view === 'diagram' && (
+          <>
+            <Widget title={`${structure.clusterName} Hardware Diagram`} actions={<DiagramLegend />}>
+              <HardwareDiagram
+                data={data}
+                selected={selected}
+                menuOpen={menu === 'diagram'}
+                returnFocus={returnFocus}
+                onActivate={activateInDiagram}
+                onCloseMenu={closeMenu}
+              />
+            </Widget>
+            {details}
+          </>
+        )}
+        {view === 'table' && (
+          <>
+            <HardwareTable data={data} selected={selected} onSelect={selectInTable} />
+            {details}
+          </>
+        )}
+      </div>
+    </div>
+  )
 }

@@ -1,3 +1,25 @@
+/** Prism's Health page: VMs, hosts and disks by health, and the checks that fail now. */
+import { useMemo } from 'react'
+import { diskHealth, hostHealth, vmHealth } from '../health/entityHealth'
+import { FailedChecks } from '../health/FailedChecks'
+import { HealthSummaryCard } from '../health/HealthSummaryCard'
+import { useSim } from '../store/simStore'
+
 export function HealthPage(_props: { view: string | null }) {
-  return <p>Health</p>
+  const structure = useSim((s) => s.structure)
+  const state = useSim((s) => s.state)
+  const vms = useSim((s) => s.vms)
+  const hosts = useMemo(() => (structure && state ? hostHealth(structure, state) : null), [structure, state])
+  const disks = useMemo(() => (structure && state ? diskHealth(structure, state) : null), [structure, state])
+  const vmTally = useMemo(() => (structure && state && vms ? vmHealth(structure, state, vms) : null), [structure, state, vms])
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="grid gap-3 lg:grid-cols-3">
+        {vmTally && <HealthSummaryCard title="VMs" testId="health-vms" tally={vmTally} />}
+        {hosts && <HealthSummaryCard title="Hosts" testId="health-hosts" tally={hosts} />}
+        {disks && <HealthSummaryCard title="Disks" testId="health-disks" tally={disks} />}
+      </div>
+      <FailedChecks />
+    </div>
+  )
 }

@@ -1,3 +1,69 @@
-export function VmsPage(_props: { view: string | null }) {
-  return <p>Vms</p>
+/** Prism's VM page: Overview and Table (#/vms, #/vms/table); a selected VM shows its details. */
+import { useMemo, useState, type KeyboardEvent } from 'react'
+import { navigate } from '../app/routes'
+import { VmDetails } from '../vms/VmDetails'
+import { VmOverview } from '../vms/VmOverview'
+import { useVmRows } from '../vms/vmRows'
+import { VmTable } from '../vms/VmTable'
+
+const TABS = [
+  { view: null, id: 'overview', name: 'Overview' },
+  { view: 'table', id: 'table', name: 'Table' },
+] as const
+
+export function VmsPage(props: { view: string | null }) {
+  const current = props.view === 'table' ? 'table' : 'overview'
+  const rows = useVmRows()
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const selected = useMemo(() => (selectedId === null ? null : (rows.find((r) => r.id === selectedId) ?? null)), [rows, selectedId])
+  const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
+    e.preventDefault()
+    const j = (i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length
+    navigate('vms', TABS[j].view)
+    const next = e.currentTarget.parentElement?.children[j]
+    if (next instanceof HTMLElement) next.focus()
+  }
+  const open = (id: string) => {
+    setSelectedId(id)
+    navigate('vms', 'table')
+  }
+  return (
+    <div className="flex flex-col gap-3">
+      <div role="tablist" aria-label="VM views" className="flex rounded border border-slate-200 bg-white px-2 shadow-sm">
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`vms-tab-${t.id}`}
+            aria-controls={`vms-panel-${t.id}`}
+            aria-selected={current === t.id}
+            tabIndex={current === t.id ? 0 : -1}
+            className="tab"
+            onClick={() => navigate('vms', t.view)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.name}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`vms-panel-${current}`} aria-labelledby={`vms-tab-${current}`} className="flex flex-col gap-3">
+        {current === 'overview' ? (
+          <VmOverview rows={rows} onOpen={open} />
+        ) : (
+          <>
+            <div className="rounded border border-slate-200 bg-white p-3 shadow-sm">
+              <VmTable rows={rows} selectedId={selectedId} onSelect={setSelectedId} />
+            </div>
+            {selected ? (
+              <VmDetails row={selected} onClose={() => setSelectedId(null)} />
+            ) : (
+              <p className="text-sm text-slate-500">Select a VM to see its details and actions.</p>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  )
 }

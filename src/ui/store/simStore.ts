@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 import type { Delta, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
-import type { SimAlert, SimEvent, SimTask } from '../bridge/types'
+import type { MetricSample, SimAlert, SimEvent, SimTask } from '../bridge/types'
 
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 14400] as const
 
@@ -27,6 +27,7 @@ export interface SimState {
   events: SimEvent[]
   alerts: SimAlert[]
   tasks: SimTask[]
+  metrics: MetricSample[]
   playing: boolean
   speed: number
   toasts: Toast[]
@@ -55,6 +56,7 @@ export const useSim = create<SimState>((set, get) => ({
   events: [],
   alerts: [],
   tasks: [],
+  metrics: [],
   playing: false,
   speed: 60,
   toasts: [],
@@ -77,6 +79,7 @@ export const useSim = create<SimState>((set, get) => ({
       next.events = []
       next.alerts = []
       next.tasks = []
+      next.metrics = []
       next.state = null
       next.vms = null
       next.summary = null
@@ -88,6 +91,11 @@ export const useSim = create<SimState>((set, get) => ({
     if (delta.summary) next.summary = delta.summary
     if (delta.alerts) next.alerts = delta.alerts.items
     if (delta.tasks) next.tasks = delta.tasks.items
+    if (delta.metrics) {
+      const base = next.metrics ?? cur.metrics
+      const { from, items, reset } = delta.metrics
+      next.metrics = reset ? items : base.slice(0, Math.min(from, base.length)).concat(items)
+    }
     if (delta.events) {
       const base = next.events ?? cur.events
       const { from, items } = delta.events

@@ -1,0 +1,35 @@
+/** The action menu of one hardware entity: the actions that apply to it now. */
+import { useMemo, type CSSProperties } from 'react'
+import { ActionMenu } from './ActionMenu'
+import { kindName, type EntityRef } from './entities'
+import { actionsFor, runAction } from './entityActions'
+
+export function EntityActionMenu(props: {
+  entity: EntityRef
+  faults: Map<string, string[]>
+  onClose: () => void
+  returnFocus?: HTMLElement | SVGElement | null
+  style?: CSSProperties
+}) {
+  const { entity, faults } = props
+  const items = useMemo(
+    () =>
+      actionsFor(entity.kind, entity.id, faults.get(entity.id)).map((a) => ({
+        key: a.key,
+        label: a.label,
+        danger: a.danger,
+        onSelect: () => void runAction(a),
+      })),
+    [entity.kind, entity.id, faults],
+  )
+  return (
+    <ActionMenu
+      label={`${kindName(entity.kind)} ${entity.id} actions`}
+      items={items}
+      onClose={props.onClose}
+      returnFocus={props.returnFocus}
+      style={props.style}
+      testId="hardware-action-menu"
+    />
+  )
+}

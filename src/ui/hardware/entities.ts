@@ -1,0 +1,74 @@
+/**
+ * What the hardware views know about an entity: its kind, its display state (the
+ * `data-state` drills read) and the active faults aimed at it. Pure functions over
+ * the store's structure and state sections.
+ */
+import type { StateSection, Structure } from '../bridge/types'
+
+export type EntityKind = 'rack' | 'block' | 'node' | 'disk'
+
+/** A selected entity; `loadId` ties it to one scenario load. */
+export interface EntityRef {
+  kind: EntityKind
+  id: string
+  loadId: number
+}
+
+export type NodeState = 'up' | 'down' | 'partitioned' | 'cvm-down'
+export type DiskState = 'online' | 'offline'
+export type UnitState = 'up' | 'down'
+
+export const HOST_STATE_NAMES = ['up', 'down', 'partitioned'] as const
+export const CVM_STATE_NAMES = ['up', 'down'] as const
+
+export function nodeState(state: StateSection, n: number): NodeState {
+  const host = state.hostState[n]
+  if (host === 1) return 'down'
+  if (host === 2) return 'partitioned'
+  return state.cvmState[n] === 1 ? 'cvm-down' : 'up'
+}
+
+export function diskState(state: StateSection, d: number): DiskState {
+  return state.diskMode[d] === 1 ? 'offline' : 'online'
+}
+
+/** A block is down when every one of its hosts is down (as the model's report says). */
+export function blockState(structure: Structure, state: StateSection, b: number): UnitState {
+  return structure.blocks[b].nodes.every((n) => state.hostState[n] === 1) ? 'down' : 'up'
+}
+
+export function rackState(structure: Structure, state: StateSection, r: number): UnitState {
+  return structure.racks[r].blocks.every((b) => blockState(structure, state, b) === 'down') ? 'down' : 'up'
+}
+
+/** Human words for a node state, used in labels and tables. */
+export function nodeStateText(s: NodeState): string {
+  return s === 'up' ? 'Normal' : s === 'down' ? 'Down' : s === 'partitioned' ? 'Partitioned' : 'CVM down'
+}
+
+export interface EntityIndex {
+  rack: Map<string, number>
+  block: Map<string, number>
+  node: Map<string, number>
+  disk: Map<string, number>
+}
+
+export function buildIndex(structure: Structure): EntityIndex {
+  const map = (items: Array<{ id: string }>) => new Map(items.map((x, i) => [x.id, i]))
+  return { rack: map(structure.racks), block: map(structure.blocks), node: map(structure.nodes), disk: map(structure.disks) }
+}
+
+/** Fault kinds active per target id. */
+export function faultsByTarget(state: StateSection): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const f of state.activeFaults) {
+    const list = out.get(f.target)
+    if (list) list.push(f.kind)
+    else out.set(f.target, [f.kind])
+  }
+  return out
+}
+
+export function kindName(kind: EntityKind): string {
+  return kind === 'node' ? 'Host' : kind === 'disk' ? 'Disk' : kind === 'block' ? 'Block' : 'Rack'
+}

@@ -1,0 +1,52 @@
+/**
+ * The actions an entity's menu offers (DRILL-API.md §4) and how they run: each one is
+ * a fault injection or a restore through the bridge; the result is toasted.
+ */
+import type { Fault } from '../bridge/types'
+import { simClient } from '../bridge/client'
+import { useSim } from '../store/simStore'
+import type { EntityKind } from './entities'
+
+export interface EntityAction {
+  key: string
+  label: string
+  danger: boolean
+  /** a fault to inject, or the id to restore */
+  fault: Fault | null
+  restore: string | null
+  /** the toast shown when it succeeds */
+  done: string
+}
+
+const FAULTS: Record<EntityKind, Array<{ kind: Fault['kind']; label: string; done: (id: string) => string }>> = {
+  disk: [{ kind: 'disk', label: 'Fail disk', done: (id) => `Disk ${id} failed` }],
+  node: [
+    { kind: 'cvm', label: 'Shut down CVM', done: (id) => `CVM on ${id} shut down` },
+    { kind: 'node', label: 'Power off node', done: (id) => `Host ${id} powered off` },
+    { kind: 'partition', label: 'Partition network', done: (id) => `Host ${id} cut off from the cluster network` },
+  ],
+  block: [{ kind: 'block', label: 'Fail block', done: (id) => `Block ${id} failed` }],
+  rack: [{ kind: 'rack', label: 'Fail rack', done: (id) => `Rack ${id} failed` }],
+}
+
+/** The actions that apply now: faults not already active on the target, and Restore when one is. */
+export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined): EntityAction[] {
+  const active = activeKinds ?? []
+  const out: EntityAction[] = FAULTS[kind]
+    .filter((f) => !active.includes(f.kind))
+    .map((f) => ({ key: f.kind, label: f.label, danger: true, fault: { kind: f.kind, target: id } as Fault, restore: null, done: f.done(id) }))
+  if (active.length > 0) out.push({ key: 'restore', label: 'Restore', danger: false, fault: null, restore: id, done: `${id} restored` })
+  return out
+}
+
+/** Run an action; never throws: a rejection becomes an error toast naming the problem. */
+export async function runAction(action: EntityAction): Promise<void> {
+  const { toast } = useSim.getState()
+  try {
+    if (action.fault) await simClient.inject(action.fault)
+    else if (action.restore) await simClient.restore(action.restore)
+    toast('info', action.done)
+  } catch (e) {
+    toast('error', e instanceof Error ? e.message : String(e))
+  }
+}

@@ -1,0 +1,57 @@
+/** The panel under the VM table for the selected VM: its facts, vDisks and power actions. */
+import type { ReactNode } from 'react'
+import { formatBytes } from '../format'
+import { useSim } from '../store/simStore'
+import { PowerStateLabel } from './PowerStateLabel'
+import { VdiskList } from './VdiskList'
+import { VmPowerActions } from './VmPowerActions'
+import type { VmRow } from './vmRows'
+
+function Fact(props: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col">
+      <dt className="text-[11px] uppercase tracking-wide text-slate-500">{props.label}</dt>
+      <dd className="text-sm text-slate-900">{props.children}</dd>
+    </div>
+  )
+}
+
+export function VmDetails(props: { row: VmRow; onClose: () => void }) {
+  const { row } = props
+  const structure = useSim((s) => s.structure)
+  const vms = useSim((s) => s.vms)
+  if (!structure || !vms) return null
+  const home = structure.nodes[structure.vms[row.index].homeHost]?.id ?? '—'
+  return (
+    <section aria-labelledby="vm-details-title" data-testid="vm-details" className="rounded border border-slate-200 bg-white shadow-sm">
+      <header className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
+        <h2 id="vm-details-title" className="text-[13px] font-semibold uppercase tracking-wide text-slate-600">
+          VM details: <span className="normal-case text-slate-900">{row.name}</span>
+        </h2>
+        <button type="button" className="btn-secondary" onClick={props.onClose}>
+          Close details
+        </button>
+      </header>
+      <div className="grid gap-4 p-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="flex flex-col gap-3">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-3">
+            <Fact label="Name">{row.name}</Fact>
+            <Fact label="ID">{row.id}</Fact>
+            <Fact label="Power state"><PowerStateLabel power={row.power} /></Fact>
+            <Fact label="Host">{row.host ?? '—'}</Fact>
+            <Fact label="Home host">{home}</Fact>
+            <Fact label="IP addresses">{row.ip ?? '—'}</Fact>
+            <Fact label="Cores">{row.vcpus}</Fact>
+            <Fact label="Memory">{formatBytes(row.memoryBytes)}</Fact>
+            <Fact label="I/O path">{row.ioPath}</Fact>
+          </dl>
+          <VmPowerActions key={row.id} vmId={row.id} vmName={row.name} power={row.power} />
+        </div>
+        <div>
+          <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Virtual disks ({row.vdisks})</h3>
+          <VdiskList structure={structure} vms={vms} index={row.index} />
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,82 @@
+/** The Data Resiliency Status dialog: Failures Tolerable per component and domain, with messages. */
+import { COMPONENTS, DOMAIN_TYPES } from '../bridge/types'
+import { Modal } from '../common/Modal'
+import { formatBytes, formatDuration } from '../format'
+import { useSim } from '../store/simStore'
+import { DOMAIN_TYPE_LABEL } from './DataResiliency'
+
+const COMPONENT_LABEL: Record<string, string> = {
+  EXTENT_GROUPS: 'Extent Groups',
+  OPLOG: 'Oplog',
+  METADATA: 'Metadata',
+  ZOOKEEPER: 'Zookeeper',
+  STARGATE_HEALTH: 'Stargate Health',
+  FREE_SPACE: 'Free Space',
+  ERASURE_CODE_STRIP_SIZE: 'Erasure Code Strip Size',
+  STATIC_CONFIGURATION: 'Static Configuration',
+}
+
+export function ResiliencyDialog(props: { onClose: () => void }) {
+  const summary = useSim((s) => s.summary)
+  if (!summary) return null
+  const rows = DOMAIN_TYPES.map((dt) => summary.faultTolerance.find((r) => r.domainType === dt)!).filter(Boolean)
+  return (
+    <Modal title="Data Resiliency Status" onClose={props.onClose} wide testId="resiliency-dialog">
+      <p className="mb-3 text-sm">
+        Status <strong>{summary.status}</strong>. Failures tolerable is how many more units of each domain can fail at once, in the worst case, with every component still available.
+      </p>
+      <table className="w-full text-left text-xs" aria-label="Failures tolerable">
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            <th scope="col" className="px-2 py-1">Component</th>
+            {rows.map((r) => (
+              <th key={r.domainType} scope="col" className="px-2 py-1 text-center">
+                {DOMAIN_TYPE_LABEL[r.domainType]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="border-t border-slate-200 font-semibold">
+            <th scope="row" className="px-2 py-1">Failures Tolerable</th>
+            {rows.map((r) => (
+              <td key={r.domainType} className="px-2 py-1 text-center" data-testid={`ft-${r.domainType}`}>
+                {r.failuresTolerable}
+              </td>
+            ))}
+          </tr>
+          {COMPONENTS.map((c) => (
+            <tr key={c} className="border-t border-slate-100">
+              <th scope="row" className="px-2 py-1 font-normal">{COMPONENT_LABEL[c]}</th>
+              {rows.map((r) => {
+                const v = r.components[c]
+                return (
+                  <td key={r.domainType} className={`px-2 py-1 text-center ${v.message ? 'text-amber-700' : ''}`} title={v.message ?? undefined} data-testid={`ft-${r.domainType}-${c}`}>
+                    {v.failuresTolerable}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="mt-4 text-xs font-semibold uppercase text-slate-600">Messages</h3>
+      <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
+        {rows.flatMap((r) => COMPONENTS.filter((c) => r.components[c].message).map((c) => (
+          <li key={`${r.domainType}-${c}`}>
+            {DOMAIN_TYPE_LABEL[r.domainType]} · {COMPONENT_LABEL[c]}: {r.components[c].message}
+          </li>
+        )))}
+        {rows.every((r) => COMPONENTS.every((c) => !r.components[c].message)) && <li>None: every component tolerates the FT level.</li>}
+      </ul>
+      <h3 className="mt-4 text-xs font-semibold uppercase text-slate-600">Rebuild</h3>
+      <p className="text-xs text-slate-700">
+        {summary.rebuild.active
+          ? `Rebuilding Data: ${Math.floor(summary.rebuild.progress * 100)}%, ${formatBytes(summary.rebuild.bytesRemaining)} remaining${summary.rebuild.etaSeconds !== null ? `, ETA ${formatDuration(summary.rebuild.etaSeconds)}` : ''}`
+          : summary.underReplicatedBytes > 0
+            ? `${formatBytes(summary.underReplicatedBytes)} under-replicated`
+            : 'Data Rebuild Complete: every extent group has its full replication factor.'}
+      </p>
+    </Modal>
+  )
+}

@@ -1,0 +1,42 @@
+/** Counts derived from the store's state sections (memoised per section version). */
+import { useMemo } from 'react'
+import { useSim } from '../store/simStore'
+
+export function useHostCounts() {
+  const state = useSim((s) => s.state)
+  return useMemo(() => {
+    const c = { total: 0, up: 0, down: 0, partitioned: 0, cvmDown: 0, disks: 0, disksOffline: 0 }
+    if (!state) return c
+    state.hostState.forEach((h, i) => {
+      c.total++
+      if (h === 0) c.up++
+      else if (h === 1) c.down++
+      else c.partitioned++
+      if (h !== 1 && state.cvmState[i] === 1) c.cvmDown++
+    })
+    state.diskMode.forEach((m) => {
+      c.disks++
+      if (m === 1) c.disksOffline++
+    })
+    return c
+  }, [state])
+}
+
+export function useVmCounts() {
+  const vms = useSim((s) => s.vms)
+  const structure = useSim((s) => s.structure)
+  return useMemo(() => {
+    const c = { total: 0, on: 0, off: 0, restarting: 0, vcpusOn: 0, memoryOn: 0 }
+    if (!vms || !structure) return c
+    vms.power.forEach((p, i) => {
+      c.total++
+      if (p === 0) {
+        c.on++
+        c.vcpusOn += structure.vms[i].vcpus
+        c.memoryOn += structure.vms[i].memoryBytes
+      } else if (p === 1) c.off++
+      else c.restarting++
+    })
+    return c
+  }, [vms, structure])
+}
