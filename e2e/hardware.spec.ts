@@ -98,11 +98,21 @@ test.describe('Hardware diagram', () => {
     await expect(node).toBeFocused()
     await expect(node).toHaveAttribute('data-state', 'up')
 
-    // only one menu at a time
+    // Space opens the menu too, without choosing its first item
+    const disk = page.getByTestId('disk-disk-2-3')
+    await disk.focus()
+    await page.keyboard.press(' ')
+    const diskMenu = page.getByRole('menu', { name: 'Disk disk-2-3 actions' })
+    await expect(diskMenu.getByRole('menuitem', { name: 'Fail disk' })).toBeFocused()
+    await expect(disk).toHaveAttribute('data-state', 'online')
+    await page.keyboard.press('Escape')
+    await expect(disk).toBeFocused()
+
+    // only one menu at a time (disk-1-5 is above node-2's menu, so not covered by it)
     await page.getByTestId('node-node-2').click()
-    await page.getByTestId('disk-disk-3-2').click()
+    await page.getByTestId('disk-disk-1-5').click()
     await expect(page.getByRole('menu')).toHaveCount(1)
-    await expect(page.getByRole('menu')).toHaveAccessibleName('Disk disk-3-2 actions')
+    await expect(page.getByRole('menu')).toHaveAccessibleName('Disk disk-1-5 actions')
   })
 
   test('draws all 64 nodes and 768 disks of the large cluster within the page width', async ({ page }) => {

@@ -16,7 +16,9 @@
  * Components come in the order the real tool lists them (from published outputs; the
  * newer STARGATE_HEALTH last). Last Update Time is Java's Date.toString() format
  * ("EEE MMM dd HH:mm:ss zzz yyyy") in UTC of SIM_EPOCH + the report's
- * resiliency.lastUpdateTime (simulated seconds since load).
+ * resiliency.lastUpdateTime: the simulated time of the last change of cluster state
+ * (Simulation.invalidate), when the model recomputes every figure. It is the same for
+ * every component (the real tool stamps each record when its monitor last wrote it).
  */
 import type { Component, DomainType, Report } from './types'
 

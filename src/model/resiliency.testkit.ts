@@ -13,10 +13,14 @@ import type { Simulation } from './simulation'
 import { DISK_ONLINE } from './topology'
 import type { Component, Domain, DomainType, Fault } from './types'
 
-/** fast-check parameters: FC_SEED=<n> replays a failure; the seed is printed on failure. */
+/**
+ * fast-check parameters. The seed is printed on failure; FC_SEED=<n> replays it,
+ * FC_RUNS=<n> runs every property n times instead (a longer soak).
+ */
 export function fcParams(numRuns: number): { numRuns: number; seed?: number; verbose: boolean } {
   const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined
-  return { numRuns, ...(seed !== undefined ? { seed } : {}), verbose: true }
+  const runs = process.env.FC_RUNS !== undefined ? Number(process.env.FC_RUNS) : numRuns
+  return { numRuns: runs, ...(seed !== undefined ? { seed } : {}), verbose: true }
 }
 
 export interface ClusterShape {

@@ -33,6 +33,7 @@
  * level still drops the figure and raises Warning.
  */
 import { staticFaultTolerance } from './awareness'
+import { rawCapacity } from './capacity'
 import { DOMAIN_OF_LEVEL, LEVEL_OF, type DataStore, type DomainIndex, type Level, type OplogStore } from './data'
 import { minStripWidth, STRIP_STRIDE } from './ec'
 import { metadataDisks, metadataServiceUp, quorumOf, tokenRanges } from './metadata'
@@ -90,6 +91,40 @@ export function tolerableCostLosses(costs: readonly number[], need: number): num
   let sum = 0
   for (let i = 0; i < kill; i++) sum += live[i]
   return sum - 1
+}
+
+/**
+ * Smallest raw capacity (RF `rf`, one replica per node) left after losing any `f` disks:
+ * `nodeDisks[n]` = capacities of node n's available disks. Raw capacity only grows with
+ * a node's capacity, so for a given number of lost disks per node the worst is to lose
+ * that node's largest ones; every spread of f losses over the nodes is tried (f ≤ 2 in
+ * practice: N + N(N − 1) / 2 cases for 2).
+ */
+export function worstRawAfterDiskLosses(nodeDisks: readonly (readonly number[])[], rf: number, f: number): number {
+  const sorted = nodeDisks.map((ds) => ds.filter((c) => c > 0).sort((a, b) => b - a))
+  const caps = sorted.map((ds) => ds.reduce((a, b) => a + b, 0))
+  const taken = new Int32Array(sorted.length)
+  let worst = Infinity
+  // multisets of nodes (non-decreasing index): node n loses its taken[n] largest disks
+  const walk = (from: number, left: number) => {
+    if (left === 0) {
+      worst = Math.min(worst, rawCapacity(caps, rf))
+      return
+    }
+    let any = false
+    for (let n = from; n < sorted.length; n++) {
+      if (taken[n] >= sorted[n].length) continue
+      any = true
+      const c = sorted[n][taken[n]++]
+      caps[n] -= c
+      walk(n, left - 1)
+      caps[n] += c
+      taken[n]--
+    }
+    if (!any) worst = Math.min(worst, rawCapacity(caps, rf)) // fewer disks than f: all of them gone
+  }
+  walk(0, f)
+  return worst
 }
 
 /** What the model knows about surviving data, from the same pass. */

@@ -4,7 +4,7 @@
  * Same scenario + same actions ⇒ the same Report, byte for byte, in Node and in a browser.
  */
 import { effectiveAwareness } from './awareness'
-import { rawCapacity, resilientCapacity, type CapacityUnits } from './capacity'
+import { resilientCapacity, type CapacityUnits } from './capacity'
 import { DataStore, OplogStore } from './data'
 import { EventQueue, type ScheduledEvent } from './eventQueue'
 import { ClusterLog } from './log'
@@ -12,7 +12,7 @@ import { interleavedRing, metadataAwareness, placeZookeeper } from './metadata'
 import { MetricsLog, SAMPLE_SECONDS } from './metrics'
 import { Prng } from './prng'
 import { buildReport } from './report'
-import { computeFaultTolerance, type FaultToleranceResult } from './resiliency'
+import { computeFaultTolerance, worstRawAfterDiskLosses, type FaultToleranceResult } from './resiliency'
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
 import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP, Topology, type StateChange } from './topology'
@@ -288,12 +288,10 @@ export class Simulation {
     for (let f = 1; f <= ft; f++) {
       let cap: number
       if (dt === 'DISK') {
-        // lose the f largest available disks, rebuild at node level
+        // the worst f available disks to lose (resiliency.ts), rebuild at node level
         const { spec, topo } = this
-        const avail = spec.disks.map((d, i) => (topo.diskAvailable(i) ? d.capacityBytes : 0))
-        const order = avail.map((c, i) => [c, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, f).map((x) => x[1])
-        const nodeCap = spec.nodes.map((n) => n.disks.reduce((a, d) => a + (order.includes(d) ? 0 : avail[d]), 0))
-        cap = 0.95 * rawCapacity(nodeCap, this.data.rf)
+        const nodeDisks = spec.nodes.map((n) => n.disks.filter((d) => topo.diskAvailable(d)).map((d) => spec.disks[d].capacityBytes))
+        cap = 0.95 * worstRawAfterDiskLosses(nodeDisks, this.data.rf, f)
       } else {
         const dom: Domain = dt === 'NODE' ? 'node' : dt === 'RACKABLE_UNIT' ? 'block' : 'rack'
         cap = resilientCapacity(dom, this.capacityUnits(dom), this.data.rf, f, this.spec.ftLevel, this.spec.erasureCoding)

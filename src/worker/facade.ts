@@ -4,6 +4,7 @@
  * throws, and returns the delta it caused, so the UI shows the new state at once.
  */
 import { builtinScenario, BUILTIN_SCENARIOS } from '../model/scenario/builtins'
+import { formatDomainFaultToleranceStatus, type NcliDomainType } from '../model/ncli'
 import { buildHa, buildResiliency, buildStorage } from '../model/report'
 import { SimError, Simulation } from '../model/simulation'
 import type { Fault, Report } from '../model/types'
@@ -102,6 +103,11 @@ export class SimFacade implements SimWorkerApi {
   }
   report(): Report {
     return this.simulation.report()
+  }
+  ncli(type: NcliDomainType): string {
+    if (!['node', 'rackable_unit', 'rack', 'disk'].includes(type)) throw new SimError(`unknown type "${String(type)}": use node, rackable_unit, rack or disk`)
+    const sim = this.simulation
+    return formatDomainFaultToleranceStatus({ resiliency: buildResiliency(sim), time: sim.time }, type)
   }
   resync(): Delta {
     this.sent = fresh()

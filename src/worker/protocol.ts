@@ -104,6 +104,8 @@ export interface SimWorkerApi {
   acknowledgeAlert(alertId: string): Delta
   setWarnThreshold(pct: number): Delta
   report(): Report
+  /** what `ncli cluster get-domain-fault-tolerance-status type=<type>` prints now */
+  ncli(type: 'node' | 'rackable_unit' | 'rack' | 'disk'): string
   /** force a full resend (e.g. after the UI lost track) */
   resync(): Delta
 }

@@ -29,6 +29,7 @@ const api = {
   acknowledgeAlert: (id: string) => transfer(facade.acknowledgeAlert(id)),
   setWarnThreshold: (p: number) => transfer(facade.setWarnThreshold(p)),
   report: () => facade.report(),
+  ncli: (type: 'node' | 'rackable_unit' | 'rack' | 'disk') => facade.ncli(type),
   resync: () => transfer(facade.resync()),
 }
 

@@ -6,6 +6,7 @@ import { HardwarePage } from '../pages/HardwarePage'
 import { HealthPage } from '../pages/HealthPage'
 import { HomePage } from '../pages/HomePage'
 import { IoPathsPage } from '../pages/IoPathsPage'
+import { MetadataPage } from '../pages/MetadataPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { StoragePage } from '../pages/StoragePage'
 import { TasksPage } from '../pages/TasksPage'
@@ -23,6 +24,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType<{ view: string | null }>> = 
   storage: StoragePage,
   hardware: HardwarePage,
   'io-paths': IoPathsPage,
+  metadata: MetadataPage,
   analysis: AnalysisPage,
   alerts: AlertsPage,
   tasks: TasksPage,

@@ -103,6 +103,11 @@ export const simClient = {
       throw cleanError(e)
     })
   },
+  ncli(type: 'node' | 'rackable_unit' | 'rack' | 'disk'): Promise<string> {
+    return queue(() => remote().ncli(type)).catch((e) => {
+      throw cleanError(e)
+    })
+  },
 }
 
 // ------------------------------------------------------------------ play loop

@@ -1,5 +1,5 @@
 /** A block drawn as a chassis: a dark header plate (the control) around its node sleds. */
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import type { Structure } from '../bridge/types'
 import type { DiagramLayout } from './diagramLayout'
 import type { UnitState } from './entities'
@@ -14,6 +14,8 @@ export const DiagramBlock = memo(function DiagramBlock(props: {
   state: UnitState
   selected: boolean
   onActivate: (kind: 'block', id: string, el: SVGGElement) => void
+  /** what sits inside, drawn over the frame */
+  children?: ReactNode
 }) {
   const { block, geometry, state, selected } = props
   const { frame, header } = geometry
@@ -52,6 +54,7 @@ export const DiagramBlock = memo(function DiagramBlock(props: {
         )}
         <rect x={header.x - 1} y={header.y - 1} width={header.w + 2} height={header.h + 2} rx={4} strokeWidth={2} className={FOCUS_RING_CLASS} />
       </g>
+      {props.children}
     </g>
   )
 })

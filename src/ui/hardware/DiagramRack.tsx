@@ -1,5 +1,5 @@
 /** A rack: a light frame with a labelled header strip (the control) holding its blocks. */
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import type { Structure } from '../bridge/types'
 import type { DiagramLayout } from './diagramLayout'
 import type { UnitState } from './entities'
@@ -15,6 +15,8 @@ export const DiagramRack = memo(function DiagramRack(props: {
   state: UnitState
   selected: boolean
   onActivate: (kind: 'rack', id: string, el: SVGGElement) => void
+  /** what sits inside, drawn over the frame */
+  children?: ReactNode
 }) {
   const { rack, geometry, state, selected } = props
   const { frame, header } = geometry
@@ -40,6 +42,7 @@ export const DiagramRack = memo(function DiagramRack(props: {
         </text>
         <rect x={header.x + 1} y={header.y + 1} width={header.w - 2} height={header.h - 2} rx={5} strokeWidth={2} className={FOCUS_RING_CLASS} />
       </g>
+      {props.children}
     </g>
   )
 })

@@ -20,6 +20,8 @@ export function EntityDetails(props: {
   onOpenMenu: (el: HTMLElement) => void
   onCloseMenu: () => void
   onClear: () => void
+  /** details above events (a narrow side column) instead of side by side */
+  stacked?: boolean
 }) {
   const { data, entity } = props
   const [button, setButton] = useState<HTMLButtonElement | null>(null)
@@ -35,7 +37,7 @@ export function EntityDetails(props: {
   }
   const title = `${kindName(entity.kind)} Details`
   return (
-    <div className="grid gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className={`grid gap-3 ${props.stacked ? '' : 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]'}`}>
       <Widget
         title={title}
         testId="hardware-details"

@@ -60,46 +60,54 @@ export function HardwareDiagram(props: {
           className="block select-none"
           fontFamily="inherit"
         >
-          {structure.racks.map((r, i) => (
+          {structure.racks.map((r, ri) => (
             <DiagramRack
               key={r.id}
               rack={r}
-              nodeCount={rackNodes[i]}
-              geometry={layout.racks[i]}
-              state={rackState(structure, state, i)}
+              nodeCount={rackNodes[ri]}
+              geometry={layout.racks[ri]}
+              state={rackState(structure, state, ri)}
               selected={isSel('rack', r.id)}
               onActivate={onActivate}
-            />
-          ))}
-          {structure.blocks.map((b, i) => (
-            <DiagramBlock key={b.id} block={b} geometry={layout.blocks[i]} state={blockState(structure, state, i)} selected={isSel('block', b.id)} onActivate={onActivate} />
-          ))}
-          {structure.nodes.map((n, i) => (
-            <DiagramNode
-              key={n.id}
-              node={n}
-              geometry={layout.nodes[i]}
-              compact={layout.compact}
-              showIp={layout.showIp}
-              state={nodeState(state, i)}
-              roles={{ zookeeper: zk.has(i), leader: state.leader === i, ring: state.ringMember[i] === 1 }}
-              vmCount={hostVms.count[i]}
-              selected={isSel('node', n.id)}
-              onActivate={onActivate}
             >
-              {n.disks.map((d) => (
-                <DiagramDisk
-                  key={structure.disks[d].id}
-                  disk={structure.disks[d]}
-                  box={layout.disks[d]}
-                  state={diskState(state, d)}
-                  usedBytes={state.diskUsedBytes[d]}
-                  dim={state.hostState[i] === 1}
-                  selected={isSel('disk', structure.disks[d].id)}
-                  onActivate={onActivate}
-                />
-              ))}
-            </DiagramNode>
+              {r.blocks.map((bi) => {
+                const b = structure.blocks[bi]
+                return (
+                  <DiagramBlock key={b.id} block={b} geometry={layout.blocks[bi]} state={blockState(structure, state, bi)} selected={isSel('block', b.id)} onActivate={onActivate}>
+                    {b.nodes.map((i) => {
+                      const n = structure.nodes[i]
+                      return (
+                        <DiagramNode
+                          key={n.id}
+                          node={n}
+                          geometry={layout.nodes[i]}
+                          compact={layout.compact}
+                          showIp={layout.showIp}
+                          state={nodeState(state, i)}
+                          roles={{ zookeeper: zk.has(i), leader: state.leader === i, ring: state.ringMember[i] === 1 }}
+                          vmCount={hostVms.count[i]}
+                          selected={isSel('node', n.id)}
+                          onActivate={onActivate}
+                        >
+                          {n.disks.map((d) => (
+                            <DiagramDisk
+                              key={structure.disks[d].id}
+                              disk={structure.disks[d]}
+                              box={layout.disks[d]}
+                              state={diskState(state, d)}
+                              usedBytes={state.diskUsedBytes[d]}
+                              dim={state.hostState[i] === 1}
+                              selected={isSel('disk', structure.disks[d].id)}
+                              onActivate={onActivate}
+                            />
+                          ))}
+                        </DiagramNode>
+                      )
+                    })}
+                  </DiagramBlock>
+                )
+              })}
+            </DiagramRack>
           ))}
         </svg>
       )}

@@ -9,7 +9,7 @@ export interface TopHostRow {
 }
 
 export function TopHosts(props: { label: string; rows: TopHostRow[]; limit?: number; testId?: string }) {
-  const shown = [...props.rows].sort((a, b) => b.value / (b.max || 1) - a.value / (a.max || 1) || a.id.localeCompare(b.id)).slice(0, props.limit ?? 5)
+  const shown = [...props.rows].sort((a, b) => b.value / (b.max || 1) - a.value / (a.max || 1) || a.id.localeCompare(b.id, undefined, { numeric: true })).slice(0, props.limit ?? 5)
   return (
     <ul aria-label={props.label} data-testid={props.testId} className="flex flex-col gap-2 text-[13px]">
       {shown.map((r) => {

@@ -80,6 +80,8 @@ export function HardwarePage(props: { view: string | null }) {
 
   if (!data) return <p className="p-6 text-sm text-slate-500" role="status">Loading hardware…</p>
   const { structure } = data
+  // a one-block cluster draws small: its details sit beside the diagram
+  const beside = structure.blocks.length === 1
 
   const details = (
     <EntityDetails
@@ -89,6 +91,7 @@ export function HardwarePage(props: { view: string | null }) {
       onOpenMenu={openDetailsMenu}
       onCloseMenu={closeMenu}
       onClear={clear}
+      stacked={beside && view === 'diagram'}
     />
   )
 
@@ -104,7 +107,7 @@ export function HardwarePage(props: { view: string | null }) {
       <div role="tabpanel" id={panelId(PREFIX, view)} aria-labelledby={tabId(PREFIX, view)} className="flex flex-col gap-3">
         {view === 'overview' && <HardwareOverview data={data} />}
         {view === 'diagram' && (
-          <>
+          <div className={`grid items-start gap-3 ${beside ? 'xl:grid-cols-[minmax(0,3fr)_minmax(360px,2fr)]' : ''}`}>
             <Widget title={`${structure.clusterName} Hardware Diagram`} actions={<DiagramLegend />}>
               <HardwareDiagram
                 data={data}
@@ -116,7 +119,7 @@ export function HardwarePage(props: { view: string | null }) {
               />
             </Widget>
             {details}
-          </>
+          </div>
         )}
         {view === 'table' && (
           <>

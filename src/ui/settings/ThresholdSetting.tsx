@@ -36,8 +36,8 @@ export function ThresholdSetting(props: { current: number }) {
   return (
     <SettingsSection id="threshold" title="Storage Summary threshold">
       <p>
-        The Storage Summary widget turns amber when used storage passes this percentage of the resilient capacity (the gray line): above it,
-        the cluster could not rebuild all data after a failure of its fault domain. Currently{' '}
+        The Storage Summary turns amber when used storage passes this percentage of the resilient capacity (the gray line). Past the
+        resilient capacity itself, the cluster could no longer rebuild all data after losing a unit of its failure domain. Currently{' '}
         <strong data-testid="threshold-current">{props.current} %</strong>.
       </p>
       <form noValidate onSubmit={(e) => void submit(e)} className="flex flex-wrap items-end gap-2">
