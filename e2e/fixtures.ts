@@ -31,8 +31,9 @@ export class PrismSimDriver {
   powerOff(vmId: string): Promise<void> {
     return this.page.evaluate((id) => window.prismSim!.powerOff(id), vmId)
   }
-  report(): Promise<Report> {
-    return this.page.evaluate(() => window.prismSim!.report())
+  /** The Report, passed out of the page as one JSON string (Playwright serialises big object graphs slowly). */
+  async report(): Promise<Report> {
+    return JSON.parse(await this.page.evaluate(async () => JSON.stringify(await window.prismSim!.report()))) as Report
   }
   /** The rejection message of a call that should fail. */
   async errorOf(fn: () => Promise<unknown>): Promise<string> {

@@ -2,6 +2,7 @@
  * Hardware page drills: the diagram's selectors and action menus (DRILL-API.md §4),
  * the table and overview views, the o/d/t keys, and the 64-node diagram.
  */
+import AxeBuilder from '@axe-core/playwright'
 import { expect, openScenario, test } from './fixtures'
 
 test.describe('Hardware diagram', () => {
@@ -181,4 +182,20 @@ test.describe('Hardware views', () => {
     await page.getByRole('menu', { name: 'Disk disk-1-4 actions' }).getByRole('menuitem', { name: 'Restore' }).click()
     await expect(page.getByTestId('disk-row-disk-1-4')).toContainText('online')
   })
+})
+
+test('hardware views have no serious accessibility violations', async ({ page }) => {
+  const sim = await openScenario(page, 'twelve-3-blocks', 1, '#/hardware/diagram')
+  await sim.inject({ kind: 'node', target: 'node-2' })
+  await page.getByTestId('node-node-2').click()
+  await expect(page.getByRole('menu')).toBeVisible()
+  for (const view of ['diagram', 'overview', 'table']) {
+    // the open menu keeps letter keys to itself: Escape first
+    if (view === 'overview') await page.keyboard.press('Escape')
+    if (view !== 'diagram') await page.keyboard.press(view[0])
+    await expect(page.getByRole('tab', { name: view[0].toUpperCase() + view.slice(1) })).toHaveAttribute('aria-selected', 'true')
+    const result = await new AxeBuilder({ page }).include('[data-testid="hardware-page"]').analyze()
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(serious.map((v) => `${view}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+  }
 })

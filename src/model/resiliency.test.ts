@@ -15,6 +15,7 @@ import { Simulation } from './simulation'
 import {
   applyFaults,
   availableAfter,
+  bruteForceFreeSpace,
   bruteForceTolerance,
   clusterArb,
   faultsArb,
@@ -121,6 +122,7 @@ describe('failures tolerable agrees with brute force (every failure set, small c
           const bf = bruteForceTolerance(sim, LEVEL_OF_TYPE[dt])
           const row = model.rows.find((r) => r.domainType === dt)!
           for (const c of JUDGED) expect(row.components[c].failuresTolerable, `${dt} ${c}`).toBe(bf[c])
+          expect(row.components.FREE_SPACE.failuresTolerable, `${dt} FREE_SPACE`).toBe(bruteForceFreeSpace(sim, LEVEL_OF_TYPE[dt]))
           // the row is the minimum over its components
           expect(row.failuresTolerable).toBe(Math.min(...COMPONENTS.map((c) => row.components[c].failuresTolerable)))
         }

@@ -252,6 +252,53 @@ export function bruteForceTolerance(sim: Simulation, level: 0 | 1 | 2 | 3): Reco
   return out
 }
 
+/**
+ * FREE_SPACE by enumeration (DOMAIN.md §5): the largest f ≤ FT such that raw used on
+ * available disks ≤ 0.95 × the raw capacity left after the worst set of f failed units
+ * (disks: rebuilt at node level; blocks/racks: at node level when too few units remain).
+ */
+export function bruteForceFreeSpace(sim: Simulation, level: 0 | 1 | 2 | 3): number {
+  const { spec, topo } = sim
+  const rf = spec.replicationFactor
+  const ft = spec.ftLevel
+  const used = sim.availableUsedBytes()
+  const diskCap = spec.disks.map((d, i) => (topo.diskAvailable(i) ? d.capacityBytes : 0))
+  const nodeCapExcept = (lostDisks: ReadonlySet<number>, lostUnits: ReadonlySet<number>, l: number) =>
+    spec.nodes.map((n, i) => (l >= 1 && lostUnits.has(unitOfNode(sim, i, l)) ? 0 : n.disks.reduce((a, d) => a + (lostDisks.has(d) ? 0 : diskCap[d]), 0)))
+  const dom: Domain = level === 1 ? 'node' : level === 2 ? 'block' : 'rack'
+  const unitCap = (us: readonly number[]) => {
+    const caps = new Map<number, number>()
+    nodeCapExcept(new Set(), new Set(), 1).forEach((c, n) => {
+      const u = unitOfNode(sim, n, level)
+      if (us.includes(u)) caps.set(u, (caps.get(u) ?? 0) + c)
+    })
+    return [...caps.values()]
+  }
+  const allUnits = Array.from({ length: unitsAt(sim, level) }, (_, u) => u)
+  const live = level === 0 ? [] : allUnits.filter((u) => unitCap([u])[0] > 0)
+  let best = 0
+  for (let f = 1; f <= ft; f++) {
+    let worst = Infinity
+    if (level === 0) {
+      for (const set of subsets(spec.disks.length, Math.min(f, spec.disks.length))) worst = Math.min(worst, rawCapacity(nodeCapExcept(new Set(set), new Set(), 0), rf))
+    } else if (live.length <= f) worst = 0
+    else {
+      worst = rawCapacity(unitCap(live), rf)
+      const counts = { node: spec.nodes.length, block: spec.blocks.length, rack: spec.racks.length, [dom]: live.length - f }
+      const after = level === 1 ? 'node' : effectiveAwareness(dom, counts, ft, spec.erasureCoding) === dom ? dom : 'node'
+      for (const idx of subsets(live.length, f)) {
+        const lost = new Set(idx.map((i) => live[i]))
+        const rest = live.filter((u) => !lost.has(u))
+        const raw = after === dom ? rawCapacity(unitCap(rest), rf) : rawCapacity(nodeCapExcept(new Set(), lost, level).filter((c) => c > 0), rf)
+        worst = Math.min(worst, raw)
+      }
+    }
+    if (used <= 0.95 * worst) best = f
+    else break
+  }
+  return best
+}
+
 /** A few random faults that keep the cluster loadable: disks, CVMs, nodes, partitions. */
 export function faultsArb(): fc.Arbitrary<Array<{ kind: Fault['kind']; pick: number }>> {
   return fc.array(fc.record({ kind: fc.constantFrom<Fault['kind']>('disk', 'disk', 'cvm', 'node', 'partition', 'block'), pick: fc.nat() }), { maxLength: 2 })
