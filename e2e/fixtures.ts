@@ -40,7 +40,8 @@ export class PrismSimDriver {
     try {
       await fn()
     } catch (e) {
-      return (e as Error).message
+      // page.evaluate wraps the page's Error: keep only the API's own message
+      return (e as Error).message.replace(/^page\.evaluate: (Error: )?/, '').split('\n    at ')[0]
     }
     throw new Error('expected the call to be rejected')
   }

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { minimumUnits } from './awareness'
 import { LEVEL_OF } from './data'
-import { computeFaultTolerance, resiliencyStatus, tolerableCostLosses, tolerableLosses } from './resiliency'
+import { computeFaultTolerance, resiliencyStatus, tolerableCostLosses, tolerableLosses, worstRawAfterDiskLosses } from './resiliency'
 import { builtinScenario } from './scenario/builtins'
 import { compileScenario } from './scenario/normalize'
 import type { Scenario } from './scenario/schema'
@@ -45,6 +45,13 @@ describe('helpers', () => {
     expect(tolerableCostLosses([2, 2, 2], 2)).toBe(3) // kill 2 members at 2 disks each → 4 − 1
     expect(tolerableCostLosses([1, 1, 1], 2)).toBe(1)
     expect(tolerableCostLosses([1, 2], 2)).toBe(0)
+  })
+  it('worstRawAfterDiskLosses: the worst disk to lose is not always the largest', () => {
+    // A [20, 20], B [5], C [5], RF2: losing a 20 leaves raw 20, losing a 5 leaves 10
+    expect(worstRawAfterDiskLosses([[20, 20], [5], [5]], 2, 1)).toBe(10)
+    expect(worstRawAfterDiskLosses([[20, 20], [5], [5]], 2, 2)).toBe(0)
+    expect(worstRawAfterDiskLosses([[4, 4], [4, 4], [4, 4]], 2, 1)).toBe(20)
+    expect(worstRawAfterDiskLosses([[4, 4], [4, 4], [4, 4]], 2, 2)).toBe(16)
   })
   it('status: OK at the FT level in the domain in force, Warning when only nodes keep it, else Critical', () => {
     const row = (dt: DomainType, f: number) => ({ domainType: dt, failuresTolerable: f, components: {} as FaultToleranceRow['components'] })

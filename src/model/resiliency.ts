@@ -104,6 +104,16 @@ export function worstRawAfterDiskLosses(nodeDisks: readonly (readonly number[])[
   const sorted = nodeDisks.map((ds) => ds.filter((c) => c > 0).sort((a, b) => b - a))
   const caps = sorted.map((ds) => ds.reduce((a, b) => a + b, 0))
   const taken = new Int32Array(sorted.length)
+  // nodes with the same disks are interchangeable: within such a class only try
+  // non-increasing losses by index (prevSame: the previous node of the class)
+  const prevSame = new Int32Array(sorted.length).fill(-1)
+  const lastOf = new Map<string, number>()
+  sorted.forEach((ds, n) => {
+    const key = ds.join(',')
+    const prev = lastOf.get(key)
+    if (prev !== undefined) prevSame[n] = prev
+    lastOf.set(key, n)
+  })
   let worst = Infinity
   // multisets of nodes (non-decreasing index): node n loses its taken[n] largest disks
   const walk = (from: number, left: number) => {
@@ -115,6 +125,7 @@ export function worstRawAfterDiskLosses(nodeDisks: readonly (readonly number[])[
     for (let n = from; n < sorted.length; n++) {
       if (taken[n] >= sorted[n].length) continue
       any = true
+      if (prevSame[n] >= 0 && taken[prevSame[n]] <= taken[n]) continue
       const c = sorted[n][taken[n]++]
       caps[n] -= c
       walk(n, left - 1)
@@ -169,6 +180,14 @@ function distinct(map: Int32Array, h: Int32Array, n: number): number {
   return k
 }
 
+/** Distinct values among map[x], map[y], map[z], minus one. */
+function distinct3(map: Int32Array, x: number, y: number, z: number): number {
+  const a = map[x]
+  const b = map[y]
+  const c = map[z]
+  return (b !== a ? 1 : 0) + (c !== a && c !== b ? 1 : 0)
+}
+
 /** Largest f losing the f units (of map) with most members in h[0..n) leaves ≥ need; -1 if n < need. */
 function smallTolerance(map: Int32Array, h: Int32Array, n: number, need: number, units: Int32Array, counts: Int32Array): number {
   if (n < need) return -1
@@ -220,41 +239,82 @@ export function scanExtentGroups(data: DataStore, avail: Uint8Array): { mins: Fl
   let lost = 0
   let missing = 0
   const U = data.units
-  for (let u = 0; u < U; u++) {
-    const base = u * S
-    let n = 0
-    for (let k = 0; k < S; k++) {
-      const d = rd[base + k]
-      if (d >= 0 && avail[d] === 1) h[n++] = d
+  if (S <= 3) {
+    // hot path (RF2/RF3): the available replicas in locals x, y, z
+    for (let u = 0; u < U; u++) {
+      const base = u * S
+      let x = -1
+      let y = -1
+      let z = -1
+      let n = 0
+      for (let k = 0; k < S; k++) {
+        const d = rd[base + k]
+        if (d >= 0 && avail[d] === 1) {
+          if (n === 0) x = d
+          else if (n === 1) y = d
+          else z = d
+          n++
+        }
+      }
+      if (n === 0) {
+        lost++
+        m0 = m1 = m2 = m3 = -1
+        continue
+      }
+      if (n < S) {
+        const want = rfOfC[uc[u]]
+        if (n < want) missing += want - n
+      }
+      if (n === 1) {
+        if (m3 > 0) m3 = 0
+        if (m2 > 0) m2 = 0
+        if (m1 > 0) m1 = 0
+        if (m0 > 0) m0 = 0
+        continue
+      }
+      // distinct − 1 per level, coarse to fine: once distinct, every finer level is too
+      const t = n - 1
+      let r: number, b: number, nd: number
+      if (n === 2) {
+        r = mapRack[x] !== mapRack[y] ? 1 : 0
+        b = r === 1 || mapBlock[x] !== mapBlock[y] ? 1 : 0
+        nd = b === 1 || mapNode[x] !== mapNode[y] ? 1 : 0
+      } else {
+        r = distinct3(mapRack, x, y, z)
+        b = r === 2 ? 2 : distinct3(mapBlock, x, y, z)
+        nd = b === 2 ? 2 : distinct3(mapNode, x, y, z)
+      }
+      if (r < m3) m3 = r
+      if (b < m2) m2 = b
+      if (nd < m1) m1 = nd
+      // replicas on distinct nodes are on distinct disks
+      const dk = nd === t ? t : n === 2 ? (x !== y ? 1 : 0) : distinct3(mapDisk, x, y, z)
+      if (dk < m0) m0 = dk
     }
-    const want = rfOfC[uc[u]]
-    if (n === 0) {
-      lost++
-      m0 = m1 = m2 = m3 = -1
-      continue
+  } else {
+    for (let u = 0; u < U; u++) {
+      const base = u * S
+      let n = 0
+      for (let k = 0; k < S; k++) {
+        const d = rd[base + k]
+        if (d >= 0 && avail[d] === 1) h[n++] = d
+      }
+      const want = rfOfC[uc[u]]
+      if (n === 0) {
+        lost++
+        m0 = m1 = m2 = m3 = -1
+        continue
+      }
+      if (n < want) missing += want - n
+      const r = distinct(mapRack, h, n) - 1
+      const b = distinct(mapBlock, h, n) - 1
+      const nd = distinct(mapNode, h, n) - 1
+      const dk = distinct(mapDisk, h, n) - 1
+      if (r < m3) m3 = r
+      if (b < m2) m2 = b
+      if (nd < m1) m1 = nd
+      if (dk < m0) m0 = dk
     }
-    if (n < want) missing += want - n
-    const t = n - 1
-    // coarse to fine: once the replicas are on n distinct units, every finer level is too
-    const r = distinct(mapRack, h, n) - 1
-    if (r < m3) m3 = r
-    if (r === t) {
-      if (t < m2) m2 = t
-      if (t < m1) m1 = t
-      if (t < m0) m0 = t
-      continue
-    }
-    const b = distinct(mapBlock, h, n) - 1
-    if (b < m2) m2 = b
-    if (b === t) {
-      if (t < m1) m1 = t
-      if (t < m0) m0 = t
-      continue
-    }
-    const nd = distinct(mapNode, h, n) - 1
-    if (nd < m1) m1 = nd
-    const dk = nd === t ? t : distinct(mapDisk, h, n) - 1
-    if (dk < m0) m0 = dk
   }
   // strips
   let lostMembers = 0

@@ -224,7 +224,7 @@ export class SimFacade implements SimWorkerApi {
       disks: spec.disks.map((x) => ({ ...x })),
       vms: spec.vms.map((v, i) => ({
         id: v.id, name: v.name, vcpus: v.vcpus, memoryBytes: v.memoryBytes, homeHost: v.host,
-        vdiskStart: vms.vdiskStart[i], vdiskCount: v.vdisks,
+        vdiskStart: vms.vdiskStart[i], vdiskCount: v.vdisks, frodo: v.frodo && v.vcpus >= 2,
       })),
       vdiskIds: vms.vdiskIds,
       unitBytes: UNIT_BYTES,

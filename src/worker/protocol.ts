@@ -24,7 +24,7 @@ export interface Structure {
   blocks: Array<{ id: string; rack: number; model: string; serial: string; nodes: number[] }>
   nodes: Array<{ id: string; block: number; rack: number; cpuCores: number; memoryBytes: number; cvmMemoryBytes: number; hostIp: string; cvmIp: string; serial: string; disks: number[] }>
   disks: Array<{ id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }>
-  vms: Array<{ id: string; name: string; vcpus: number; memoryBytes: number; homeHost: number; vdiskStart: number; vdiskCount: number }>
+  vms: Array<{ id: string; name: string; vcpus: number; memoryBytes: number; homeHost: number; vdiskStart: number; vdiskCount: number; frodo: boolean }>
   vdiskIds: string[]
   unitBytes: number
   steps: Array<{ at: number; say: string | null; focus: string | null; action: string | null }>

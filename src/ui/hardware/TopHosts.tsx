@@ -19,7 +19,7 @@ export function TopHosts(props: { label: string; rows: TopHostRow[]; limit?: num
             <div className="flex justify-between gap-2">
               <span className="font-medium text-slate-800">{r.id}</span>
               <span className="tabular-nums text-slate-600">
-                {r.text} <span className="text-slate-400">({formatPct(frac)})</span>
+                {r.text} <span className="text-slate-500">({formatPct(frac)})</span>
               </span>
             </div>
             <div className="mt-0.5 h-1.5 rounded bg-slate-200" aria-hidden="true">

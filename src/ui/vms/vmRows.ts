@@ -41,7 +41,7 @@ export function buildVmRows(structure: Structure, vms: VmSection): VmRow[] {
       memoryBytes: v.memoryBytes,
       vdisks: v.vdiskCount,
       power,
-      ioPath: vms.frodo[i] ? 'Frodo' : 'Classic',
+      ioPath: (power === 'off' ? v.frodo : vms.frodo[i] === 1) ? 'Frodo' : 'Classic',
     }
   }
   return rows
