@@ -3,6 +3,11 @@
  * awareness is best effort: in force only while the cluster has the minimum number of
  * units for its FT level (3 / 4 with EC for FT1, 5 / 6 with EC for FT2), else it falls
  * back rack → block → node.
+ *
+ * The decision is made on the configured units, at load: a failed block does not turn
+ * block awareness off, it lowers the block figures of the fault tolerance status
+ * (resiliency.ts). Metadata has its own, stricter condition (2X / 4X, metadata.ts), and
+ * the strip size of erasure coding follows the units of the domain in force (ec.ts).
  */
 import type { Domain } from './types'
 
