@@ -435,7 +435,8 @@ export class DataStore {
    * Write `count` new extent groups to container `container` with its full RF, on healthy
    * disks only, distinct units of `dom` (seed 004: data written during a failure keeps its
    * RF). New data is write-hot, so it is replicated even in an EC container.
-   * Returns the index of the first new extent group.
+   * Returns the index of the first new extent group. The caller calls sim.invalidate();
+   * the replica table may be reallocated (don't keep references to replicaDisk).
    */
   write(rng: Prng, container: number, count: number, dom: Domain): number {
     const first = this.units
@@ -488,6 +489,9 @@ export class DataStore {
  * One open episode per vDisk of a running VM; each replica sits on an SSD of its node
  * (any disk when the node has none). peers[vd * rf + k] = node, disks[…] = disk, -1 = none.
  */
+/** An OpLog episode covers this much vDisk data (seed 004); one is open per running vDisk. */
+export const OPLOG_EPISODE_BYTES = UNIT_BYTES
+
 export class OplogStore {
   readonly peers: Int16Array
   readonly disks: Int32Array
