@@ -18,7 +18,7 @@ export function buildResiliency(sim: Simulation): Report['resiliency'] {
   const under = ft.health.missingCopies
   const lostUnits = ft.health.lostUnits + ft.health.lostStripMembers
   return {
-    status: ft.status,
+    status: sim.curatorScanning ? 'Computing' : ft.status,
     faultTolerance: ft.rows,
     rebuild: { active: false, progress: under === 0 ? 1 : 0, bytesRemaining: under * UNIT_BYTES, etaSeconds: null },
     underReplicatedBytes: under * UNIT_BYTES,

@@ -211,6 +211,9 @@ describe('Prism-style figures and messages', () => {
     expect(rowOf(sim, 'RACKABLE_UNIT').failuresTolerable).toBe(1)
     expect(rowOf(sim, 'RACK').failuresTolerable).toBe(0)
     sim.inject({ kind: 'block', target: 'block-2' })
+    // the Curator scan that follows the change: Computing until it finishes
+    expect(sim.report().resiliency.status).toBe('Computing')
+    sim.advance(120)
     const r = sim.report()
     expect(r.resiliency.lostBytes).toBe(0)
     expect(r.resiliency.underReplicatedBytes).toBeGreaterThan(0)
@@ -239,6 +242,7 @@ describe('Prism-style figures and messages', () => {
     const sim = load('starter-3')
     sim.inject({ kind: 'node', target: 'node-1' })
     sim.inject({ kind: 'node', target: 'node-2' })
+    sim.advance(120)
     const r = sim.report()
     expect(r.resiliency.lostBytes).toBeGreaterThan(0)
     expect(r.resiliency.status).toBe('Critical')

@@ -314,9 +314,15 @@ describe('failures', () => {
     const sim = load('starter-3')
     sim.inject({ kind: 'node', target: 'node-1' })
     sim.inject({ kind: 'node', target: 'node-2' })
+    expect(sim.report().resiliency.status).toBe('Computing')
+    sim.advance(120)
     const r = sim.report()
     expect(r.resiliency.lostBytes).toBeGreaterThan(0)
     expect(r.resiliency.status).toBe('Critical')
+    // the scan was a task with progress, and it finished
+    const scans = r.tasks.filter((t) => t.type === 'CuratorScan')
+    expect(scans.length).toBeGreaterThan(0)
+    expect(scans.every((t) => t.state === 'succeeded' && t.progress === 1 && t.endTime !== null)).toBe(true)
   })
 })
 

@@ -16,7 +16,7 @@ import { computeFaultTolerance, worstRawAfterDiskLosses, type FaultToleranceResu
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
 import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP, Topology, type StateChange } from './topology'
-import type { Domain, DomainType, Fault, Report } from './types'
+import type { Domain, DomainType, Fault, Report, SimTask } from './types'
 import { UNIT_BYTES } from './units'
 import { POWER_OFF, POWER_ON, VmTable } from './vms'
 
@@ -74,6 +74,8 @@ export class Simulation {
   narration: { time: number; text: string; focus: string | null } | null = null
   readonly metrics = new MetricsLog()
   private ftCache: FaultToleranceResult | null = null
+  private scanEvents: ScheduledEvent[] = []
+  private scanTask: SimTask | null = null
   private capacityCache: { resilient: number } | null = null
   /** bumped when anything the Report summarises changes */
   version = 0
@@ -103,6 +105,10 @@ export class Simulation {
     this.oplog = new OplogStore(this.topo, this.vms.vdiskCount, rf)
     this.on('scenario-step', (p) => this.runStep(p as number))
     this.on('acropolis-election', () => this.electLeader())
+    this.on('curator-scan-progress', (q) => {
+      if (this.scanTask) this.log.progressTask(this.scanTask, q as number)
+    })
+    this.on('curator-scan-done', () => this.finishCuratorScan())
     this.on('metrics-sample', () => {
       this.recordMetrics()
       this.schedule(SAMPLE_SECONDS, 'metrics-sample', null, true)
@@ -252,6 +258,10 @@ export class Simulation {
   }
   zookeeperServers(): number[] {
     return [...this.zk]
+  }
+  /** A Curator scan is running: the Data Resiliency status is Computing. */
+  get curatorScanning(): boolean {
+    return this.scanEvents.length > 0
   }
   faultTolerance(): FaultToleranceResult {
     if (!this.ftCache) this.ftCache = computeFaultTolerance(this)
@@ -525,11 +535,51 @@ export class Simulation {
       this.schedule(20, 'acropolis-election', null)
     }
     this.data.refreshPicker()
+    if (change.hosts.length + change.cvms.length + change.disks.length > 0) this.startCuratorScan()
     for (const s of this.subsystems) s.onStateChange?.(change)
     this.invalidate()
     this.recordMetrics()
   }
+
+  /**
+   * The Curator partial scan that follows every change of component state: spread
+   * evenly over the serving CVMs (each scans 1/N of the metadata). Until it finishes
+   * the Data Resiliency status is Computing. A change during a scan restarts it.
+   */
+  private startCuratorScan(): void {
+    for (const e of this.scanEvents) this.queue.cancel(e)
+    this.scanEvents = []
+    let serving = 0
+    for (let n = 0; n < this.spec.nodes.length; n++) if (this.topo.cvmServing(n)) serving++
+    if (serving === 0) {
+      if (this.scanTask) this.log.endTask(this.scanTask, 'failed', 'No Controller VM is serving: the scan cannot run')
+      this.scanTask = null
+      return
+    }
+    const seconds = CURATOR_SCAN_OVERHEAD_SECONDS + Math.ceil(this.data.units / (serving * CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM))
+    const message = `Curator partial scan on ${serving} CVMs (each scans 1/${serving} of the metadata)`
+    if (this.scanTask && this.scanTask.state === 'running') {
+      this.log.progressTask(this.scanTask, 0)
+      this.scanTask.message = `${message}, restarted after a change`
+    } else {
+      this.scanTask = this.log.startTask('CuratorScan', null, message)
+    }
+    for (const q of [0.25, 0.5, 0.75]) this.scanEvents.push(this.schedule(seconds * q, 'curator-scan-progress', q))
+    this.scanEvents.push(this.schedule(seconds, 'curator-scan-done', null))
+  }
+
+  private finishCuratorScan(): void {
+    this.scanEvents = []
+    if (this.scanTask) this.log.endTask(this.scanTask, 'succeeded')
+    this.scanTask = null
+    this.log.event('info', 'CuratorScanCompleted', null, 'Curator partial scan completed: fault tolerance status is up to date')
+    this.invalidate()
+  }
 }
+
+/** Curator scan model (our rule): a MapReduce job start-up, then 2,000 extent groups a second per serving CVM. */
+export const CURATOR_SCAN_OVERHEAD_SECONDS = 30
+export const CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM = 2000
 
 function gib(bytes: number): string {
   return (bytes / 1024 ** 3).toFixed(bytes % 1024 ** 3 === 0 ? 0 : 1)

@@ -43,7 +43,6 @@ export function RingDiagram() {
         {rangeArc && <path d={rangeArc} transform={`translate(${SIZE / 2},${SIZE / 2})`} fill="#0ea5e9" opacity={0.5} />}
         {ring.map((n, i) => {
           const [x, y] = pos(i)
-          const [lx, ly] = pos(i, R + 36)
           const inRing = state.ringMember[n] === 1
           const up = state.hostState[n] === 0 && state.cvmState[n] === 0
           const zk = state.zookeeper.includes(n)
@@ -70,8 +69,15 @@ export function RingDiagram() {
               <circle cx={x} cy={y} r={isReplica ? 15 : 12} fill={inRing ? color(unitOf(n)) : '#fff'} stroke={up ? (selected === n ? '#0f172a' : '#fff') : '#dc2626'} strokeWidth={up ? 2 : 3} strokeDasharray={inRing ? undefined : '3 2'} opacity={up ? 1 : 0.55} />
               {zk && <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize="8" fontWeight="700" fill="#fff">ZK</text>}
               {state.leader === n && <text x={x + 11} y={y - 9} fontSize="12" fill="#f59e0b" aria-hidden="true">★</text>}
-              <text x={lx} y={ly} dy="0.35em" textAnchor="middle" fontSize="10" fill="#334155">{structure.nodes[n].id}</text>
             </g>
+          )
+        })}
+        {ring.map((n, i) => {
+          const [lx, ly] = pos(i, R + 36)
+          return (
+            <text key={`label-${n}`} x={lx} y={ly} dy="0.35em" textAnchor="middle" fontSize="10" fill="#334155" aria-hidden="true">
+              {structure.nodes[n].id}
+            </text>
           )
         })}
         <text x={SIZE / 2} y={SIZE / 2 - 6} textAnchor="middle" fontSize="13" fill="#334155">RF{rfm} metadata</text>

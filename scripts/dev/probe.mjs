@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test'
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] })
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+page.on('pageerror', (e) => console.log('pageerror', e.message))
+page.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text()) })
+await page.goto(process.argv[2])
+await page.waitForFunction(() => window.prismSim, null, { timeout: 20000 })
+console.log('ready')
+const r = await Promise.race([page.evaluate(async () => JSON.stringify(await window.prismSim.report()).length), new Promise((res) => setTimeout(() => res('timeout'), 5000))])
+console.log('report', r)
+await browser.close()

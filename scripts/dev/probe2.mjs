@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test'
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] })
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+await page.goto(process.argv[2])
+await page.waitForFunction(() => window.prismSim, null, { timeout: 20000 })
+const r = JSON.parse(await page.evaluate(async () => JSON.stringify(await window.prismSim.report())))
+console.log('ring', r.metadataRing.join(','), 'zk', r.zookeeper)
+for (const id of r.metadataRing) console.log(id, await page.getByTestId(`ring-${id}`).getAttribute('data-in-ring', { timeout: 2000 }).catch(e => 'ERR ' + e.message.split('\n')[0]))
+for (const id of r.zookeeper) console.log(id, await page.getByTestId(`zk-${id}`).textContent({ timeout: 2000 }).catch(e => 'ERR ' + e.message.split('\n')[0]))
+await page.getByTestId(`ring-${r.metadataRing[0]}`).click({ timeout: 3000 }).catch(e => console.log('click', e.message.split('\n').slice(0,8).join('\n')))
+await browser.close()
