@@ -77,7 +77,7 @@ export function buildMetadata(sim: Simulation): ReportMetadata {
 
 export function buildStorage(sim: Simulation): Report['storage'] {
   const { spec, topo, data } = sim
-  const total = spec.disks.reduce((a, d, i) => a + (topo.diskAvailable(i) ? d.capacityBytes : 0), 0)
+  const total = sim.availableTotalBytes()
   const used = sim.availableUsedBytes()
   const resilient = sim.resilientCapacityBytes()
   return {

@@ -315,6 +315,12 @@ export class Simulation {
   oplogTolerance(dt: DomainType): number {
     return this.faultTolerance().rows.find((r) => r.domainType === dt)?.components.OPLOG.failuresTolerable ?? 0
   }
+  /** Raw capacity of the disks that can serve data now. */
+  availableTotalBytes(): number {
+    let s = 0
+    for (let d = 0; d < this.spec.disks.length; d++) if (this.topo.diskAvailable(d)) s += this.spec.disks[d].capacityBytes
+    return s
+  }
   /** Raw bytes of replicas on available disks. */
   availableUsedBytes(): number {
     let s = 0
@@ -353,7 +359,7 @@ export class Simulation {
     this.metrics.add({
       time: this.time,
       usedBytes: this.availableUsedBytes(),
-      totalBytes: spec.disks.reduce((a, d, i) => a + (topo.diskAvailable(i) ? d.capacityBytes : 0), 0),
+      totalBytes: this.availableTotalBytes(),
       resilientBytes: this.resilientCapacityBytes(),
       hostsUp, cvmsUp, disksOnline, vmsOn,
       unresolvedAlerts: this.log.unresolvedAlerts,
@@ -596,4 +602,3 @@ export function describeFault(f: Fault): string {
   }
 }
 
-export { HOST_PARTITIONED }

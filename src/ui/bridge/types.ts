@@ -7,3 +7,5 @@ export type {
 export { COMPONENTS, DOMAIN_TYPES } from '../../model/types'
 export { DEFAULT_SCENARIO_ID } from '../../model/scenario/builtins'
 export type { MetricSample } from '../../model/metrics'
+export { CVM_DOWN, CVM_UP, DISK_OFFLINE, DISK_ONLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP } from '../../model/topology'
+export { POWER_OFF, POWER_ON, POWER_RESTARTING } from '../../model/vms'

@@ -6,6 +6,7 @@
  * served remotely or on a partitioned host / host with its CVM down → warning.
  */
 import type { StateSection, Structure, VmSection } from '../bridge/types'
+import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP, POWER_OFF, POWER_ON, POWER_RESTARTING } from '../bridge/types'
 
 export type HealthLevel = 'good' | 'warning' | 'critical'
 
@@ -23,14 +24,6 @@ export interface HealthTally {
   issues: EntityIssue[]
 }
 
-const HOST_UP = 0
-const HOST_DOWN = 1
-const HOST_PARTITIONED = 2
-const CVM_DOWN = 1
-const DISK_OFFLINE = 1
-const POWER_ON = 0
-const POWER_OFF = 1
-const POWER_RESTARTING = 2
 
 function tally(total: number, issues: EntityIssue[]): HealthTally {
   const critical = issues.filter((i) => i.level === 'critical').length

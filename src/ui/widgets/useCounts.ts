@@ -1,5 +1,6 @@
 /** Counts derived from the store's state sections (memoised per section version). */
 import { useMemo } from 'react'
+import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_UP, POWER_OFF, POWER_ON } from '../bridge/types'
 import { useSim } from '../store/simStore'
 
 export function useHostCounts() {
@@ -9,14 +10,14 @@ export function useHostCounts() {
     if (!state) return c
     state.hostState.forEach((h, i) => {
       c.total++
-      if (h === 0) c.up++
-      else if (h === 1) c.down++
+      if (h === HOST_UP) c.up++
+      else if (h === HOST_DOWN) c.down++
       else c.partitioned++
-      if (h !== 1 && state.cvmState[i] === 1) c.cvmDown++
+      if (h !== HOST_DOWN && state.cvmState[i] === CVM_DOWN) c.cvmDown++
     })
     state.diskMode.forEach((m) => {
       c.disks++
-      if (m === 1) c.disksOffline++
+      if (m === DISK_OFFLINE) c.disksOffline++
     })
     return c
   }, [state])
@@ -30,11 +31,11 @@ export function useVmCounts() {
     if (!vms || !structure) return c
     vms.power.forEach((p, i) => {
       c.total++
-      if (p === 0) {
+      if (p === POWER_ON) {
         c.on++
         c.vcpusOn += structure.vms[i].vcpus
         c.memoryOn += structure.vms[i].memoryBytes
-      } else if (p === 1) c.off++
+      } else if (p === POWER_OFF) c.off++
       else c.restarting++
     })
     return c
