@@ -4,7 +4,7 @@ import type { Simulation } from './simulation'
 import { CVM_STATES, DISK_MODES, HOST_STATES } from './topology'
 import type { Report, ReportContainer, ReportMetadata } from './types'
 import { UNIT_BYTES } from './units'
-import { POWER_OFF, POWER_STATES } from './vms'
+import { buildVms } from './reportVms'
 
 export function storageState(used: number, resilient: number, warnPct: number): 'ok' | 'warning' | 'critical' {
   if (used > resilient) return 'critical'
@@ -95,20 +95,11 @@ export function buildStorage(sim: Simulation): Report['storage'] {
 }
 
 export function buildHa(sim: Simulation): Report['ha'] {
-  const { spec } = sim
-  return {
-    mode: spec.haMode,
-    hostFailuresToTolerate: spec.haMode === 'guarantee' ? (spec.replicationFactor === 3 ? 2 : 1) : 0,
-    hosts: spec.nodes.map((n, i) => {
-      const capacity = sim.hostCapacityBytes(i)
-      const running = sim.hostRunningBytes(i)
-      return { id: n.id, capacityBytes: capacity, runningBytes: running, reservedBytes: 0, availableBytes: capacity - running }
-    }),
-  }
+  return sim.ha.buildReport()
 }
 
 export function buildReport(sim: Simulation): Report {
-  const { spec, topo, data, vms, log } = sim
+  const { spec, topo, data, log } = sim
   const nodeId = (n: number) => spec.nodes[n].id
   const zk = sim.zookeeperServers()
 
@@ -153,29 +144,7 @@ export function buildReport(sim: Simulation): Report {
     metadataRing: sim.ringMembers().map(nodeId),
     zookeeper: zk.map(nodeId),
     acropolisLeader: sim.leader >= 0 ? nodeId(sim.leader) : null,
-    vms: spec.vms.map((s, v) => {
-      const vdisks = []
-      for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) {
-        const sg = vms.vdiskStargate[vd]
-        const host = vms.host[v]
-        vdisks.push({
-          id: vms.vdiskIds[vd],
-          stargate: sg >= 0 ? nodeId(sg) : null,
-          path: (sg < 0 ? 'none' : sg === host ? 'local' : 'remote') as 'local' | 'remote' | 'none',
-        })
-      }
-      return {
-        id: s.id,
-        name: s.name,
-        host: vms.host[v] >= 0 && vms.power[v] !== POWER_OFF ? nodeId(vms.host[v]) : null,
-        power: POWER_STATES[vms.power[v]],
-        vcpus: s.vcpus,
-        memoryBytes: s.memoryBytes,
-        ioPath: vms.power[v] === POWER_OFF ? (s.frodo && s.vcpus >= 2 ? 'frodo' : 'classic') : vms.frodo[v] ? 'frodo' : 'classic',
-        ip: vms.ip[v],
-        vdisks,
-      }
-    }),
+    vms: buildVms(sim),
     ha: buildHa(sim),
     events: log.events.map((e) => ({ ...e })),
     tasks: log.tasks.map((t) => ({ ...t })),

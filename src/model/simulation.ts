@@ -7,6 +7,9 @@ import { effectiveAwareness } from './awareness'
 import { resilientCapacity, type CapacityUnits } from './capacity'
 import { DataStore, OplogStore } from './data'
 import { EventQueue, type ScheduledEvent } from './eventQueue'
+import { DataGrowth } from './growth'
+import { VmHa } from './ha'
+import { IoPaths } from './iopath'
 import { ClusterLog } from './log'
 import { interleavedRing, metadataAwareness, placeZookeeper } from './metadata'
 import { MetricsLog, SAMPLE_SECONDS } from './metrics'
@@ -57,9 +60,12 @@ export class Simulation {
   private ring: number[] = []
   readonly ringMember: Uint8Array
   private zk: number[] = []
-  leader = -1
-  /** an Acropolis election is scheduled */
-  private electionPending = false
+  /** VM high availability and the Acropolis leader (ha.ts) */
+  readonly ha: VmHa
+  /** vDisk sessions and the Stargates serving them (iopath.ts) */
+  readonly io: IoPaths
+  /** data written over time (growth.ts) */
+  readonly growth: DataGrowth
   /** OpLog episodes (data.ts): one open episode per vDisk of a running VM */
   readonly oplog: OplogStore
   /** OpLog episode peers: oplogPeers[vd * rf + k] = node holding replica k of vDisk vd's open episode */
@@ -100,11 +106,13 @@ export class Simulation {
     this.ring = interleavedRing(this.topo, spec.nodes.map((_, i) => i), this.metadataDomain(), spec.metadataReplicationFactor)
     for (const n of this.ring) this.ringMember[n] = 1
     this.zk = placeZookeeper(this.topo, this.ring, spec.ftLevel === 2 ? 5 : 3, this.effectiveAwareness)
-    this.leader = this.ring[0] ?? -1
     this.vms = new VmTable(spec.vms)
     this.oplog = new OplogStore(this.topo, this.vms.vdiskCount, rf)
+    this.ha = new VmHa(this)
+    this.ha.init(this.ring)
+    this.io = new IoPaths(this)
+    this.growth = new DataGrowth(this)
     this.on('scenario-step', (p) => this.runStep(p as number))
-    this.on('acropolis-election', () => this.electLeader())
     this.on('curator-scan-progress', (q) => {
       if (this.scanTask) this.log.progressTask(this.scanTask, q as number)
     })
@@ -221,7 +229,7 @@ export class Simulation {
   powerOn(vmId: string): void {
     const v = this.vmIndex(vmId)
     if (this.vms.power[v] === POWER_ON) throw new SimError(`VM "${vmId}" is already on`)
-    const refusal = this.admission(v)
+    const refusal = this.ha.admission(v)
     if (refusal) throw new SimError(`cannot power on VM "${vmId}": ${refusal}`)
     this.tryPowerOn(v, true)
   }
@@ -230,6 +238,8 @@ export class Simulation {
     const v = this.vmIndex(vmId)
     if (this.vms.power[v] === POWER_OFF) throw new SimError(`VM "${vmId}" is already off`)
     this.setVmOff(v)
+    this.ha.onPowerOff(v)
+    this.io.onPowerOff(v)
     this.log.event('info', 'VmPowerOff', vmId, `VM ${this.spec.vms[v].name} powered off`)
     this.invalidate()
   }
@@ -250,6 +260,10 @@ export class Simulation {
   }
 
   // ---------------------------------------------------------------- queries
+  /** Acropolis leader (node index) or -1 */
+  get leader(): number {
+    return this.ha.leader
+  }
   ringMembers(): number[] {
     return this.ring.filter((n) => this.ringMember[n] === 1)
   }
@@ -398,36 +412,29 @@ export class Simulation {
     else if ('powerOff' in a) this.powerOff(a.powerOff)
   }
 
-  /** Default-mode admission: the host is up and has the memory. Returns the refusal reason or null. */
-  admission(v: number): string | null {
+  tryPowerOn(v: number, interactive: boolean): void {
     const s = this.spec.vms[v]
-    const n = s.host
-    if (this.topo.hostState[n] !== HOST_UP) return `host ${this.spec.nodes[n].id} is ${this.topo.hostState[n] === HOST_DOWN ? 'down' : 'partitioned'}`
-    const free = this.hostCapacityBytes(n) - this.hostRunningBytes(n)
-    if (free < s.memoryBytes) return `host ${this.spec.nodes[n].id} has ${gib(free)} GiB free for VMs, the VM needs ${gib(s.memoryBytes)} GiB`
-    return null
-  }
-
-  private tryPowerOn(v: number, interactive: boolean): void {
-    const s = this.spec.vms[v]
-    const refusal = this.admission(v)
+    const refusal = this.ha.admission(v)
     if (refusal) {
       this.log.event('warning', 'VmPowerOnFailed', s.id, `VM ${s.name} could not be powered on: ${refusal}`)
       return
     }
-    this.vms.host[v] = s.host
+    const host = this.ha.placement(v)
+    this.vms.host[v] = host
     this.vms.power[v] = POWER_ON
     this.vms.frodo[v] = s.frodo && s.vcpus >= 2 ? 1 : 0
     this.openOplogEpisodes(v)
-    this.routeVdisks(v)
+    this.ha.onPowerOn(v)
+    this.io.onPowerOn(v)
     this.vms.version++
     if (interactive) {
-      this.log.event('info', 'VmPowerOn', s.id, `VM ${s.name} powered on on host ${this.spec.nodes[s.host].id}`)
+      this.log.event('info', 'VmPowerOn', s.id, `VM ${s.name} powered on on host ${this.spec.nodes[host].id}`)
       this.invalidate()
     }
   }
 
-  private setVmOff(v: number): void {
+  /** Stop VM v: its sessions and OpLog episodes end (used by power-off and by HA). */
+  setVmOff(v: number): void {
     this.vms.power[v] = POWER_OFF
     for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) {
       this.vms.vdiskStargate[vd] = -1
@@ -441,23 +448,6 @@ export class Simulation {
     for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) this.oplog.open(this.rng, vd, this.vms.host[v], this.effectiveAwareness)
   }
 
-  /** Local Stargate when it serves; otherwise no path (failover comes with the I/O path feature). */
-  private routeVdisks(v: number): void {
-    const host = this.vms.host[v]
-    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) {
-      this.vms.vdiskStargate[vd] = this.vms.power[v] === POWER_ON && host >= 0 && this.topo.cvmServing(host) ? host : -1
-    }
-  }
-
-  private electLeader(): void {
-    this.electionPending = false
-    if (this.leader >= 0 && this.topo.cvmServing(this.leader)) return
-    const next = this.ring.find((n) => this.topo.cvmServing(n))
-    this.leader = next ?? -1
-    if (next !== undefined) this.log.event('info', 'AcropolisLeaderElected', this.spec.nodes[next].id, `Acropolis leader elected on ${this.spec.nodes[next].id}`)
-    this.invalidate()
-  }
-
   /** Derive the new component states and let every part of the model react. */
   private applyStateChange(): void {
     const change = this.topo.derive()
@@ -469,12 +459,6 @@ export class Simulation {
         log.event('critical', 'HostDown', id, `Host ${id} is down`)
         log.raise(`host-down:${id}`, 'critical', 'HostDown', id, `Host ${id} (${spec.nodes[n].hostIp}) is not reachable`)
         log.resolve(`host-partitioned:${id}`)
-        for (let v = 0; v < this.vms.count; v++) {
-          if (this.vms.host[v] === n && this.vms.power[v] !== POWER_OFF) {
-            this.setVmOff(v)
-            log.event('critical', 'VmDown', spec.vms[v].id, `VM ${spec.vms[v].name} stopped: its host ${id} is down`)
-          }
-        }
       } else if (st === HOST_PARTITIONED) {
         log.event('critical', 'HostPartitioned', id, `Host ${id} lost network connectivity to the cluster`)
         log.raise(`host-partitioned:${id}`, 'critical', 'HostPartitioned', id, `Host ${id} is partitioned from the cluster network`)
@@ -527,19 +511,9 @@ export class Simulation {
         log.resolve(key)
       }
     })
-    // I/O paths follow the Stargates
-    for (let v = 0; v < this.vms.count; v++) if (this.vms.power[v] === POWER_ON) this.routeVdisks(v)
-    this.vms.version++
-    // Acropolis leader: when its CVM is gone, the others elect a new one 20 s later
-    if (this.leader >= 0 && !this.topo.cvmServing(this.leader)) {
-      log.event('warning', 'AcropolisLeaderLost', spec.nodes[this.leader].id, `Acropolis leader on ${spec.nodes[this.leader].id} is unavailable; election in 20 s`)
-      this.leader = -1
-    }
-    // no leader (lost now, or none was left to elect): the serving CVMs elect one 20 s later
-    if (this.leader < 0 && !this.electionPending && this.ring.some((n) => this.topo.cvmServing(n))) {
-      this.electionPending = true
-      this.schedule(20, 'acropolis-election', null)
-    }
+    // VMs and the Acropolis leader (ha.ts), then the I/O paths (iopath.ts)
+    this.ha.onStateChange(change)
+    this.io.onStateChange(change)
     this.data.refreshPicker()
     if (change.hosts.length + change.cvms.length + change.disks.length > 0) this.startCuratorScan()
     for (const s of this.subsystems) s.onStateChange?.(change)
@@ -586,10 +560,6 @@ export class Simulation {
 /** Curator scan model (our rule): a MapReduce job start-up, then 2,000 extent groups a second per serving CVM. */
 export const CURATOR_SCAN_OVERHEAD_SECONDS = 30
 export const CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM = 2000
-
-function gib(bytes: number): string {
-  return (bytes / 1024 ** 3).toFixed(bytes % 1024 ** 3 === 0 ? 0 : 1)
-}
 
 export function describeFault(f: Fault): string {
   switch (f.kind) {
