@@ -397,6 +397,42 @@ export class DataStore {
     this.version++
   }
 
+  /**
+   * Rebuild: replica k of extent group u gets a new copy on disk d. The old copy (if any)
+   * stays on its (unavailable) disk and keeps counting there until Curator removes it
+   * or re-admits it (curator.ts keeps track of it).
+   */
+  rebuildReplica(u: number, k: number, d: number): void {
+    this.replicaDisk[u * this.rf + k] = d
+    this.addCopy(d, this.unitContainer[u])
+    this.version++
+  }
+
+  /** Rebuild: member j of strip s is re-created (decoded) on disk d; the old copy stays as above. */
+  rebuildStripMember(s: number, j: number, d: number): void {
+    this.stripDisk[s * STRIP_STRIDE + j] = d
+    this.addCopy(d, this.stripContainer[s])
+    this.version++
+  }
+
+  /** Re-admission: slot k of u points to disk d, which already holds (and counts) that copy. */
+  readmitReplica(u: number, k: number, d: number): void {
+    this.replicaDisk[u * this.rf + k] = d
+    this.version++
+  }
+
+  /** Re-admission of a strip member copy already counted on disk d. */
+  readmitStripMember(s: number, j: number, d: number): void {
+    this.stripDisk[s * STRIP_STRIDE + j] = d
+    this.version++
+  }
+
+  /** Delete a copy that no slot points to any more (over-replicated, or on a wiped disk). */
+  dropCopy(d: number, container: number): void {
+    this.removeCopy(d, container)
+    this.version++
+  }
+
   /** Place `count` copies into slots[base ..] on distinct units of `level`; returns false if some stay missing. */
   private placeCopies(rng: Prng, level: Level, slots: Int32Array, base: number, count: number, container: number): boolean {
     const taken = this.taken

@@ -54,7 +54,7 @@ describe('formatDomainFaultToleranceStatus', () => {
     sim.advance(2 * 3600 + 5 * 60 + 7)
     // block-2 does not hold the Acropolis leader: no election (itself a change) follows
     sim.inject({ kind: 'block', target: 'block-2' })
-    sim.advance(600)
+    sim.advance(60) // the scan is done, the rebuild is still copying (fault tolerance is re-evaluated when it ends)
     // last update: the end of the Curator scan that followed the failure, 30 s + ⌈95,232 egroups / (8 CVMs × 2,000/s)⌉ = 36 s later
     const out = formatDomainFaultToleranceStatus(sim.report(), 'rackable_unit')
     expect(out).toContain('    Domain Type               : RACKABLE_UNIT\n    Component Type            : EXTENT_GROUPS\n    Current Fault Tolerance   : 0\n    Fault Tolerance Details   : Based on placement of extent group replicas the cluster can tolerate a maximum of 0 block failures\n    Last Update Time          : Thu Jan 01 02:05:43 UTC 2026')

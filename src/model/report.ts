@@ -8,22 +8,25 @@ import { buildVms } from './reportVms'
 
 export function storageState(used: number, resilient: number, warnPct: number): 'ok' | 'warning' | 'critical' {
   if (used > resilient) return 'critical'
-  if (used >= (resilient * warnPct) / 100) return 'warning'
+  if (used > 0 && used >= (resilient * warnPct) / 100) return 'warning'
   return 'ok'
 }
 
 export function buildResiliency(sim: Simulation): Report['resiliency'] {
   const ft = sim.faultTolerance()
   // missing replicas / strip members of data that still has a copy; lost: no surviving copy (resiliency.ts)
-  const under = ft.health.missingCopies
+  // while the rebuild replicates, the fault tolerance stays as Curator last computed it; the copies left come from the rebuild
+  const under = sim.curator.remainingCopies() ?? ft.health.missingCopies
   const lostUnits = ft.health.lostUnits + ft.health.lostStripMembers
   return {
     status: sim.curatorScanning ? 'Computing' : ft.status,
     faultTolerance: ft.rows,
-    rebuild: { active: false, progress: under === 0 ? 1 : 0, bytesRemaining: under * UNIT_BYTES, etaSeconds: null },
+    rebuild: sim.curator.report(under),
     underReplicatedBytes: under * UNIT_BYTES,
     lostBytes: lostUnits * UNIT_BYTES,
     lastUpdateTime: ft.lastUpdateTime,
+    overReplicatedBytes: sim.curator.overReplicatedBytes(),
+    detachedBytes: sim.curator.detachedBytes(),
   }
 }
 
@@ -86,11 +89,18 @@ export function buildStorage(sim: Simulation): Report['storage'] {
     resilientCapacityBytes: resilient,
     warnThresholdPct: sim.warnThresholdPct,
     state: storageState(used, resilient, sim.warnThresholdPct),
-    nodes: spec.nodes.map((n) => ({
-      id: n.id,
-      totalBytes: n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0),
-      usedBytes: n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? data.diskUsedBytes(d) : 0), 0),
-    })),
+    nodes: spec.nodes.map((n) => {
+      const nodeTotal = n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0)
+      const nodeUsed = n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? data.diskUsedBytes(d) : 0), 0)
+      // (our rule) Curator disk balancing keeps every node equally full, so a node's share
+      // of resilient capacity is in proportion to its capacity
+      const share = total > 0 ? Math.floor((nodeTotal * resilient) / total) : 0
+      return { id: n.id, totalBytes: nodeTotal, usedBytes: nodeUsed, resilientBytes: share, state: nodeTotal > 0 ? storageState(nodeUsed, share, sim.warnThresholdPct) : 'ok' }
+    }),
+    domain: sim.effectiveAwareness,
+    failures: spec.ftLevel,
+    growthBytesPerDay: sim.growth.bytesPerDay,
+    writableBytes: sim.growth.freeRawBytes(),
   }
 }
 
@@ -151,5 +161,6 @@ export function buildReport(sim: Simulation): Report {
     alerts: log.alerts.map((a) => ({ ...a })),
     containers: buildContainers(sim),
     metadata: buildMetadata(sim),
+    io: sim.io.buildReport(),
   }
 }

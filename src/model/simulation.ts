@@ -11,7 +11,10 @@ import { DataGrowth } from './growth'
 import { VmHa } from './ha'
 import { IoPaths } from './iopath'
 import { ClusterLog } from './log'
-import { interleavedRing, metadataAwareness, placeZookeeper } from './metadata'
+import { metadataAwareness } from './metadata'
+import { MetadataService } from './metadataService'
+import { Curator, gb } from './curator'
+import { DiskHealth } from './hades'
 import { MetricsLog, SAMPLE_SECONDS } from './metrics'
 import { Prng } from './prng'
 import { buildReport } from './report'
@@ -19,7 +22,7 @@ import { computeFaultTolerance, worstRawAfterDiskLosses, type FaultToleranceResu
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
 import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP, Topology, type StateChange } from './topology'
-import type { Domain, DomainType, Fault, Report, SimTask } from './types'
+import type { Domain, DomainType, Fault, Report } from './types'
 import { UNIT_BYTES } from './units'
 import { POWER_OFF, POWER_ON, VmTable } from './vms'
 
@@ -56,10 +59,12 @@ export class Simulation {
   timeMs = 0
   private readonly handlers = new Map<string, EventHandler>()
   private readonly subsystems: Subsystem[] = []
-  /** metadata ring (node indices in ring order) and membership */
-  private ring: number[] = []
-  readonly ringMember: Uint8Array
-  private zk: number[] = []
+  /** metadata ring membership and the Zookeeper ensemble over time (metadataService.ts) */
+  readonly meta: MetadataService
+  /** Curator scans, rebuild, over-replication clean-up (curator.ts) */
+  readonly curator: Curator
+  /** Stargate marks and Hades SMART tests of disks (hades.ts) */
+  readonly diskHealth: DiskHealth
   /** VM high availability and the Acropolis leader (ha.ts) */
   readonly ha: VmHa
   /** vDisk sessions and the Stargates serving them (iopath.ts) */
@@ -72,7 +77,7 @@ export class Simulation {
   get oplogPeers(): Int16Array {
     return this.oplog.peers
   }
-  /** simulated time (s) of the last invalidate(): when the fault tolerance inputs last changed */
+  /** simulated time (s) Curator last evaluated the fault tolerance (a change of state, a scan, a rebuild or ring change ending) */
   faultToleranceStamp = 0
   /** warning threshold (% of resilient capacity), settable from the UI */
   warnThresholdPct: number
@@ -80,8 +85,6 @@ export class Simulation {
   narration: { time: number; text: string; focus: string | null } | null = null
   readonly metrics = new MetricsLog()
   private ftCache: FaultToleranceResult | null = null
-  private scanEvents: ScheduledEvent[] = []
-  private scanTask: SimTask | null = null
   private capacityCache: { resilient: number } | null = null
   /** bumped when anything the Report summarises changes */
   version = 0
@@ -102,21 +105,16 @@ export class Simulation {
     const rf = spec.replicationFactor
     this.data = DataStore.forSpec(this.topo, spec, this.effectiveAwareness)
     this.data.placeAll(this.rng, this.effectiveAwareness)
-    this.ringMember = new Uint8Array(spec.nodes.length)
-    this.ring = interleavedRing(this.topo, spec.nodes.map((_, i) => i), this.metadataDomain(), spec.metadataReplicationFactor)
-    for (const n of this.ring) this.ringMember[n] = 1
-    this.zk = placeZookeeper(this.topo, this.ring, spec.ftLevel === 2 ? 5 : 3, this.effectiveAwareness)
+    this.meta = new MetadataService(this)
+    this.curator = new Curator(this)
+    this.diskHealth = new DiskHealth(this)
     this.vms = new VmTable(spec.vms)
     this.oplog = new OplogStore(this.topo, this.vms.vdiskCount, rf)
     this.ha = new VmHa(this)
-    this.ha.init(this.ring)
+    this.ha.init(this.meta.ring)
     this.io = new IoPaths(this)
     this.growth = new DataGrowth(this)
     this.on('scenario-step', (p) => this.runStep(p as number))
-    this.on('curator-scan-progress', (q) => {
-      if (this.scanTask) this.log.progressTask(this.scanTask, q as number)
-    })
-    this.on('curator-scan-done', () => this.finishCuratorScan())
     this.on('metrics-sample', () => {
       this.recordMetrics()
       this.schedule(SAMPLE_SECONDS, 'metrics-sample', null, true)
@@ -161,7 +159,15 @@ export class Simulation {
   invalidate(): void {
     this.ftCache = null
     this.capacityCache = null
+    this.version++
+  }
+  /** Curator re-evaluated the fault tolerance now (ncli's Last Update Time); implies invalidate(). */
+  faultToleranceEvaluated(): void {
     this.faultToleranceStamp = this.time
+    this.invalidate()
+  }
+  /** Report figures changed but not the fault tolerance inputs as Curator sees them (e.g. rebuild progress). */
+  touch(): void {
     this.version++
   }
 
@@ -171,19 +177,31 @@ export class Simulation {
     if (problem) throw new SimError(problem)
     if (f.kind === 'disk' && f.smart !== undefined && f.smart !== 'fail' && f.smart !== 'pass')
       throw new SimError(`smart must be "fail" or "pass"`)
-    this.topo.faults.push({ ...f })
+    if (f.kind === 'disk' && this.topo.diskMarkedOffline[this.topo.diskIndex.get(f.target)!] === 1)
+      throw new SimError(`disk "${f.target}" is already offline (marked offline 3 times in an hour); restore it first`)
+    this.topo.faults.push(f.kind === 'disk' ? { kind: 'disk', target: f.target, smart: f.smart ?? 'fail' } : { kind: f.kind, target: f.target })
     this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', f.target, describeFault(f))
+    if (f.kind === 'disk') this.diskHealth.onDiskFault(this.topo.diskIndex.get(f.target)!, f.smart ?? 'fail')
     this.applyStateChange()
+  }
+
+  /** Remove an active fault without an administrator action (e.g. transient disk errors that Hades cleared). */
+  removeFault(kind: Fault['kind'], target: string): void {
+    const i = this.topo.faults.findIndex((f) => f.kind === kind && f.target === target)
+    if (i >= 0) this.topo.faults.splice(i, 1)
   }
 
   restore(target: string): void {
     if (typeof target !== 'string' || this.topo.kindOf(target) === null) throw new SimError(`unknown target "${String(target)}"`)
     const before = this.topo.faults.length
     const kept = this.topo.faults.filter((f) => f.target !== target)
-    if (kept.length === before) throw new SimError(`"${target}" has no active fault to restore`)
+    const d = this.topo.diskIndex.get(target)
+    const diskHeld = d !== undefined && (this.topo.diskMarkedOffline[d] === 1 || this.diskHealth.smartFailed[d] === 1)
+    if (kept.length === before && !diskHeld) throw new SimError(`"${target}" has no active fault to restore`)
     this.topo.faults.length = 0
     this.topo.faults.push(...kept)
     this.log.event('info', 'FaultRestored', target, `${target} restored by the administrator`)
+    if (d !== undefined) this.diskHealth.onRestore(d)
     this.applyStateChange()
   }
 
@@ -264,18 +282,22 @@ export class Simulation {
   get leader(): number {
     return this.ha.leader
   }
+  /** 1 when the node is a metadata ring member now */
+  get ringMember(): Uint8Array {
+    return this.meta.ringMember
+  }
   ringMembers(): number[] {
-    return this.ring.filter((n) => this.ringMember[n] === 1)
+    return this.meta.members()
   }
   ringOrder(): readonly number[] {
-    return this.ring
+    return this.meta.ring
   }
   zookeeperServers(): number[] {
-    return [...this.zk]
+    return [...this.meta.zk]
   }
   /** A Curator scan is running: the Data Resiliency status is Computing. */
   get curatorScanning(): boolean {
-    return this.scanEvents.length > 0
+    return this.curator.scanning
   }
   faultTolerance(): FaultToleranceResult {
     if (!this.ftCache) this.ftCache = computeFaultTolerance(this)
@@ -295,6 +317,11 @@ export class Simulation {
     })
     return { unitCapacity, nodesOfUnit, unitCounts: { node: spec.nodes.length, block: spec.blocks.length, rack: spec.racks.length } }
   }
+  /**
+   * Resilient capacity (DOMAIN.md §5) for the desired domain and the FT level. Awareness is
+   * best effort: when the cluster lacks the minimum units for the desired domain, data is
+   * placed at the domain it fell back to, so that one (the awareness in force) is used.
+   */
   resilientCapacityBytes(): number {
     if (!this.capacityCache) {
       const dom = this.effectiveAwareness
@@ -377,6 +404,7 @@ export class Simulation {
       resilientBytes: this.resilientCapacityBytes(),
       hostsUp, cvmsUp, disksOnline, vmsOn,
       unresolvedAlerts: this.log.unresolvedAlerts,
+      ...this.io.metricsFigures(),
     })
   }
 
@@ -449,7 +477,7 @@ export class Simulation {
   }
 
   /** Derive the new component states and let every part of the model react. */
-  private applyStateChange(): void {
+  applyStateChange(): void {
     const change = this.topo.derive()
     const { spec, log } = this
     for (const n of change.hosts) {
@@ -472,7 +500,7 @@ export class Simulation {
     for (const n of change.cvms) {
       const id = spec.nodes[n].id
       const down = this.topo.cvmState[n] === CVM_DOWN
-      if (down) log.event('critical', 'CvmDown', id, `Controller VM on ${id} (${spec.nodes[n].cvmIp}) is down: Stargate, Cassandra${this.zk.includes(n) ? ', Zookeeper' : ''} and Acropolis on it are unavailable`)
+      if (down) log.event('critical', 'CvmDown', id, `Controller VM on ${id} (${spec.nodes[n].cvmIp}) is down: Stargate, Cassandra${this.meta.zk.includes(n) ? ', Zookeeper' : ''} and Acropolis on it are unavailable`)
       else log.event('info', 'CvmUp', id, `Controller VM on ${id} is up`)
       // the host-down alert covers a CVM that went down with its host
       if (down && this.topo.hostState[n] !== HOST_DOWN) log.raise(`cvm-down:${id}`, 'critical', 'CvmDown', id, `Controller VM ${spec.nodes[n].cvmIp} on ${id} is down`)
@@ -515,51 +543,57 @@ export class Simulation {
     this.ha.onStateChange(change)
     this.io.onStateChange(change)
     this.data.refreshPicker()
-    if (change.hosts.length + change.cvms.length + change.disks.length > 0) this.startCuratorScan()
+    this.meta.onStateChange()
+    if (change.hosts.length + change.cvms.length + change.disks.length > 0) this.curator.onStateChange(change)
     for (const s of this.subsystems) s.onStateChange?.(change)
-    this.invalidate()
+    this.faultToleranceEvaluated()
+    this.checkResiliencyAlerts()
     this.recordMetrics()
   }
 
   /**
-   * The Curator partial scan that follows every change of component state: spread
-   * evenly over the serving CVMs (each scans 1/N of the metadata). Until it finishes
-   * the Data Resiliency status is Computing. A change during a scan restarts it.
+   * Alerts that follow the data: data with no surviving copy (critical, never hidden) and
+   * a Critical resiliency status once Curator has looked. Both resolve when the cause goes.
    */
-  private startCuratorScan(): void {
-    for (const e of this.scanEvents) this.queue.cancel(e)
-    this.scanEvents = []
-    let serving = 0
-    for (let n = 0; n < this.spec.nodes.length; n++) if (this.topo.cvmServing(n)) serving++
-    if (serving === 0) {
-      if (this.scanTask) this.log.endTask(this.scanTask, 'failed', 'No Controller VM is serving: the scan cannot run')
-      this.scanTask = null
-      return
+  checkResiliencyAlerts(): void {
+    const { log } = this
+    const ft = this.faultTolerance()
+    const lost = ft.health.lostUnits + ft.health.lostStripMembers
+    if (lost > 0 && !log.isOpen('data-loss')) {
+      log.event('critical', 'DataLoss', null, `${gb(lost)} of data has no surviving copy: every replica is on a failed disk, node, block or rack`)
+      log.raise('data-loss', 'critical', 'DataLoss', null, `${gb(lost)} of data has no surviving copy: more components failed than the cluster can tolerate before the rebuild finished`)
+    } else if (lost === 0 && log.isOpen('data-loss')) {
+      log.event('info', 'DataAvailable', null, 'Every extent group has a surviving copy again')
+      log.resolve('data-loss')
     }
-    const seconds = CURATOR_SCAN_OVERHEAD_SECONDS + Math.ceil(this.data.units / (serving * CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM))
-    const message = `Curator partial scan on ${serving} CVMs (each scans 1/${serving} of the metadata)`
-    if (this.scanTask && this.scanTask.state === 'running') {
-      this.log.progressTask(this.scanTask, 0)
-      this.scanTask.message = `${message}, restarted after a change`
-    } else {
-      this.scanTask = this.log.startTask('CuratorScan', null, message)
-    }
-    for (const q of [0.25, 0.5, 0.75]) this.scanEvents.push(this.schedule(seconds * q, 'curator-scan-progress', q))
-    this.scanEvents.push(this.schedule(seconds, 'curator-scan-done', null))
+    if (this.curator.scanning) return
+    if (ft.status === 'Critical') {
+      if (!log.isOpen('resiliency-critical')) {
+        const node = ft.rows.find((r) => r.domainType === 'NODE')
+        log.raise('resiliency-critical', 'critical', 'DataResiliencyCritical', null, `Data resiliency is Critical: the cluster can tolerate ${node?.failuresTolerable ?? 0} more node failure(s) until the rebuild completes`)
+      }
+    } else log.resolve('resiliency-critical')
   }
 
-  private finishCuratorScan(): void {
-    this.scanEvents = []
-    if (this.scanTask) this.log.endTask(this.scanTask, 'succeeded')
-    this.scanTask = null
-    this.log.event('info', 'CuratorScanCompleted', null, 'Curator partial scan completed: fault tolerance status is up to date')
-    this.invalidate()
+  /** OpLog episodes with a peer that no longer serves start a new episode on healthy peers (seed 004). */
+  repairOplogEpisodes(): void {
+    const { vms, oplog, topo } = this
+    const rf = oplog.rf
+    for (let v = 0; v < vms.count; v++) {
+      if (vms.power[v] !== POWER_ON) continue
+      for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) {
+        let broken = false
+        for (let k = 0; k < rf; k++) {
+          const p = oplog.peers[vd * rf + k]
+          if (p < 0 || !topo.cvmServing(p)) broken = true
+        }
+        if (broken) oplog.open(this.rng, vd, vms.host[v], this.effectiveAwareness)
+      }
+    }
   }
 }
 
-/** Curator scan model (our rule): a MapReduce job start-up, then 2,000 extent groups a second per serving CVM. */
-export const CURATOR_SCAN_OVERHEAD_SECONDS = 30
-export const CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM = 2000
+export { CURATOR_SCAN_OVERHEAD_SECONDS, CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM } from './curator'
 
 export function describeFault(f: Fault): string {
   switch (f.kind) {

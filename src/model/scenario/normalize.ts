@@ -2,8 +2,9 @@
  * Semantic checks and defaults: turns a validated Scenario into the ClusterSpec the
  * model builds its world from. Problems are listed by JSON path, all at once.
  */
-import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, MB, TB } from '../units'
+import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, HEALING_DEFAULTS, MB, TB } from '../units'
 import type { Domain, Fault } from '../types'
+import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath'
 import { formatPath, structuralProblems, type Scenario, type ScenarioStep } from './schema'
 
 export interface DiskSpec { id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }
@@ -16,7 +17,15 @@ export interface RackSpec { id: string; blocks: number[] }
 export interface VmSpec {
   id: string; name: string; host: number; vcpus: number; memoryBytes: number; vdisks: number
   power: 'on' | 'off'; frodo: boolean
+  /** VM-host affinity (node indices), null = any host (issue 7) */
+  affinity: number[] | null
+  /** index into ClusterSpec.networks (issue 7) */
+  network: number
 }
+/** A VM network (issue 7). Managed: the Acropolis leader's DHCP (IPAM) hands out addresses of `subnet`. */
+export interface NetworkSpec { name: string; managed: boolean; subnet: string | null; vlan: number }
+/** our rule: a scenario without networks gets one managed network, and every VM is on it */
+export const DEFAULT_NETWORK: NetworkSpec = { name: 'vm-network', managed: true, subnet: '10.100.0.0/16', vlan: 0 }
 
 export interface ClusterSpec {
   scenarioId: string | null
@@ -34,11 +43,16 @@ export interface ClusterSpec {
   usedRawBytes: number
   growthBytesPerDay: number
   rebuildBytesPerSecPerNode: number
+  /** the iSCSI redirector and failback timers (iopath.ts) */
+  ioPath: IoPathParams
+  /** self-healing timers, seconds */
+  healing: { hadesTestSeconds: number; ringDetachSeconds: number; ringRejoinSeconds: number; zookeeperMoveSeconds: number }
   racks: RackSpec[]
   blocks: BlockSpec[]
   nodes: NodeSpec[]
   disks: DiskSpec[]
   vms: VmSpec[]
+  networks: NetworkSpec[]
   steps: ScenarioStep[]
 }
 
@@ -132,12 +146,40 @@ function semanticProblems(input: unknown): string[] {
       problems.push('cluster.data: give usedPct or usedTB, not both')
   }
   const clusterDefined = isObj(cluster) && (cluster.racks !== undefined || cluster.layout !== undefined)
+  // networks (issue 7)
+  const networks = new Set<string>()
+  const nets = isObj(cluster) ? cluster.networks : undefined
+  if (Array.isArray(nets)) {
+    nets.forEach((net, i) => {
+      if (!isObj(net)) return
+      const name = str(net.name)
+      if (name !== undefined) {
+        if (networks.has(name)) problems.push(`cluster.networks[${i}].name: duplicate network "${name}"`)
+        networks.add(name)
+      }
+      const subnet = str(net.subnet)
+      if (subnet !== undefined) {
+        const bad = subnetProblem(subnet)
+        if (bad) problems.push(`cluster.networks[${i}].subnet: ${bad}`)
+      } else if (net.managed !== false) problems.push(`cluster.networks[${i}].subnet: a managed network needs a subnet (or set managed: false)`)
+    })
+  } else networks.add(DEFAULT_NETWORK.name)
   const vms = arr(input.vms)
   vms.forEach((vm, i) => {
     if (!isObj(vm)) return
     claim(vm.id, ['vms', i, 'id'], ids.vms)
     const host = str(vm.host)
     if (host !== undefined && clusterDefined && !ids.nodes.has(host)) problems.push(`vms[${i}].host: unknown host "${host}"`)
+    const net = str(vm.network)
+    if (net !== undefined && !networks.has(net)) problems.push(`vms[${i}].network: unknown network "${net}" (networks: ${[...networks].join(', ')})`)
+    if (Array.isArray(vm.affinityHosts) && clusterDefined) {
+      vm.affinityHosts.forEach((h, k) => {
+        const hs = str(h)
+        if (hs !== undefined && !ids.nodes.has(hs)) problems.push(`vms[${i}].affinityHosts[${k}]: unknown host "${hs}"`)
+      })
+      if (host !== undefined && ids.nodes.has(host) && !vm.affinityHosts.includes(host))
+        problems.push(`vms[${i}].host: "${host}" is not one of its affinityHosts`)
+    }
   })
   if (isObj(input.vmFill) && typeof input.vmFill.count === 'number') {
     for (let i = 1; i <= input.vmFill.count && i <= 20000; i++) {
@@ -169,6 +211,16 @@ function semanticProblems(input: unknown): string[] {
     }
   })
   return problems
+}
+
+/** Problem with an IPv4 subnet "a.b.c.d/p" (issue 7), or null. */
+export function subnetProblem(subnet: string): string | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(subnet)
+  if (!m) return `must be an IPv4 subnet like "10.100.0.0/16", got "${subnet}"`
+  if (m.slice(1, 5).some((o) => Number(o) > 255)) return `"${subnet}": each address part must be 0–255`
+  const p = Number(m[5])
+  if (p < 8 || p > 29) return `"${subnet}": prefix length must be 8 to 29`
+  return null
 }
 
 export function faultTargetProblem(kind: unknown, target: string, ids: Pick<Ids, 'disks' | 'nodes' | 'blocks' | 'racks'>): string | null {
@@ -245,11 +297,16 @@ function expand(s: Scenario): ClusterSpec {
   const totalBytes = disks.reduce((a, d) => a + d.capacityBytes, 0)
   const usedRawBytes = c.data?.usedTB !== undefined ? Math.round(c.data.usedTB * TB) : Math.round(totalBytes * ((c.data?.usedPct ?? 40) / 100))
   const nodeIndex = new Map(nodes.map((n, i) => [n.id, i]))
+  const networks: NetworkSpec[] = c.networks
+    ? c.networks.map((x) => ({ name: x.name, managed: x.managed ?? true, subnet: x.subnet ?? null, vlan: x.vlan ?? 0 }))
+    : [{ ...DEFAULT_NETWORK }]
   const vms: VmSpec[] = []
   for (const v of s.vms ?? []) {
     vms.push({
       id: v.id, name: v.name ?? v.id, host: nodeIndex.get(v.host)!, vcpus: v.vcpus, memoryBytes: Math.round(v.memoryGiB * GiB),
       vdisks: v.vdisks, power: v.power ?? 'on', frodo: v.frodo ?? true,
+      affinity: v.affinityHosts ? [...new Set(v.affinityHosts)].map((h) => nodeIndex.get(h)!) : null,
+      network: v.network !== undefined ? Math.max(0, networks.findIndex((x) => x.name === v.network)) : 0,
     })
   }
   if (s.vmFill) {
@@ -258,7 +315,7 @@ function expand(s: Scenario): ClusterSpec {
     for (let i = 1; i <= f.count; i++) {
       vms.push({
         id: `vm-${i}`, name: `vm-${String(i).padStart(width, '0')}`, host: (i - 1) % nodes.length, vcpus: f.vcpus,
-        memoryBytes: Math.round(f.memoryGiB * GiB), vdisks: f.vdisks, power: 'on', frodo: true,
+        memoryBytes: Math.round(f.memoryGiB * GiB), vdisks: f.vdisks, power: 'on', frodo: true, affinity: null, network: 0,
       })
     }
   }
@@ -279,7 +336,14 @@ function expand(s: Scenario): ClusterSpec {
     usedRawBytes,
     growthBytesPerDay: Math.round((c.data?.growthTBPerDay ?? 0) * TB),
     rebuildBytesPerSecPerNode: (c.rebuildMBpsPerNode ?? DEFAULT_REBUILD_MBPS_PER_NODE) * MB,
-    racks, blocks, nodes, disks, vms,
+    healing: {
+      hadesTestSeconds: c.healing?.hadesTestSeconds ?? HEALING_DEFAULTS.hadesTestSeconds,
+      ringDetachSeconds: Math.round((c.healing?.ringDetachMinutes ?? HEALING_DEFAULTS.ringDetachMinutes) * 60),
+      ringRejoinSeconds: Math.round((c.healing?.ringRejoinMinutes ?? HEALING_DEFAULTS.ringRejoinMinutes) * 60),
+      zookeeperMoveSeconds: Math.round((c.healing?.zookeeperMoveMinutes ?? HEALING_DEFAULTS.zookeeperMoveMinutes) * 60),
+    },
+    ioPath: { ...DEFAULT_IO_PATH, ...c.ioPath },
+    racks, blocks, nodes, disks, vms, networks,
     steps: [...(s.steps ?? [])].sort((a, b) => a.at - b.at),
   }
 }

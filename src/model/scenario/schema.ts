@@ -62,6 +62,13 @@ const layoutSchema = z.strictObject({
   cpuCores: count(1, 1024).optional(),
 })
 
+const networkSchema = z.strictObject({
+  name: id,
+  managed: z.boolean().optional(),
+  subnet: z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/, 'must be an IPv4 subnet like "10.100.0.0/16"').optional(),
+  vlan: count(0, 4094).optional(),
+})
+
 const clusterSchema = z.strictObject({
   name: z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
   ftLevel: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }).optional(),
@@ -78,8 +85,28 @@ const clusterSchema = z.strictObject({
     })
     .optional(),
   rebuildMBpsPerNode: positive.max(100000, 'must be at most 100000').optional(),
+  /** extension: self-healing timers (DOMAIN.md §3, §6); defaults in units.ts HEALING_DEFAULTS */
+  healing: z
+    .strictObject({
+      hadesTestSeconds: z.number().min(1, 'must be at least 1').max(3600, 'must be at most 3600').optional(),
+      ringDetachMinutes: z.number().min(1, 'must be at least 1').max(1440, 'must be at most 1440').optional(),
+      ringRejoinMinutes: z.number().min(0, 'must be at least 0').max(1440, 'must be at most 1440').optional(),
+      zookeeperMoveMinutes: z.number().min(0, 'must be at least 0').max(1440, 'must be at most 1440').optional(),
+    })
+    .optional(),
+  /** extension (issue 6): the iSCSI redirector and failback timers; defaults in iopath.ts DEFAULT_IO_PATH */
+  ioPath: z
+    .strictObject({
+      healthCheckSeconds: z.number().min(0.5, 'must be at least 0.5').max(300, 'must be at most 300').optional(),
+      loginSeconds: z.number().min(0, 'must be at least 0').max(60, 'must be at most 60').optional(),
+      failbackSeconds: z.number().min(0, 'must be at least 0').max(86400, 'must be at most 86400').optional(),
+      redirect: z.enum(['random', 'round-robin']).optional(),
+    })
+    .optional(),
   racks: z.array(rackSchema).min(1, 'must not be empty').optional(),
   layout: layoutSchema.optional(),
+  /** extension (issue 7): VM networks; managed ones get IPs from the Acropolis leader's DHCP (IPAM) */
+  networks: z.array(networkSchema).min(1, 'must not be empty').max(64, 'must hold at most 64 networks').optional(),
 })
 
 const vmSchema = z.strictObject({
@@ -91,6 +118,10 @@ const vmSchema = z.strictObject({
   vdisks: count(0, 64),
   power: z.enum(['on', 'off']).optional(),
   frodo: z.boolean().optional(),
+  /** extension (issue 7): VM-host affinity (HA restarts and failover segments stay on these hosts) */
+  affinityHosts: z.array(id).min(1, 'must not be empty').max(64, 'must hold at most 64 hosts').optional(),
+  /** extension (issue 7): the network of the VM's NIC (default: the first network) */
+  network: id.optional(),
 })
 
 const vmFillSchema = z.strictObject({
