@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { minimumUnits } from './awareness'
 import { rawCapacity, READ_ONLY_FACTOR, resilientCapacity, type CapacityUnits } from './capacity'
+import { storageState } from './report'
+import { applyFaults, clusterArb, faultsArb, fcParams as kitParams, scenarioOf } from './resiliency.testkit'
 import { Simulation } from './simulation'
 import { builtinScenario } from './scenario/builtins'
 import { TB } from './units'
@@ -192,5 +194,85 @@ describe('resilientCapacity (Nutanix Bible examples, DOMAIN.md §5)', () => {
       ),
       fcParams,
     )
+  })
+})
+
+describe('resilient capacity of simulated clusters, by brute force over every failure set', () => {
+  /** Every k-subset of the items (the "every failure set" of DOMAIN.md §5). */
+  const subsetsOf = <T,>(items: readonly T[], k: number): T[][] =>
+    k === 0 ? [[]] : items.flatMap((x, i) => subsetsOf(items.slice(i + 1), k - 1).map((s) => [x, ...s]))
+
+  /**
+   * DOMAIN.md §5 straight from the spec and disk availability: D = the awareness in force,
+   * f = FT level; for every set F of f live D-units, the raw the rest can hold at D'
+   * (node awareness when fewer than the minimum D-units remain); × 0.95.
+   */
+  const bruteForce = (sim: Simulation): number => {
+    const { spec, topo } = sim
+    const rf = sim.data.rf
+    const D = sim.effectiveAwareness
+    const nodeCap = spec.nodes.map((n) => n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0))
+    const unitOf = (n: number, d: Domain) => (d === 'node' ? n : d === 'block' ? spec.nodes[n].block : spec.nodes[n].rack)
+    const capsAt = (d: Domain, lost: ReadonlySet<number>) => {
+      const m = new Map<number, number>()
+      nodeCap.forEach((c, n) => {
+        if (c > 0 && !lost.has(unitOf(n, D))) m.set(unitOf(n, d), (m.get(unitOf(n, d)) ?? 0) + c)
+      })
+      return [...m.values()]
+    }
+    const live = [...new Set(nodeCap.flatMap((c, n) => (c > 0 ? [unitOf(n, D)] : [])))]
+    let best = rawCapacity(capsAt(D, new Set()), rf)
+    const f = spec.ftLevel
+    if (live.length <= f) return 0
+    const after: Domain = D !== 'node' && live.length - f < minimumUnits(spec.ftLevel, spec.erasureCoding) ? 'node' : D
+    for (const F of subsetsOf(live, f)) best = Math.min(best, rawCapacity(capsAt(after, new Set(F)), rf))
+    return Math.floor(READ_ONLY_FACTOR * best)
+  }
+
+  it('property: Report.storage.resilientCapacityBytes equals the enumeration, with and without failures', () => {
+    fc.assert(
+      fc.property(clusterArb({ maxRacks: 3, maxBlocks: 3 }), faultsArb(), (shape, faults) => {
+        const sim = Simulation.create(scenarioOf(shape))
+        applyFaults(sim, faults)
+        const r = sim.report()
+        expect(Math.abs(r.storage.resilientCapacityBytes - bruteForce(sim))).toBeLessThanOrEqual(1)
+        expect(r.storage.domain).toBe(sim.effectiveAwareness)
+        expect(r.storage.failures).toBe(shape.ftLevel)
+      }),
+      kitParams(60),
+    )
+  })
+
+  it('the state follows used against resilient capacity and the threshold', () => {
+    expect(storageState(0, 0, 75)).toBe('ok')
+    expect(storageState(74, 100, 75)).toBe('ok')
+    expect(storageState(75, 100, 75)).toBe('warning')
+    expect(storageState(100, 100, 75)).toBe('warning')
+    expect(storageState(101, 100, 75)).toBe('critical')
+    expect(storageState(1, 0, 75)).toBe('critical')
+  })
+
+  it('per-node shares of resilient capacity come from the model and add up to it', () => {
+    const sim = Simulation.create(builtinScenario('non-homogeneous'))
+    const s = sim.report().storage
+    const sum = s.nodes.reduce((a, n) => a + n.resilientBytes, 0)
+    expect(Math.abs(sum - s.resilientCapacityBytes)).toBeLessThanOrEqual(s.nodes.length)
+    for (const n of s.nodes) expect(n.resilientBytes / n.totalBytes).toBeCloseTo(s.resilientCapacityBytes / s.totalBytes, 6)
+    // node-a1 (40 TB) gets four times node-c1's (10 TB) share
+    const a = s.nodes.find((n) => n.id === 'node-a1')!
+    const c = s.nodes.find((n) => n.id === 'node-c1')!
+    expect(a.resilientBytes / c.resilientBytes).toBeCloseTo(4, 6)
+  })
+
+  it('failures lower the total and the resilient capacity; a node down leaves its share at 0', () => {
+    const sim = Simulation.create(builtinScenario('twelve-3-blocks'))
+    const before = sim.report().storage
+    sim.inject({ kind: 'node', target: 'node-1' })
+    const after = sim.report().storage
+    expect(after.totalBytes).toBeLessThan(before.totalBytes)
+    expect(after.resilientCapacityBytes).toBeLessThan(before.resilientCapacityBytes)
+    const n1 = after.nodes.find((n) => n.id === 'node-1')!
+    expect(n1.totalBytes).toBe(0)
+    expect(n1.resilientBytes).toBe(0)
   })
 })

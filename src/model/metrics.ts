@@ -13,6 +13,12 @@ export interface MetricSample {
   disksOnline: number
   vmsOn: number
   unresolvedAlerts: number
+  /** Prism's cluster-wide controller IOPS (read + write), IO bandwidth (bytes/s) and latency (ms) (ioload.ts) */
+  iops: number
+  readIops: number
+  writeIops: number
+  bandwidthBps: number
+  latencyMs: number
 }
 
 export const SAMPLE_SECONDS = 300

@@ -155,7 +155,48 @@ export interface ReportVm {
   memoryBytes: number
   ioPath: 'frodo' | 'classic'
   ip: string | null
-  vdisks: Array<{ id: string; stargate: string | null; path: 'local' | 'remote' | 'none' }>
+  /** extension (ha.ts): hosts holding this VM's failover segments (Guarantee mode), empty otherwise */
+  failoverHosts: string[]
+  vdisks: Array<{
+    id: string; stargate: string | null; path: 'local' | 'remote' | 'none'
+    /** extension (iopath.ts): the session's state; 'stalled' = its Stargate stopped answering, 'login' = a (re)login is in flight */
+    session: 'active' | 'stalled' | 'login' | 'none'
+    /** extension: the Stargate a login in flight goes to */
+    loginTarget: string | null
+    /** extension: iSCSI connections (Frodo opens several per vDisk) */
+    connections: number
+  }>
+  /** extension (ioload.ts): controller I/O the VM gets now; latency in ms */
+  io: { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number }
+}
+
+/** extension: one redirect of a vDisk's iSCSI login (iopath.ts) */
+export interface ReportRedirect {
+  time: number
+  vdisk: string
+  vm: string
+  /** the VM's host (whose redirector redirected the login) */
+  host: string
+  /** the Stargate that served it before, null when it had no session */
+  from: string | null
+  to: string
+  reason: 'failover' | 'failback' | 'login'
+}
+
+/** extension: the VM I/O path — redirector settings, Stargate load, the redirect timeline (iopath.ts, ioload.ts) */
+export interface ReportIo {
+  settings: { healthCheckSeconds: number; loginSeconds: number; failbackSeconds: number; redirect: 'random' | 'round-robin' }
+  connectionsPerFrodoVdisk: number
+  /** Prism's cluster-wide controller IOPS, IO bandwidth and latency (ms) */
+  cluster: { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number }
+  /** vDisk sessions of running VMs by path; connections counts Frodo's several per vDisk */
+  sessions: { local: number; remote: number; none: number; connections: number }
+  stargates: Array<{ id: string; healthy: boolean; sessions: number; remoteSessions: number; iops: number; utilization: number; latencyMs: number }>
+  /** hosts waiting to fail back, and when (simulated s) */
+  failbacks: Array<{ host: string; at: number }>
+  redirectTotal: number
+  /** the most recent redirects (at most 200), oldest first */
+  redirects: ReportRedirect[]
 }
 
 export interface Report {
@@ -175,9 +216,24 @@ export interface Report {
   resiliency: {
     status: ResiliencyStatus
     faultTolerance: FaultToleranceRow[]
-    rebuild: { active: boolean; progress: number; bytesRemaining: number; etaSeconds: number | null }
+    rebuild: {
+      active: boolean
+      progress: number
+      bytesRemaining: number
+      etaSeconds: number | null
+      /** extension: 'scanning' (Curator finds the under-replicated data) or 'replicating'; null when idle */
+      phase: 'scanning' | 'replicating' | null
+      /** extension: bytes re-replicated since this rebuild started */
+      copiedBytes: number
+      /** extension: healthy nodes × per-node rebuild bandwidth, bytes/s */
+      bandwidthBytesPerSec: number
+    }
     underReplicatedBytes: number
     lostBytes: number
+    /** extension: copies on components that came back, re-admitted or deleted by the next Curator scan */
+    overReplicatedBytes: number
+    /** extension: copies a rebuild replaced that still sit on failed components */
+    detachedBytes: number
     /** extension: simulated seconds since load when the fault tolerance inputs last changed (ncli's Last Update Time) */
     lastUpdateTime: number
   }
@@ -187,7 +243,22 @@ export interface Report {
     resilientCapacityBytes: number
     warnThresholdPct: number
     state: 'ok' | 'warning' | 'critical'
-    nodes: Array<{ id: string; totalBytes: number; usedBytes: number }>
+    nodes: Array<{
+      id: string
+      totalBytes: number
+      usedBytes: number
+      /** extension: the node's share of resilient capacity (total × resilient ÷ cluster total: Curator keeps nodes equally full) */
+      resilientBytes: number
+      /** extension: the node's usage against its share, like the cluster's state */
+      state: 'ok' | 'warning' | 'critical'
+    }>
+    /** extension: the domain resilient capacity is computed for (the awareness in force) and the failures it absorbs (the FT level) */
+    domain: Domain
+    failures: number
+    /** extension: raw bytes written per simulated day (cluster.data.growthTBPerDay, setGrowthRate) */
+    growthBytesPerDay: number
+    /** extension: raw bytes the healthy disks can still take before Stargate's 95 % read-only limit */
+    writableBytes: number
   }
   topology: {
     racks: Array<{ id: string; state: 'up' | 'down' }>
@@ -199,11 +270,7 @@ export interface Report {
   zookeeper: string[]
   acropolisLeader: string | null
   vms: ReportVm[]
-  ha: {
-    mode: 'default' | 'guarantee'
-    hostFailuresToTolerate: 0 | 1 | 2
-    hosts: Array<{ id: string; capacityBytes: number; runningBytes: number; reservedBytes: number; availableBytes: number }>
-  }
+  ha: ReportHa
   events: SimEvent[]
   tasks: SimTask[]
   /** extension: every alert raised since load, resolved ones included */
@@ -212,4 +279,60 @@ export interface Report {
   containers: ReportContainer[]
   /** extension: token ranges and the Zookeeper ensemble */
   metadata: ReportMetadata
+  /** extension: the VM I/O path (redirector settings, Stargate load, redirects) */
+  io: ReportIo
+}
+
+/** The Report's `ha` section (DRILL-API.md §2) and its extensions (issue 7, ha.ts). */
+export interface ReportHa {
+  mode: 'default' | 'guarantee'
+  hostFailuresToTolerate: 0 | 1 | 2
+  hosts: ReportHaHost[]
+  /** extension: the host failures Guarantee mode reserves for, whatever the mode (1 when all containers are RF2, 2 when any is RF3) */
+  reserveFor: 1 | 2
+  /** extension: Acropolis leader and whether the serving CVMs form a majority of the nodes */
+  leader: string | null
+  quorum: boolean
+  /** extension: Guarantee mode: every running VM holds its failover segments */
+  protected: boolean
+  unprotectedVms: string[]
+  /** extension: failure-detection timelines, oldest first */
+  incidents: ReportHaIncident[]
+  /** extension: VM networks and their IPAM pools */
+  networks: Array<{ name: string; managed: boolean; subnet: string | null; vlan: number; gateway: string | null; leased: number; poolSize: number }>
+  /** extension: VMs waiting for a DHCP answer (no Acropolis leader) */
+  dhcpPending: string[]
+}
+
+export interface ReportHaHost {
+  id: string
+  capacityBytes: number
+  runningBytes: number
+  reservedBytes: number
+  availableBytes: number
+  /** extension */
+  state: 'up' | 'down' | 'partitioned'
+  /** extension: failover segments held here, grouped by the remote host whose failure they cover */
+  segments: Array<{ forHost: string; bytes: number; vms: string[] }>
+  /** extension: what-if: if this host failed now, how many of its VMs would find room on the others (MTHM over free memory) */
+  failover: { vms: number; restartable: number; bytes: number }
+}
+
+export interface ReportHaIncident {
+  id: number
+  host: string
+  kind: 'host' | 'partition'
+  /** the Acropolis leader ran on the failed host: T20 is the election of a new leader */
+  leaderFailure: boolean
+  t0: number
+  /** simulated time each step happened, null while pending */
+  t20: number | null
+  t60: number | null
+  t120: number | null
+  /** partition: when the VMs on the isolated host terminated (45 s after their first failed I/O) */
+  terminated: number | null
+  state: 'detecting' | 'fencing' | 'restarting' | 'done' | 'cancelled' | 'waiting-for-leader'
+  vms: string[]
+  restarted: Array<{ vm: string; host: string; viaSegment: boolean }>
+  failed: Array<{ vm: string; reason: string }>
 }

@@ -5,11 +5,13 @@
  */
 import { builtinScenario, BUILTIN_SCENARIOS } from '../model/scenario/builtins'
 import { formatDomainFaultToleranceStatus, type NcliDomainType } from '../model/ncli'
-import { buildHa, buildResiliency, buildStorage } from '../model/report'
+import { buildContainers, buildHa, buildResiliency, buildStorage } from '../model/report'
+import { whatIfFailure, type WhatIfResult } from '../model/whatif'
+import { FRODO_CONNECTIONS_PER_VDISK } from '../model/ioload'
 import { SimError, Simulation } from '../model/simulation'
 import type { Fault, Report } from '../model/types'
 import { UNIT_BYTES } from '../model/units'
-import type { Delta, ScenarioInfo, SimWorkerApi, Structure, SummarySection } from './protocol'
+import type { Delta, IoSection, ScenarioInfo, SimWorkerApi, Structure, SummarySection } from './protocol'
 
 interface Sent {
   state: number
@@ -21,9 +23,10 @@ interface Sent {
   metricsVersion: number
   metricsCount: number
   structure: boolean
+  io: string
 }
 
-const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, structure: false })
+const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, structure: false, io: '' })
 
 /** Cap of simulated seconds one tick may run, so a frame never stalls on a huge jump. */
 export const MAX_TICK_SECONDS = 6 * 3600
@@ -101,6 +104,28 @@ export class SimFacade implements SimWorkerApi {
     this.simulation.setWarnThreshold(pct)
     return this.delta()
   }
+  setHaMode(mode: 'default' | 'guarantee'): Delta {
+    this.simulation.ha.setMode(mode)
+    return this.delta()
+  }
+  setGrowthRate(tbPerDay: number): Delta {
+    this.simulation.growth.setRate(tbPerDay)
+    return this.delta()
+  }
+  writeData(tb: number): Delta {
+    this.simulation.growth.write(tb)
+    return this.delta()
+  }
+  whatIf(target: string): WhatIfResult {
+    return whatIfFailure(this.simulation, target)
+  }
+  redirectorLog(hostId: string, lines = 60): string[] {
+    const sim = this.simulation
+    const h = sim.topo.nodeIndex.get(hostId)
+    if (h === undefined) throw new SimError(`unknown host "${String(hostId)}"`)
+    if (!Number.isInteger(lines) || lines < 1 || lines > 5000) throw new SimError(`lines must be a whole number from 1 to 5000, got ${String(lines)}`)
+    return sim.io.redirectorLog(h, lines)
+  }
   report(): Report {
     return this.simulation.report()
   }
@@ -143,7 +168,11 @@ export class SimFacade implements SimWorkerApi {
         ringOrder: [...sim.ringOrder()],
         zookeeper: sim.zookeeperServers(),
         leader: sim.leader,
-        activeFaults: topo.faults.map((f) => ({ kind: f.kind, target: f.target })),
+        // disks Hades holds offline (3 marks in an hour) have no fault left but still need a Restore
+        activeFaults: [
+          ...topo.faults.map((f) => ({ kind: f.kind, target: f.target })),
+          ...spec.disks.filter((_, i) => topo.diskMarkedOffline[i] === 1 && !topo.faults.some((f) => f.target === spec.disks[i].id)).map((x) => ({ kind: 'disk', target: x.id })),
+        ],
       }
       this.sent.state = stateVersion
     }
@@ -154,9 +183,16 @@ export class SimFacade implements SimWorkerApi {
         power: vms.power.slice(),
         frodo: vms.frodo.slice(),
         vdiskStargate: vms.vdiskStargate.slice(),
+        vdiskSession: sim.io.sessionStates(),
+        vdiskLoginTarget: sim.io.loginTarget.slice(),
         ip: [...vms.ip],
       }
       this.sent.vms = vms.version
+    }
+    const ioKey = `${sim.io.loadKey()}:${sim.io.logVersion}`
+    if (ioKey !== this.sent.io) {
+      d.io = this.io(ioKey)
+      this.sent.io = ioKey
     }
     if (sim.version !== this.sent.summary) {
       d.summary = this.summary()
@@ -188,6 +224,32 @@ export class SimFacade implements SimWorkerApi {
     return d
   }
 
+  /** The I/O model's figures and the redirect timeline (iopath.ts, ioload.ts). */
+  private io(key: string): IoSection {
+    const io = this.simulation.io
+    const l = io.load()
+    return {
+      key,
+      cluster: { ...l.cluster },
+      sessions: { ...l.sessions },
+      vmIops: l.vmIops.slice(),
+      vmReadIops: l.vmReadIops.slice(),
+      vmWriteIops: l.vmWriteIops.slice(),
+      vmBandwidthBps: l.vmBandwidthBps.slice(),
+      vmLatencyMs: l.vmLatencyMs.slice(),
+      vdiskLatencyMs: l.vdiskLatencyMs.slice(),
+      sgSessions: l.sgSessions.slice(),
+      sgRemoteSessions: l.sgRemoteSessions.slice(),
+      sgIops: l.sgIops.slice(),
+      sgUtil: l.sgUtil.slice(),
+      sgLatencyMs: l.sgLatencyMs.slice(),
+      failbacks: [...io.failbackAtMs].flatMap((ms, host) => (ms >= 0 ? [{ host, at: ms / 1000 }] : [])),
+      redirectTotal: io.redirectTotal,
+      redirects: io.recentRedirects(500),
+      logVersion: io.logVersion,
+    }
+  }
+
   private summary(): SummarySection {
     const sim = this.simulation
     const res = buildResiliency(sim)
@@ -195,6 +257,7 @@ export class SimFacade implements SimWorkerApi {
       version: sim.version,
       ...res,
       storage: buildStorage(sim),
+      containers: buildContainers(sim),
       ha: buildHa(sim),
       unresolvedAlerts: sim.log.unresolvedAlerts,
       runningTasks: sim.log.runningTasks,
@@ -227,6 +290,7 @@ export class SimFacade implements SimWorkerApi {
         vdiskStart: vms.vdiskStart[i], vdiskCount: v.vdisks, frodo: v.frodo && v.vcpus >= 2,
       })),
       vdiskIds: vms.vdiskIds,
+      ioPath: { ...sim.io.params, connectionsPerFrodoVdisk: FRODO_CONNECTIONS_PER_VDISK },
       unitBytes: UNIT_BYTES,
       steps: spec.steps.map((s) => ({
         at: s.at, say: s.say ?? null, focus: s.focus ?? null,

@@ -4,7 +4,8 @@
  * copied), appended events, and only the sections whose version changed.
  */
 import type { MetricSample } from '../model/metrics'
-import type { Domain, FaultToleranceRow, Report, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
+import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
+import type { WhatIfResult } from '../model/whatif'
 
 export interface Structure {
   loadId: number
@@ -26,6 +27,8 @@ export interface Structure {
   disks: Array<{ id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }>
   vms: Array<{ id: string; name: string; vcpus: number; memoryBytes: number; homeHost: number; vdiskStart: number; vdiskCount: number; frodo: boolean }>
   vdiskIds: string[]
+  /** the iSCSI redirector's timers and Frodo's connections per vDisk (iopath.ts) */
+  ioPath: { healthCheckSeconds: number; loginSeconds: number; failbackSeconds: number; redirect: 'random' | 'round-robin'; connectionsPerFrodoVdisk: number }
   unitBytes: number
   steps: Array<{ at: number; say: string | null; focus: string | null; action: string | null }>
 }
@@ -49,6 +52,10 @@ export interface VmSection {
   power: Uint8Array // 0 on, 1 off, 2 restarting
   frodo: Uint8Array
   vdiskStargate: Int16Array
+  /** per vDisk: 0 active, 1 stalled (its Stargate stopped answering), 2 login in flight, 3 no session (iopath.ts SESSION_*) */
+  vdiskSession: Uint8Array
+  /** per vDisk: Stargate of the login in flight, or -1 */
+  vdiskLoginTarget: Int16Array
   ip: Array<string | null>
 }
 
@@ -59,10 +66,41 @@ export interface SummarySection {
   rebuild: Report['resiliency']['rebuild']
   underReplicatedBytes: number
   lostBytes: number
+  overReplicatedBytes: number
+  detachedBytes: number
   storage: Omit<Report['storage'], 'nodes'> & { nodes: Report['storage']['nodes'] }
+  /** storage containers (Report.containers) */
+  containers: ReportContainer[]
   ha: Report['ha']
   unresolvedAlerts: number
   runningTasks: number
+}
+
+/** The I/O model's figures (ioload.ts) and the redirect timeline (iopath.ts). */
+export interface IoSection {
+  /** changes whenever a figure may have changed */
+  key: string
+  cluster: ReportIo['cluster']
+  sessions: ReportIo['sessions']
+  vmIops: Float32Array
+  vmReadIops: Float32Array
+  vmWriteIops: Float32Array
+  vmBandwidthBps: Float32Array
+  vmLatencyMs: Float32Array
+  vdiskLatencyMs: Float32Array
+  /** per Stargate (node index) */
+  sgSessions: Int32Array
+  sgRemoteSessions: Int32Array
+  sgIops: Float32Array
+  sgUtil: Float32Array
+  sgLatencyMs: Float32Array
+  /** pending failbacks: host (node index) and when (simulated s) */
+  failbacks: Array<{ host: number; at: number }>
+  redirectTotal: number
+  /** the most recent redirects, oldest first */
+  redirects: ReportRedirect[]
+  /** bumped when a redirector log gains lines other than the periodic NOP-OUT ones */
+  logVersion: number
 }
 
 export interface Delta {
@@ -81,6 +119,8 @@ export interface Delta {
   tasks?: { version: number; items: SimTask[] }
   /** metric samples from index `from` (replacing from there on); `reset` replaces all */
   metrics?: { from: number; items: MetricSample[]; reset: boolean }
+  /** I/O figures and redirects (sent when they change) */
+  io?: IoSection
 }
 
 export interface ScenarioInfo {
@@ -103,6 +143,16 @@ export interface SimWorkerApi {
   powerOff(vmId: string): Delta
   acknowledgeAlert(alertId: string): Delta
   setWarnThreshold(pct: number): Delta
+  /** Settings → Manage VM High Availability: enable (guarantee) / disable (default) the reservation (issue 7) */
+  setHaMode(mode: 'default' | 'guarantee'): Delta
+  /** data growth rate, raw TB per simulated day (0 stops it) */
+  setGrowthRate(tbPerDay: number): Delta
+  /** write this many raw TB of new data now */
+  writeData(tb: number): Delta
+  /** would the cluster heal if this node / block / rack failed now (whatif.ts) */
+  whatIf(target: string): WhatIfResult
+  /** the last `lines` lines of a host's /var/log/iscsi_redirector (iopath.ts) */
+  redirectorLog(hostId: string, lines?: number): string[]
   report(): Report
   /** what `ncli cluster get-domain-fault-tolerance-status type=<type>` prints now */
   ncli(type: 'node' | 'rackable_unit' | 'rack' | 'disk'): string

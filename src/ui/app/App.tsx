@@ -2,6 +2,7 @@
 import { useEffect, type ComponentType } from 'react'
 import { AlertsPage } from '../pages/AlertsPage'
 import { AnalysisPage } from '../pages/AnalysisPage'
+import { HaPage } from '../pages/HaPage'
 import { HardwarePage } from '../pages/HardwarePage'
 import { HealthPage } from '../pages/HealthPage'
 import { HomePage } from '../pages/HomePage'
@@ -12,6 +13,7 @@ import { StoragePage } from '../pages/StoragePage'
 import { TasksPage } from '../pages/TasksPage'
 import { VmsPage } from '../pages/VmsPage'
 import { useSim } from '../store/simStore'
+import { DataLossBanner } from '../resiliency/DataLossBanner'
 import { Banner } from './Banner'
 import { pageName, useRoute, type PageId } from './routes'
 import { Toasts } from './Toasts'
@@ -24,6 +26,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType<{ view: string | null }>> = 
   storage: StoragePage,
   hardware: HardwarePage,
   'io-paths': IoPathsPage,
+  ha: HaPage,
   metadata: MetadataPage,
   analysis: AnalysisPage,
   alerts: AlertsPage,
@@ -46,6 +49,7 @@ export function App() {
     <div className="flex min-h-screen flex-col bg-[#eef1f4] text-slate-800">
       <TopBar page={route.page} />
       <Banner />
+      <DataLossBanner />
       <main className="flex-1 p-3" aria-label={pageName(route.page)}>
         <h1 className="sr-only">{pageName(route.page)}</h1>
         {ready ? <Page view={route.view} /> : <p className="p-6 text-sm text-slate-500" role="status">Starting the simulation…</p>}

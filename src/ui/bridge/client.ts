@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink'
 import type { ExposedApi } from '../../worker/sim.worker'
 import { useSim } from '../store/simStore'
-import type { Delta, Fault, Report, ScenarioInfo } from './types'
+import type { Delta, Fault, Report, ScenarioInfo, WhatIfResult } from './types'
 
 let api: Comlink.Remote<ExposedApi> | null = null
 /** serialises commands so the play loop and drill calls never interleave */
@@ -98,6 +98,26 @@ export const simClient = {
   setWarnThreshold(pct: number): Promise<void> {
     return command((r) => r.setWarnThreshold(pct))
   },
+  setHaMode(mode: 'default' | 'guarantee'): Promise<void> {
+    return command((r) => r.setHaMode(mode))
+  },
+  setGrowthRate(tbPerDay: number): Promise<void> {
+    return command((r) => r.setGrowthRate(tbPerDay))
+  },
+  writeData(tb: number): Promise<void> {
+    return command((r) => r.writeData(tb))
+  },
+  whatIf(target: string): Promise<WhatIfResult> {
+    return queue(() => remote().whatIf(target)).catch((e) => {
+      throw cleanError(e)
+    })
+  },
+  /** the last lines of a host's iSCSI redirector log */
+  redirectorLog(hostId: string, lines?: number): Promise<string[]> {
+    return queue(() => remote().redirectorLog(hostId, lines)).catch((e) => {
+      throw cleanError(e)
+    })
+  },
   report(): Promise<Report> {
     return queue(() => remote().report()).catch((e) => {
       throw cleanError(e)
@@ -168,6 +188,14 @@ export interface PrismSim {
   setSpeed(speed: number): Promise<void>
   acknowledgeAlert(alertId: string): Promise<void>
   setWarnThreshold(pct: number): Promise<void>
+  /** data growth rate in raw TB per simulated day (0 stops it) */
+  setGrowthRate(tbPerDay: number): Promise<void>
+  /** write this many raw TB of new data now; rejects when it does not fit below 95 % */
+  writeData(tb: number): Promise<void>
+  /** would the cluster heal if this node / block / rack failed now */
+  whatIf(target: string): Promise<WhatIfResult>
+  /** Settings → Manage VM High Availability (issue 7): 'guarantee' enables the reservation; rejects when the running VMs can't be protected */
+  setHaMode(mode: 'default' | 'guarantee'): Promise<void>
 }
 
 declare global {
@@ -197,6 +225,10 @@ export function installPrismSim(): void {
     },
     acknowledgeAlert: (id) => simClient.acknowledgeAlert(id),
     setWarnThreshold: (p) => simClient.setWarnThreshold(p),
+    setGrowthRate: (r) => simClient.setGrowthRate(r),
+    writeData: (tb) => simClient.writeData(tb),
+    whatIf: (t) => simClient.whatIf(t),
+    setHaMode: (m) => simClient.setHaMode(m),
   }
   Object.defineProperty(window, 'prismSim', { value: Object.freeze(prismSim), configurable: true, writable: false })
 }

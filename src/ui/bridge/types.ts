@@ -1,11 +1,13 @@
 /** The only door from the UI to the worker's and model's types. */
-export type { Delta, ScenarioInfo, StateSection, Structure, SummarySection, VmSection } from '../../worker/protocol'
+export type { Delta, IoSection, ScenarioInfo, StateSection, Structure, SummarySection, VmSection } from '../../worker/protocol'
 export type {
-  Component, Domain, DomainType, Fault, FaultKind, FaultToleranceRow, Report, ReportVm, ResiliencyStatus,
+  Component, Domain, DomainType, Fault, FaultKind, FaultToleranceRow, Report, ReportRedirect, ReportVm, ResiliencyStatus,
   Severity, SimAlert, SimEvent, SimTask,
 } from '../../model/types'
 export { COMPONENTS, DOMAIN_TYPES } from '../../model/types'
 export { DEFAULT_SCENARIO_ID } from '../../model/scenario/builtins'
 export type { MetricSample } from '../../model/metrics'
+export type { WhatIfResult } from '../../model/whatif'
 export { CVM_DOWN, CVM_UP, DISK_OFFLINE, DISK_ONLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP } from '../../model/topology'
 export { POWER_OFF, POWER_ON, POWER_RESTARTING } from '../../model/vms'
+export { SESSION_ACTIVE, SESSION_LOGIN, SESSION_NONE, SESSION_STALLED } from '../../model/iopath'

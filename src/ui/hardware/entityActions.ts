@@ -18,8 +18,11 @@ export interface EntityAction {
   done: string
 }
 
-const FAULTS: Record<EntityKind, Array<{ kind: Fault['kind']; label: string; done: (id: string) => string }>> = {
-  disk: [{ kind: 'disk', label: 'Fail disk', done: (id) => `Disk ${id} failed` }],
+const FAULTS: Record<EntityKind, Array<{ kind: Fault['kind']; label: string; done: (id: string) => string; smart?: 'pass' }>> = {
+  disk: [
+    { kind: 'disk', label: 'Fail disk', done: (id) => `Disk ${id} failed: Stargate marked it offline, Hades is testing it` },
+    { kind: 'disk', label: 'Transient disk errors', smart: 'pass', done: (id) => `Disk ${id} returned I/O errors: Stargate marked it offline, Hades is testing it` },
+  ],
   node: [
     { kind: 'cvm', label: 'Shut down CVM', done: (id) => `CVM on ${id} shut down` },
     { kind: 'node', label: 'Power off node', done: (id) => `Host ${id} powered off` },
@@ -34,7 +37,14 @@ export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly s
   const active = activeKinds ?? []
   const out: EntityAction[] = FAULTS[kind]
     .filter((f) => !active.includes(f.kind))
-    .map((f) => ({ key: f.kind, label: f.label, danger: true, fault: { kind: f.kind, target: id } as Fault, restore: null, done: f.done(id) }))
+    .map((f) => ({
+      key: f.smart ? `${f.kind}-${f.smart}` : f.kind,
+      label: f.label,
+      danger: true,
+      fault: (f.smart ? { kind: f.kind, target: id, smart: f.smart } : { kind: f.kind, target: id }) as Fault,
+      restore: null,
+      done: f.done(id),
+    }))
   if (active.length > 0) out.push({ key: 'restore', label: 'Restore', danger: false, fault: null, restore: id, done: `${id} restored` })
   return out
 }

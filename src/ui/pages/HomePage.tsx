@@ -5,6 +5,7 @@ import { DataResiliency } from '../widgets/DataResiliency'
 import { HardwareSummary } from '../widgets/HardwareSummary'
 import { HealthSummary } from '../widgets/HealthSummary'
 import { HypervisorSummary } from '../widgets/HypervisorSummary'
+import { IoControllerChart } from '../widgets/IoControllerChart'
 import { RecentEvents } from '../widgets/RecentEvents'
 import { StorageSummary } from '../widgets/StorageSummary'
 import { VmSummary } from '../widgets/VmSummary'
@@ -16,15 +17,18 @@ export function HomePage(_props: { view: string | null }) {
         <HypervisorSummary />
         <StorageSummary />
         <VmSummary />
+        <IoControllerChart kind="iops" />
       </div>
       <div className="flex flex-col gap-3">
         <HardwareSummary />
         <ClusterResources />
+        <IoControllerChart kind="bandwidth" />
         <RecentEvents />
       </div>
       <div className="flex flex-col gap-3">
         <HealthSummary />
         <DataResiliency />
+        <IoControllerChart kind="latency" />
         <AlertsSummary />
       </div>
     </div>

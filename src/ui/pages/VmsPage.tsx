@@ -59,7 +59,7 @@ export function VmsPage(props: { view: string | null }) {
             {selected ? (
               <VmDetails row={selected} onClose={() => setSelectedId(null)} />
             ) : (
-              <p className="text-sm text-slate-500">Select a VM to see its details and actions.</p>
+              <p className="text-sm text-slate-600">Select a VM to see its details and actions.</p>
             )}
           </>
         )}

@@ -3,7 +3,7 @@
  * what they need; nothing here is computed for display that the model did not send.
  */
 import { create } from 'zustand'
-import type { Delta, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
+import type { Delta, IoSection, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
 import type { MetricSample, SimAlert, SimEvent, SimTask } from '../bridge/types'
 
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 14400] as const
@@ -24,6 +24,8 @@ export interface SimState {
   state: StateSection | null
   vms: VmSection | null
   summary: SummarySection | null
+  /** I/O figures and redirects (iopath.ts, ioload.ts) */
+  io: IoSection | null
   events: SimEvent[]
   alerts: SimAlert[]
   tasks: SimTask[]
@@ -53,6 +55,7 @@ export const useSim = create<SimState>((set, get) => ({
   state: null,
   vms: null,
   summary: null,
+  io: null,
   events: [],
   alerts: [],
   tasks: [],
@@ -83,12 +86,14 @@ export const useSim = create<SimState>((set, get) => ({
       next.state = null
       next.vms = null
       next.summary = null
+      next.io = null
     } else if (cur.structure && cur.structure.loadId !== delta.loadId) {
       return // a stale delta from before a load
     }
     if (delta.state) next.state = delta.state
     if (delta.vms) next.vms = delta.vms
     if (delta.summary) next.summary = delta.summary
+    if (delta.io) next.io = delta.io
     if (delta.alerts) next.alerts = delta.alerts.items
     if (delta.tasks) next.tasks = delta.tasks.items
     if (delta.metrics) {

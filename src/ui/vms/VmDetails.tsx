@@ -1,6 +1,7 @@
 /** The panel under the VM table for the selected VM: its facts, vDisks and power actions. */
 import type { ReactNode } from 'react'
 import { formatBytes } from '../format'
+import { formatBandwidth, formatIops, formatLatency } from '../iopaths/ioFormat'
 import { useSim } from '../store/simStore'
 import { PowerStateLabel } from './PowerStateLabel'
 import { VdiskList } from './VdiskList'
@@ -20,6 +21,7 @@ export function VmDetails(props: { row: VmRow; onClose: () => void }) {
   const { row } = props
   const structure = useSim((s) => s.structure)
   const vms = useSim((s) => s.vms)
+  const io = useSim((s) => s.io)
   if (!structure || !vms) return null
   const home = structure.nodes[structure.vms[row.index].homeHost]?.id ?? '—'
   return (
@@ -44,12 +46,15 @@ export function VmDetails(props: { row: VmRow; onClose: () => void }) {
             <Fact label="Cores">{row.vcpus}</Fact>
             <Fact label="Memory">{formatBytes(row.memoryBytes)}</Fact>
             <Fact label="I/O path">{row.ioPath}</Fact>
+            <Fact label="Controller IOPS">{formatIops(row.readIops + row.writeIops)}</Fact>
+            <Fact label="IO bandwidth">{formatBandwidth(row.bandwidthBps)}</Fact>
+            <Fact label="IO latency">{formatLatency(row.latencyMs)}</Fact>
           </dl>
           <VmPowerActions key={row.id} vmId={row.id} vmName={row.name} power={row.power} />
         </div>
         <div>
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Virtual disks ({row.vdisks})</h3>
-          <VdiskList structure={structure} vms={vms} index={row.index} />
+          <VdiskList structure={structure} vms={vms} io={io} index={row.index} />
         </div>
       </div>
     </section>

@@ -1,6 +1,8 @@
 /**
  * Power on / Power off for one VM through the simulation. A refusal (e.g. the host is
- * down, or Guarantee-mode admission) is shown inside the details panel and as a toast.
+ * down, or Guarantee-mode admission: no valid failover segment layout) is shown inside the
+ * details panel in Prism's red error box and as a toast. A VM waiting for its HA restart
+ * may be powered on by hand (admission decides) or off (the HA restart is then dropped).
  */
 import { useState } from 'react'
 import { simClient } from '../bridge/client'
@@ -37,6 +39,7 @@ export function VmPowerActions(props: { vmId: string; vmName: string; power: Pow
           Power off
         </button>
       </div>
+      {props.power === 'restarting' && <p className="text-xs text-amber-700">Its host failed: HA restarts it at T120 (see the VM High Availability page).</p>}
       {error && (
         <ErrorMessage
           title={`Could not power ${error.action} ${props.vmName}`}

@@ -1,8 +1,15 @@
 /** Prism's VM table, with the columns the model has. Selecting a row shows its details. */
 import { DataTable, type Column } from '../common/DataTable'
 import { formatBytes } from '../format'
+import { formatBandwidth, formatIops, formatLatency } from '../iopaths/ioFormat'
 import { PowerStateLabel } from './PowerStateLabel'
 import { POWER_WORD, type VmRow } from './vmRows'
+
+/** "3 local", "1 local · 2 remote": where the VM's vDisk sessions are served. */
+export function pathsText(p: VmRow['paths']): string {
+  const parts = [p.local > 0 ? `${p.local} local` : '', p.remote > 0 ? `${p.remote} remote` : '', p.none > 0 ? `${p.none} none` : ''].filter(Boolean)
+  return parts.length === 0 ? '—' : parts.join(' · ')
+}
 
 const COLUMNS: Column<VmRow>[] = [
   { key: 'name', header: 'Name', value: (r) => r.name },
@@ -12,7 +19,17 @@ const COLUMNS: Column<VmRow>[] = [
   { key: 'memory', header: 'Memory', value: (r) => r.memoryBytes, render: (r) => formatBytes(r.memoryBytes), align: 'right' },
   { key: 'vdisks', header: 'vDisks', value: (r) => r.vdisks, align: 'right' },
   { key: 'power', header: 'Power state', value: (r) => POWER_WORD[r.power], render: (r) => <PowerStateLabel power={r.power} /> },
+  { key: 'readIops', header: 'Controller Read IOPS', value: (r) => Math.round(r.readIops), render: (r) => formatIops(r.readIops), align: 'right' },
+  { key: 'writeIops', header: 'Controller Write IOPS', value: (r) => Math.round(r.writeIops), render: (r) => formatIops(r.writeIops), align: 'right' },
+  { key: 'bw', header: 'Controller IO Bandwidth', value: (r) => Math.round(r.bandwidthBps), render: (r) => formatBandwidth(r.bandwidthBps), align: 'right' },
+  { key: 'latency', header: 'Controller IO Latency', value: (r) => Math.round(r.latencyMs * 100) / 100, render: (r) => formatLatency(r.latencyMs), align: 'right' },
   { key: 'iopath', header: 'I/O path', value: (r) => r.ioPath },
+  {
+    key: 'paths',
+    header: 'Stargate paths',
+    value: (r) => pathsText(r.paths),
+    render: (r) => <span className={r.paths.none > 0 && r.power !== 'off' ? 'text-red-700' : r.paths.remote > 0 ? 'text-amber-700' : undefined}>{pathsText(r.paths)}</span>,
+  },
 ]
 
 export function VmTable(props: { rows: readonly VmRow[]; selectedId: string | null; onSelect: (id: string) => void }) {

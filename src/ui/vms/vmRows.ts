@@ -3,7 +3,7 @@
  * when either changes (the worker sends a new VM section when any VM changes).
  */
 import { useMemo } from 'react'
-import type { Structure, VmSection } from '../bridge/types'
+import type { IoSection, Structure, VmSection } from '../bridge/types'
 import { useSim } from '../store/simStore'
 
 export type PowerState = 'on' | 'off' | 'restarting'
@@ -23,9 +23,16 @@ export interface VmRow {
   vdisks: number
   power: PowerState
   ioPath: 'Frodo' | 'Classic'
+  /** controller figures the VM gets now (ioload.ts) */
+  readIops: number
+  writeIops: number
+  bandwidthBps: number
+  latencyMs: number
+  /** its vDisk sessions by path */
+  paths: { local: number; remote: number; none: number }
 }
 
-export function buildVmRows(structure: Structure, vms: VmSection): VmRow[] {
+export function buildVmRows(structure: Structure, vms: VmSection, io: IoSection | null): VmRow[] {
   const rows = new Array<VmRow>(structure.vms.length)
   for (let i = 0; i < structure.vms.length; i++) {
     const v = structure.vms[i]
@@ -42,9 +49,25 @@ export function buildVmRows(structure: Structure, vms: VmSection): VmRow[] {
       vdisks: v.vdiskCount,
       power,
       ioPath: (power === 'off' ? v.frodo : vms.frodo[i] === 1) ? 'Frodo' : 'Classic',
+      readIops: io?.vmReadIops[i] ?? 0,
+      writeIops: io?.vmWriteIops[i] ?? 0,
+      bandwidthBps: io?.vmBandwidthBps[i] ?? 0,
+      latencyMs: io?.vmLatencyMs[i] ?? 0,
+      paths: pathCounts(vms, v.vdiskStart, v.vdiskCount, power === 'off' ? -2 : h),
     }
   }
   return rows
+}
+
+function pathCounts(vms: VmSection, start: number, count: number, host: number): VmRow['paths'] {
+  const c = { local: 0, remote: 0, none: 0 }
+  for (let vd = start; vd < start + count; vd++) {
+    const sg = vms.vdiskStargate[vd]
+    if (sg < 0 || host === -2) c.none++
+    else if (sg === host) c.local++
+    else c.remote++
+  }
+  return c
 }
 
 const EMPTY: VmRow[] = []
@@ -52,5 +75,6 @@ const EMPTY: VmRow[] = []
 export function useVmRows(): VmRow[] {
   const structure = useSim((s) => s.structure)
   const vms = useSim((s) => s.vms)
-  return useMemo(() => (structure && vms ? buildVmRows(structure, vms) : EMPTY), [structure, vms])
+  const io = useSim((s) => s.io)
+  return useMemo(() => (structure && vms ? buildVmRows(structure, vms, io) : EMPTY), [structure, vms, io])
 }

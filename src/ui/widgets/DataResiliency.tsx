@@ -1,7 +1,8 @@
 /** Data Resiliency Status: status, failure domain, failures tolerable, rebuild progress; opens the detail dialog. */
 import { useState } from 'react'
 import { Widget } from '../common/Widget'
-import { formatBytes, formatDuration } from '../format'
+import { formatBytes } from '../format'
+import { RebuildProgress } from '../resiliency/RebuildProgress'
 import { useSim } from '../store/simStore'
 import { ResiliencyDialog } from './ResiliencyDialog'
 
@@ -22,7 +23,6 @@ export function DataResiliency() {
   if (!summary || !structure) return null
   const domain = structure.awareness.effective
   const row = summary.faultTolerance.find((r) => r.domainType === { node: 'NODE', block: 'RACKABLE_UNIT', rack: 'RACK' }[domain])
-  const { rebuild } = summary
   return (
     <Widget title="Data Resiliency Status">
       <button type="button" onClick={() => setOpen(true)} className="flex w-full flex-col items-center gap-1 rounded p-2 text-center hover:bg-slate-50" aria-label={`Data resiliency ${summary.status}: open details`}>
@@ -38,27 +38,10 @@ export function DataResiliency() {
         </span>
       </button>
       <div className="mt-2 border-t border-slate-100 pt-2 text-xs" data-testid="rebuild-progress">
-        {rebuild.active ? (
-          <>
-            <div className="flex justify-between">
-              <span className="font-medium text-sky-700">Rebuilding Data</span>
-              <span>{Math.floor(rebuild.progress * 100)}%</span>
-            </div>
-            <div className="mt-1 h-1.5 rounded bg-slate-200" role="progressbar" aria-label="Rebuild progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.floor(rebuild.progress * 100)}>
-              <div className="h-full rounded bg-sky-500" style={{ width: `${rebuild.progress * 100}%` }} />
-            </div>
-            <p className="mt-1 text-slate-500">
-              {formatBytes(rebuild.bytesRemaining)} remaining{rebuild.etaSeconds !== null ? ` · ETA ${formatDuration(rebuild.etaSeconds)}` : ''}
-            </p>
-          </>
-        ) : summary.underReplicatedBytes > 0 ? (
-          <span className="text-amber-700">{formatBytes(summary.underReplicatedBytes)} under-replicated</span>
-        ) : (
-          <span className="text-slate-500">No rebuild in progress</span>
-        )}
+        <RebuildProgress />
         {summary.lostBytes > 0 && (
           <p role="alert" data-testid="data-loss" className="mt-1 font-semibold text-red-700">
-            {formatBytes(summary.lostBytes)} of data has no available copy
+            {formatBytes(summary.lostBytes)} of data has no surviving copy
           </p>
         )}
       </div>

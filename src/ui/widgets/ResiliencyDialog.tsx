@@ -1,7 +1,8 @@
 /** The Data Resiliency Status dialog: Failures Tolerable per component and domain, with messages. */
 import { COMPONENTS, DOMAIN_TYPES } from '../bridge/types'
 import { Modal } from '../common/Modal'
-import { formatBytes, formatDuration } from '../format'
+import { formatBytes } from '../format'
+import { RebuildProgress } from '../resiliency/RebuildProgress'
 import { useSim } from '../store/simStore'
 import { DOMAIN_TYPE_LABEL } from './DataResiliency'
 
@@ -70,13 +71,19 @@ export function ResiliencyDialog(props: { onClose: () => void }) {
         {rows.every((r) => COMPONENTS.every((c) => !r.components[c].message)) && <li>None: every component tolerates the FT level.</li>}
       </ul>
       <h3 className="mt-4 text-xs font-semibold uppercase text-slate-600">Rebuild</h3>
-      <p className="text-xs text-slate-700">
-        {summary.rebuild.active
-          ? `Rebuilding Data: ${Math.floor(summary.rebuild.progress * 100)}%, ${formatBytes(summary.rebuild.bytesRemaining)} remaining${summary.rebuild.etaSeconds !== null ? `, ETA ${formatDuration(summary.rebuild.etaSeconds)}` : ''}`
-          : summary.underReplicatedBytes > 0
-            ? `${formatBytes(summary.underReplicatedBytes)} under-replicated`
-            : 'Data Rebuild Complete: every extent group has its full replication factor.'}
-      </p>
+      <div className="text-xs text-slate-700" data-testid="resiliency-dialog-rebuild">
+        <RebuildProgress />
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5">
+          <dt>Under-replicated</dt>
+          <dd>{formatBytes(summary.underReplicatedBytes)}</dd>
+          <dt>Re-replicated in this rebuild</dt>
+          <dd>{formatBytes(summary.rebuild.copiedBytes)}</dd>
+          <dt>Over-replicated (waiting for Curator)</dt>
+          <dd>{formatBytes(summary.overReplicatedBytes)}</dd>
+          <dt>No surviving copy</dt>
+          <dd className={summary.lostBytes > 0 ? 'font-semibold text-red-700' : ''}>{formatBytes(summary.lostBytes)}</dd>
+        </dl>
+      </div>
     </Modal>
   )
 }

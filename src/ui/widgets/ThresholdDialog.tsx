@@ -10,7 +10,7 @@ export function ThresholdDialog(props: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null)
   const save = async () => {
     try {
-      await simClient.setWarnThreshold(Number(value))
+      await simClient.setWarnThreshold(value.trim() === '' ? Number.NaN : Number(value))
       props.onClose()
     } catch (e) {
       setError((e as Error).message)
@@ -19,6 +19,7 @@ export function ThresholdDialog(props: { onClose: () => void }) {
   return (
     <Modal title="Storage Summary threshold" onClose={props.onClose}>
       <form
+        noValidate
         className="flex flex-col gap-3"
         onSubmit={(e) => {
           e.preventDefault()

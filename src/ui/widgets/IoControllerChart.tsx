@@ -1,0 +1,62 @@
+/**
+ * Prism's Home "Cluster-wide Controller IOPS / IO B/W / Latency" widgets: the model's
+ * samples over the last hours of simulated time (rolling), with the current figure.
+ */
+import { useMemo } from 'react'
+import type { MetricSample } from '../bridge/types'
+import { TimeSeriesChart, type Series } from '../common/TimeSeriesChart'
+import { Widget } from '../common/Widget'
+import { formatBandwidth, formatIops, formatLatency } from '../iopaths/ioFormat'
+import { useSim } from '../store/simStore'
+import { useFaultAnnotations } from './useFaultAnnotations'
+
+/** how far back the rolling chart looks (simulated seconds) */
+const WINDOW_SECONDS = 6 * 3600
+
+type Kind = 'iops' | 'bandwidth' | 'latency'
+
+const SPEC: Record<Kind, { title: string; testId: string; format: (v: number) => string; series: Series<MetricSample>[] }> = {
+  iops: {
+    title: 'Cluster-wide Controller IOPS',
+    testId: 'io-iops-chart',
+    format: formatIops,
+    series: [
+      { label: 'IOPS', color: '#0ea5e9', value: (d) => d.iops ?? 0 },
+      { label: 'Read', color: '#16a34a', value: (d) => d.readIops ?? 0, dashed: true },
+      { label: 'Write', color: '#7c3aed', value: (d) => d.writeIops ?? 0, dashed: true },
+    ],
+  },
+  bandwidth: {
+    title: 'Cluster-wide Controller IO B/W',
+    testId: 'io-bandwidth-chart',
+    format: formatBandwidth,
+    series: [{ label: 'IO B/W', color: '#0891b2', value: (d) => d.bandwidthBps ?? 0 }],
+  },
+  latency: {
+    title: 'Cluster-wide Controller Latency',
+    testId: 'io-latency-chart',
+    format: formatLatency,
+    series: [{ label: 'Latency', color: '#d97706', value: (d) => d.latencyMs ?? 0 }],
+  },
+}
+
+export function IoControllerChart(props: { kind: Kind }) {
+  const spec = SPEC[props.kind]
+  const metrics = useSim((s) => s.metrics)
+  const time = useSim((s) => s.time)
+  const annotations = useFaultAnnotations()
+  const from = time - WINDOW_SECONDS
+  const data = useMemo(() => {
+    const i = metrics.findIndex((m) => m.time >= from)
+    return i <= 0 ? metrics : metrics.slice(i)
+  }, [metrics, from])
+  const last = data[data.length - 1]
+  return (
+    <Widget title={spec.title} testId={spec.testId}>
+      <div className="text-2xl font-light tabular-nums text-slate-900" data-testid={`${spec.testId}-value`}>
+        {last ? spec.format(spec.series[0].value(last)) : '—'}
+      </div>
+      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} />
+    </Widget>
+  )
+}
