@@ -104,7 +104,7 @@ test('page menu (m), hash routes and the clock controls', async ({ page }) => {
   const clock = page.getByTestId('sim-clock')
   await expect(clock).toHaveText('00:00:00')
   await page.getByRole('button', { name: 'Step' }).click()
-  await expect(clock).toHaveText('00:05:00') // next event: the 5-minute metrics sample
+  await expect(clock).toHaveText('00:00:05') // next event on an idle cluster: the iSCSI redirectors' NOP-OUT health check (every 5 s)
   await page.getByLabel('Speed').selectOption('3600')
   await page.getByRole('button', { name: 'Play' }).click()
   await expect.poll(async () => (await sim.report()).time, { timeout: 10_000 }).toBeGreaterThan(3600)

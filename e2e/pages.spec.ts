@@ -131,12 +131,12 @@ test('Settings: the Storage Summary threshold changes the report, and a refusal 
   const input = page.getByLabel('Warning threshold (%)')
   await expect(input).toHaveValue(String((await sim.report()).storage.warnThresholdPct))
   await input.fill('60')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByTestId('settings-threshold').getByRole('button', { name: 'Save' }).click()
   await expect.poll(async () => (await sim.report()).storage.warnThresholdPct).toBe(60)
   await expect(page.getByTestId('threshold-current')).toHaveText('60 %')
 
   await input.fill('0')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByTestId('settings-threshold').getByRole('button', { name: 'Save' }).click()
   await expect(page.getByTestId('settings-threshold').getByRole('alert')).toContainText('between 1 and 100')
   expect((await sim.report()).storage.warnThresholdPct).toBe(60)
 
