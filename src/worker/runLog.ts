@@ -1,0 +1,219 @@
+/**
+ * The run recorder behind time travel and shareable runs (issue 8).
+ *
+ * A run is the scenario, the seed and the user's actions with the simulated time each was
+ * applied at. The model is deterministic, so loading the scenario with the seed and
+ * applying the same actions at the same instants gives the same cluster, byte for byte.
+ *
+ * Clock moves are not recorded: running the clock from a to b and then to c is the same as
+ * running it from a to c (handlers only ever see the time of their own event). The one case
+ * that needs an entry is a clock run that did not move the time: it still ran the events due
+ * at this instant (e.g. those an action scheduled with no delay). It is kept as
+ * `{ at, op: 'run' }` when it matters — when it follows an action (or the load) at that
+ * same instant.
+ *
+ * Replay rule: for each action, run the clock to its `at` when that is later than now, then
+ * apply it (`run` runs the clock without moving it); finally run the clock to the target.
+ */
+import type { SimError, Simulation } from '../model/simulation'
+import type { Fault } from '../model/types'
+
+export type RunAction =
+  | { at: number; op: 'inject'; args: [Fault] }
+  | { at: number; op: 'restore'; args: [string] }
+  | { at: number; op: 'powerOn'; args: [string] }
+  | { at: number; op: 'powerOff'; args: [string] }
+  | { at: number; op: 'acknowledgeAlert'; args: [string] }
+  | { at: number; op: 'setWarnThreshold'; args: [number] }
+  | { at: number; op: 'setHaMode'; args: ['default' | 'guarantee'] }
+  | { at: number; op: 'setGrowthRate'; args: [number] }
+  | { at: number; op: 'writeData'; args: [number] }
+  | { at: number; op: 'run'; args?: [] }
+
+export type RunOp = RunAction['op']
+/** An action without its time, as a command issues it. */
+export type Command = RunAction extends infer A ? (A extends RunAction ? Omit<A, 'at'> : never) : never
+
+export const RUN_FORMAT = 'prism-sim-run'
+
+/** What `exportRun()` returns and `importRun()` takes (runSchema.ts validates it). */
+export interface Run {
+  format: typeof RUN_FORMAT
+  version: 1
+  /** optional name, e.g. given when saved */
+  name?: string
+  /** the scenario as loaded (a built-in's JSON when loaded by id) */
+  scenario: unknown
+  seed: number
+  actions: RunAction[]
+  /** the latest simulated time the run reached, seconds */
+  end: number
+}
+
+const MS = 1000
+export const toMs = (s: number): number => Math.round(s * MS)
+
+/** Apply one action to a simulation (the same calls the facade's commands make). Throws SimError when refused. */
+export function applyAction(sim: Simulation, a: Omit<RunAction, 'at'>): void {
+  switch (a.op) {
+    case 'inject':
+      sim.inject(a.args[0])
+      return
+    case 'restore':
+      sim.restore(a.args[0])
+      return
+    case 'powerOn':
+      sim.powerOn(a.args[0])
+      return
+    case 'powerOff':
+      sim.powerOff(a.args[0])
+      return
+    case 'acknowledgeAlert':
+      sim.acknowledgeAlert(a.args[0])
+      return
+    case 'setWarnThreshold':
+      sim.setWarnThreshold(a.args[0])
+      return
+    case 'setHaMode':
+      sim.ha.setMode(a.args[0])
+      return
+    case 'setGrowthRate':
+      sim.growth.setRate(a.args[0])
+      return
+    case 'writeData':
+      sim.growth.write(a.args[0])
+      return
+    case 'run':
+      sim.advance(0)
+      return
+  }
+}
+
+/** Run the clock to `atMs` (integer ms) if that is later than now. */
+function runTo(sim: Simulation, atMs: number): void {
+  if (atMs > sim.timeMs) sim.advance((atMs - sim.timeMs) / MS)
+}
+
+/** Describe an action for messages: `actions[3] (restore at 120 s)`. */
+export function describeAction(i: number, a: RunAction): string {
+  return `actions[${i}] (${a.op} at ${a.at} s)`
+}
+
+/**
+ * Replay `actions` on a freshly loaded simulation up to `untilSeconds` (the latest state at
+ * that instant: every action at or before it applied). Throws an Error naming the action
+ * that was refused. `onProgress` gets the fraction done (by simulated time).
+ */
+export function replay(sim: Simulation, actions: readonly RunAction[], untilSeconds: number, onProgress?: (fraction: number) => void): number {
+  const until = toMs(untilSeconds)
+  let applied = 0
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i]
+    const at = toMs(a.at)
+    if (at > until) break
+    if (at < sim.timeMs) throw new Error(`${describeAction(i, a)}: is earlier than the action before it`)
+    runTo(sim, at)
+    try {
+      applyAction(sim, a)
+    } catch (e) {
+      throw new Error(`${describeAction(i, a)}: ${(e as SimError).message}`, { cause: e })
+    }
+    applied++
+    onProgress?.(until > 0 ? at / until : 1)
+  }
+  runTo(sim, until)
+  return applied
+}
+
+/**
+ * The live recorder. `actions` is the past up to the current moment; after a travel back,
+ * `future` holds what came after it until the run continues (then it is dropped: a fork).
+ */
+export class RunLog {
+  private past: RunAction[] = []
+  private future: RunAction[] = []
+  /** the latest time the run reached (the future's end when viewing the past), ms */
+  private endMs = 0
+  /** time of the last recorded entry (or the load), ms */
+  private lastMs = 0
+
+  constructor(
+    readonly scenario: unknown,
+    readonly seed: number,
+  ) {}
+
+  get actions(): readonly RunAction[] {
+    return this.past
+  }
+  get futureActions(): readonly RunAction[] {
+    return this.future
+  }
+  /** true while viewing an earlier moment (there is a recorded future) */
+  get viewingPast(): boolean {
+    return this.future.length > 0 || this.endMs > this.lastSeen
+  }
+  private lastSeen = 0
+
+  /** End of the run in seconds: the latest time reached. */
+  end(nowMs: number): number {
+    return Math.max(this.endMs, nowMs) / MS
+  }
+
+  /** A command was applied at `nowMs`: record it (any recorded future is dropped: a fork). */
+  record(nowMs: number, cmd: Command): void {
+    this.fork(nowMs)
+    this.past.push({ at: nowMs / MS, ...cmd } as RunAction)
+    this.lastMs = nowMs
+    this.lastSeen = nowMs
+  }
+
+  /** The clock ran from `beforeMs` to `nowMs` (advance, tick, settle, step). */
+  clock(beforeMs: number, nowMs: number): void {
+    this.fork(nowMs)
+    this.lastSeen = nowMs
+    if (nowMs !== beforeMs || nowMs !== this.lastMs) return
+    const last = this.past[this.past.length - 1]
+    if (last && last.op === 'run' && toMs(last.at) === nowMs) return
+    this.past.push({ at: nowMs / MS, op: 'run' })
+  }
+
+  /** Continuing from an earlier moment drops the recorded future. */
+  private fork(nowMs: number): void {
+    this.future = []
+    this.endMs = Math.max(nowMs, this.lastSeen)
+    this.endMs = nowMs
+  }
+
+  /** After a travel to `atMs`: split the entries into past (at ≤ atMs) and future. */
+  travelled(atMs: number, all: readonly RunAction[], endMs: number): void {
+    const k = all.findIndex((a) => toMs(a.at) > atMs)
+    this.past = k < 0 ? [...all] : all.slice(0, k)
+    this.future = k < 0 ? [] : all.slice(k)
+    this.endMs = endMs
+    this.lastSeen = atMs
+    this.lastMs = this.past.length > 0 ? toMs(this.past[this.past.length - 1].at) : 0
+  }
+
+  /** Every entry, past then future. */
+  all(): RunAction[] {
+    return [...this.past, ...this.future]
+  }
+
+  /** The whole run (past and future), for export. */
+  toRun(nowMs: number, name?: string): Run {
+    return {
+      format: RUN_FORMAT,
+      version: 1,
+      ...(name ? { name } : {}),
+      scenario: this.scenario,
+      seed: this.seed,
+      actions: this.all().map((a) => ({ ...a })),
+      end: this.end(nowMs),
+    }
+  }
+
+  /** End in ms as recorded (for travel bookkeeping). */
+  endMsAt(nowMs: number): number {
+    return Math.max(this.endMs, nowMs)
+  }
+}
