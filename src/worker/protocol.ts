@@ -6,6 +6,7 @@
 import type { MetricSample } from '../model/metrics'
 import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
 import type { WhatIfResult } from '../model/whatif'
+import type { Run } from './runLog'
 
 export interface Structure {
   loadId: number
@@ -121,6 +122,26 @@ export interface Delta {
   metrics?: { from: number; items: MetricSample[]; reset: boolean }
   /** I/O figures and redirects (sent when they change) */
   io?: IoSection
+  /** the recorded run (runLog.ts): its end and whether an earlier moment is shown (issue 8) */
+  run?: RunStatus
+}
+
+/** Where the simulation stands in its recorded run (time travel, issue 8). */
+export interface RunStatus {
+  /** the latest simulated time the run reached, seconds */
+  end: number
+  /** true after travelling back: the time shown is before `end` and later actions are kept as a future */
+  viewingPast: boolean
+  /** recorded actions up to now, and after now (the future) */
+  actions: number
+  future: number
+}
+
+/** A mark on the run's timeline: a warning/critical event or a recorded action. */
+export interface RunMark {
+  time: number
+  severity: 'critical' | 'warning' | 'info' | 'action'
+  text: string
 }
 
 export interface ScenarioInfo {
@@ -158,4 +179,12 @@ export interface SimWorkerApi {
   ncli(type: 'node' | 'rackable_unit' | 'rack' | 'disk'): string
   /** force a full resend (e.g. after the UI lost track) */
   resync(): Delta
+  /** the recorded run: scenario, seed, actions with their times, end (runLog.ts; issue 8) */
+  exportRun(name?: string): Run
+  /** load a run: validate it (runSchema.ts), replay it to its end; refused whole with every problem by path */
+  importRun(run: unknown): Delta
+  /** replay the run to this simulated time exactly; later actions are kept until the run goes on from here */
+  travelTo(seconds: number): Delta
+  /** the marks of the whole run (events of the latest moment and the recorded actions) */
+  runTimeline(): RunMark[]
 }

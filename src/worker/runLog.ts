@@ -54,7 +54,7 @@ const MS = 1000
 export const toMs = (s: number): number => Math.round(s * MS)
 
 /** Apply one action to a simulation (the same calls the facade's commands make). Throws SimError when refused. */
-export function applyAction(sim: Simulation, a: Omit<RunAction, 'at'>): void {
+export function applyAction(sim: Simulation, a: Command): void {
   switch (a.op) {
     case 'inject':
       sim.inject(a.args[0])
@@ -127,12 +127,13 @@ export function replay(sim: Simulation, actions: readonly RunAction[], untilSeco
 
 /**
  * The live recorder. `actions` is the past up to the current moment; after a travel back,
- * `future` holds what came after it until the run continues (then it is dropped: a fork).
+ * `futureActions` holds what came after it until the run continues — any new action or
+ * clock move then drops it (a fork).
  */
 export class RunLog {
   private past: RunAction[] = []
   private future: RunAction[] = []
-  /** the latest time the run reached (the future's end when viewing the past), ms */
+  /** the latest time the run reached, ms (beyond now while viewing the past) */
   private endMs = 0
   /** time of the last recorded entry (or the load), ms */
   private lastMs = 0
@@ -148,49 +149,43 @@ export class RunLog {
   get futureActions(): readonly RunAction[] {
     return this.future
   }
-  /** true while viewing an earlier moment (there is a recorded future) */
-  get viewingPast(): boolean {
-    return this.future.length > 0 || this.endMs > this.lastSeen
+  /** true while viewing an earlier moment of the run */
+  viewingPast(nowMs: number): boolean {
+    return this.future.length > 0 || this.endMs > nowMs
   }
-  private lastSeen = 0
-
-  /** End of the run in seconds: the latest time reached. */
+  /** End of the run, seconds: the latest time it reached. */
   end(nowMs: number): number {
     return Math.max(this.endMs, nowMs) / MS
   }
 
-  /** A command was applied at `nowMs`: record it (any recorded future is dropped: a fork). */
+  /** A command was applied at `nowMs`: record it (a recorded future is dropped: a fork). */
   record(nowMs: number, cmd: Command): void {
     this.fork(nowMs)
     this.past.push({ at: nowMs / MS, ...cmd } as RunAction)
     this.lastMs = nowMs
-    this.lastSeen = nowMs
   }
 
   /** The clock ran from `beforeMs` to `nowMs` (advance, tick, settle, step). */
   clock(beforeMs: number, nowMs: number): void {
     this.fork(nowMs)
-    this.lastSeen = nowMs
     if (nowMs !== beforeMs || nowMs !== this.lastMs) return
     const last = this.past[this.past.length - 1]
     if (last && last.op === 'run' && toMs(last.at) === nowMs) return
     this.past.push({ at: nowMs / MS, op: 'run' })
   }
 
-  /** Continuing from an earlier moment drops the recorded future. */
+  /** Going on from now: the recorded future is dropped and the run ends now. */
   private fork(nowMs: number): void {
     this.future = []
-    this.endMs = Math.max(nowMs, this.lastSeen)
     this.endMs = nowMs
   }
 
-  /** After a travel to `atMs`: split the entries into past (at ≤ atMs) and future. */
+  /** After a travel to `atMs` (every entry at or before it replayed): split past and future. */
   travelled(atMs: number, all: readonly RunAction[], endMs: number): void {
     const k = all.findIndex((a) => toMs(a.at) > atMs)
     this.past = k < 0 ? [...all] : all.slice(0, k)
     this.future = k < 0 ? [] : all.slice(k)
-    this.endMs = endMs
-    this.lastSeen = atMs
+    this.endMs = Math.max(endMs, atMs)
     this.lastMs = this.past.length > 0 ? toMs(this.past[this.past.length - 1].at) : 0
   }
 
@@ -210,10 +205,5 @@ export class RunLog {
       actions: this.all().map((a) => ({ ...a })),
       end: this.end(nowMs),
     }
-  }
-
-  /** End in ms as recorded (for travel bookkeeping). */
-  endMsAt(nowMs: number): number {
-    return Math.max(this.endMs, nowMs)
   }
 }

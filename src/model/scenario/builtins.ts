@@ -1,5 +1,6 @@
 /** The built-in scenarios (DRILL-API.md §3 format). `?scenario=<id>` loads one at start. */
 import type { Scenario } from './schema'
+import { WALKTHROUGHS } from './walkthroughs'
 
 const node = (id: string, ssd: number[], hdd: number[]) => ({
   id,
@@ -101,6 +102,7 @@ export const BUILTIN_SCENARIOS: Scenario[] = [
     },
     vmFill: { count: 10000, vcpus: 2, memoryGiB: 4, vdisks: 2 },
   },
+  ...WALKTHROUGHS, // narrated walkthroughs for presenters (walkthroughs.ts)
 ]
 
 export const DEFAULT_SCENARIO_ID = 'twelve-3-blocks'

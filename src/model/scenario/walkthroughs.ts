@@ -1,0 +1,274 @@
+/**
+ * Narrated walkthroughs for presenters (issue 8): built-in scenarios whose `steps` tell a
+ * failure story from the seeds, one caption per step. Every narration describes what the
+ * model shows at that step's time; walkthroughs.test.ts runs each scenario and checks it.
+ *
+ * `WALKTHROUGH_VIEWS` is a presentation hint for the UI: the page each step is best seen on
+ * (the step's `focus` entity is highlighted there).
+ */
+import type { Scenario } from './schema'
+
+const fourNodes = { racks: 1, blocksPerRack: 1, nodesPerBlock: 4, ssdPerNode: 2, hddPerNode: 4, ssdTB: 1.92, hddTB: 4 }
+
+export const WALKTHROUGHS: Scenario[] = [
+  {
+    id: 'walkthrough-cvm-failover',
+    title: 'Walkthrough: CVM failure, I/O failover and failback',
+    summary: 'A CVM shuts down: the iSCSI redirector moves every vDisk of its host to remote Stargates within one health check, the VMs keep running, and 300 s after the CVM is back the sessions fail back.',
+    seed: 7,
+    cluster: { name: 'Walk-CVM', layout: fourNodes, data: { usedPct: 30 } },
+    vms: [{ id: 'app-1', name: 'app-1', host: 'node-3', vcpus: 4, memoryGiB: 16, vdisks: 3 }],
+    vmFill: { count: 12, vcpus: 2, memoryGiB: 8, vdisks: 2 },
+    steps: [
+      {
+        at: 0,
+        focus: 'node-3',
+        say: 'A 4-node cluster, FT1. VM app-1 runs on host node-3: each of its 3 vDisks has its own iSCSI session, and the iSCSI redirector on node-3 sends every login to the local Stargate in node-3\'s CVM (192.168.5.254).',
+      },
+      {
+        at: 30,
+        focus: 'node-3',
+        action: { inject: { kind: 'cvm', target: 'node-3' } },
+        say: 'T+0: the CVM on node-3 shuts down. The host and its VMs keep running, but the sessions to the local Stargate stall: it no longer answers. Curator starts a scan, because the data on node-3\'s disks is unreachable.',
+      },
+      {
+        at: 40,
+        focus: 'node-3',
+        say: 'T+10 s: at its next NOP-OUT round (every 5 s) the redirector on node-3 marked the local Stargate down, and QEMU logged each vDisk in again — redirected, at random, to a healthy remote Stargate. Every session of node-3\'s VMs is now remote (an IoPathRedirect event); app-1 never stopped.',
+      },
+      {
+        at: 120,
+        focus: 'node-3',
+        action: { restore: 'node-3' },
+        say: 'T+90 s: the CVM on node-3 is back and its Stargate serves again. The sessions stay on the remote Stargates for now: the redirector fails back only after the local Stargate has been healthy for 300 s (the IoPathFailback task).',
+      },
+      {
+        at: 160,
+        focus: 'node-3',
+        say: 'The Curator scan after the restore found every copy in place — "Data Rebuild Complete": the CVM came back before any copy had to be re-created. Data Resiliency is OK again, while the I/O still runs remotely.',
+      },
+      {
+        at: 430,
+        focus: 'node-3',
+        say: 'About 300 s after the redirector saw the local Stargate healthy, the remote Stargates dropped the sessions and QEMU logged in locally: every vDisk of node-3\'s VMs is local again (an IoPathFailback event).',
+      },
+    ],
+  },
+  {
+    id: 'walkthrough-node-ha',
+    title: 'Walkthrough: node failure, HA restart and rebuild',
+    summary: 'A node powers off: VM HA detects it (T0/T20/T60), fences its I/O and restarts its VMs on other hosts at T120, while Curator re-replicates the data the node held.',
+    seed: 7,
+    cluster: { name: 'Walk-HA', layout: fourNodes, data: { usedPct: 20 } },
+    vms: [{ id: 'db-1', name: 'db-1', host: 'node-2', vcpus: 8, memoryGiB: 64, vdisks: 4 }],
+    vmFill: { count: 16, vcpus: 2, memoryGiB: 16, vdisks: 2 },
+    steps: [
+      {
+        at: 0,
+        focus: 'node-2',
+        say: 'A 4-node cluster, FT1, VM High Availability in its default (best effort) mode. VM db-1 and 4 other VMs run on host node-2. Data Resiliency is OK: the cluster can lose any one node.',
+      },
+      {
+        at: 30,
+        focus: 'node-2',
+        action: { inject: { kind: 'node', target: 'node-2' } },
+        say: 'T0: node-2 powers off — host and CVM down. Its 5 VMs stop. The Acropolis leader loses contact with libvirtd on node-2, and Curator starts a scan to find the data that lost a copy.',
+      },
+      {
+        at: 50,
+        focus: 'node-2',
+        say: 'T20: the Acropolis leader starts a 40 s timeout for host node-2 before it declares it failed.',
+      },
+      {
+        at: 90,
+        focus: 'node-2',
+        say: 'T60: node-2 is still unreachable, so the leader tells every Stargate to block I/O from it (fencing): its VMs can now safely start elsewhere. Curator\'s scan is done: Data Resiliency is Critical, and the Data Rebuild task re-replicates 4.0 TB on all 3 healthy nodes.',
+      },
+      {
+        at: 150,
+        focus: 'node-1',
+        say: 'T120: HA restarts node-2\'s 5 VMs on the other hosts — db-1 now runs on node-1 (VmRestarted events). The rebuild goes on at 250 MB/s per healthy node.',
+      },
+      {
+        at: 5400,
+        focus: 'node-2',
+        say: 'Data Rebuild Complete: 4.0 TB re-replicated. Every extent group has 2 copies again, on the 3 surviving nodes, and Data Resiliency is back to OK.',
+      },
+      {
+        at: 5460,
+        focus: 'node-2',
+        action: { restore: 'node-2' },
+        say: 'node-2 comes back. The copies it still holds were already replaced by the rebuild: they are over-replicated now. HA does not move the restarted VMs back.',
+      },
+      {
+        at: 5520,
+        focus: 'node-2',
+        say: 'The Curator scan after the restore removed the over-replicated copies. Data Resiliency is OK, with node-2 serving again.',
+      },
+    ],
+  },
+  {
+    id: 'walkthrough-block-awareness',
+    title: 'Walkthrough: block failure with block awareness',
+    summary: 'Three 2-node blocks with block awareness: a whole block fails without losing any data, HA restarts its VMs, the rebuild re-protects the data on the two other blocks, and the status returns to OK when the block is back.',
+    seed: 7,
+    cluster: {
+      name: 'Walk-Block',
+      awareness: 'block',
+      layout: { racks: 1, blocksPerRack: 3, nodesPerBlock: 2, ssdPerNode: 2, hddPerNode: 4, ssdTB: 1.92, hddTB: 4 },
+      data: { usedPct: 25 },
+    },
+    vmFill: { count: 24, vcpus: 2, memoryGiB: 16, vdisks: 2 },
+    steps: [
+      {
+        at: 0,
+        focus: 'block-2',
+        say: 'Three blocks of 2 nodes, FT1, with block awareness in force: the 2 copies of every extent group, the metadata replicas and the Zookeeper servers sit in different blocks. The cluster can lose a whole block (failures tolerable for Block: 1).',
+      },
+      {
+        at: 30,
+        focus: 'block-2',
+        action: { inject: { kind: 'block', target: 'block-2' } },
+        say: 'T0: block-2 fails — both its nodes, node-3 and node-4, go down at once. No extent group had both copies in block-2, so no data is lost. The 8 VMs on those hosts stop; HA restarts them at T120.',
+      },
+      {
+        at: 70,
+        focus: 'block-2',
+        say: 'Curator\'s scan is done: Data Resiliency is Critical while a copy is missing — one more failure could lose data. All 4 healthy nodes re-replicate 9.9 TB.',
+      },
+      {
+        at: 150,
+        focus: 'block-1',
+        say: 'T120: HA restarted the 8 VMs of node-3 and node-4 on the surviving hosts. Still no data lost.',
+      },
+      {
+        at: 9950,
+        focus: 'block-2',
+        say: 'Data Rebuild Complete: every extent group has 2 copies again, now in block-1 and block-3. Status Warning: the cluster can lose a node, but with only 2 blocks left it can no longer lose a whole block.',
+      },
+      {
+        at: 10000,
+        focus: 'block-2',
+        action: { restore: 'block-2' },
+        say: 'block-2 is back: node-3 and node-4 are up, and Curator scans again.',
+      },
+      {
+        at: 10100,
+        focus: 'block-2',
+        say: 'The scan removed the over-replicated copies still on block-2. The status stays Warning: node-3 and node-4 left the metadata ring after 30 min down, and they rejoin only after 15 min of stability.',
+      },
+      {
+        at: 10960,
+        focus: 'block-2',
+        say: 'node-3 and node-4 joined the metadata ring again and the metadata is block aware once more: Data Resiliency is OK and the cluster can lose a whole block again (Block: 1).',
+      },
+    ],
+  },
+  {
+    id: 'walkthrough-resilient-capacity',
+    title: 'Walkthrough: resilient capacity exceeded',
+    summary: 'Data grows past the resilient-capacity line: Prism warns that the cluster could no longer heal a node failure, and when a node does fail the rebuild runs out of room.',
+    seed: 7,
+    cluster: {
+      name: 'Walk-Capacity',
+      layout: { racks: 1, blocksPerRack: 1, nodesPerBlock: 4, ssdPerNode: 1, hddPerNode: 2, ssdTB: 2, hddTB: 4 },
+      data: { usedPct: 62, growthTBPerDay: 24 },
+    },
+    vmFill: { count: 8, vcpus: 2, memoryGiB: 16, vdisks: 2 },
+    steps: [
+      {
+        at: 0,
+        say: '4 nodes of 10 TB, FT1 (RF2). Resilient capacity is 28.5 TB: 95 % of the 30 TB left after losing a node. 24.8 TB are used — past the 75 % warning threshold (21.4 TB), so the Storage Summary is amber. New data arrives at 1 TB an hour.',
+      },
+      {
+        at: 10800,
+        say: 'T+3 h: 27.8 TB used, just under the gray resilient-capacity line. A node failure could still be healed.',
+      },
+      {
+        at: 14400,
+        say: 'T+4 h: 28.8 TB used — past the resilient-capacity line. The bar turns red and FREE_SPACE drops to 0 ("Cluster does not have enough capacity to tolerate a node failure"): Data Resiliency is Critical although every component is up.',
+      },
+      {
+        at: 18000,
+        focus: 'node-2',
+        action: { inject: { kind: 'node', target: 'node-2' } },
+        say: 'T+5 h: node-2 fails. Its 10 TB are gone from the pool: the survivors hold 30 TB of raw capacity, and Curator starts a scan to re-protect the copies node-2 held.',
+      },
+      {
+        at: 18100,
+        focus: 'node-2',
+        say: 'The scan found the under-replicated data and the Data Rebuild task starts copying on the 3 survivors — but the data no longer fits below the resilient line of a 3-node cluster.',
+      },
+      {
+        at: 25300,
+        focus: 'node-2',
+        say: 'T+7 h: data kept arriving while the rebuild copied, and the disks reached 95 %: Storage is full, new writes are refused (a StorageFull alert).',
+      },
+      {
+        at: 27600,
+        focus: 'node-2',
+        say: 'The rebuild failed — "Rebuild Blocked": 2.3 TB of data could not be re-protected and is left with a single copy. No data is lost yet, but one more failure could lose it. This is what the red resilient-capacity line warned about.',
+      },
+    ],
+  },
+  {
+    id: 'walkthrough-guarantee-admission',
+    title: 'Walkthrough: Guarantee-mode admission',
+    summary: 'VM HA in Guarantee mode reserves failover segments for every running VM: a power-on that would break the reservation is refused, freeing memory lets it in, and a host failure restarts VMs into the reserved room.',
+    seed: 7,
+    cluster: {
+      name: 'Walk-Guarantee',
+      haMode: 'guarantee',
+      layout: { ...fourNodes, memoryGiB: 256 },
+      data: { usedPct: 30 },
+    },
+    vms: [{ id: 'big-db', name: 'big-db', host: 'node-1', vcpus: 16, memoryGiB: 96, vdisks: 4, power: 'off' }],
+    vmFill: { count: 12, vcpus: 4, memoryGiB: 32, vdisks: 2 },
+    steps: [
+      {
+        at: 0,
+        focus: 'node-1',
+        say: 'VM HA in Guarantee mode: 4 hosts with 224 GiB each for VMs (256 GiB minus the CVM), 12 VMs of 32 GiB running, 3 per host. Acropolis reserves failover segments so the VMs of any one failed host can restart: node-1 and node-2 hold 96 GiB of reserve each, leaving node-1 32 GiB available.',
+      },
+      {
+        at: 30,
+        focus: 'node-1',
+        action: { powerOn: 'big-db' },
+        say: 'Power on big-db (96 GiB) on node-1: refused. Admission control finds no failover segment layout that still protects every VM with it there — node-1 has only 32 GiB available. The refusal is in the event log.',
+      },
+      {
+        at: 60,
+        focus: 'node-1',
+        action: { powerOff: 'vm-1' },
+        say: 'Make room: power off vm-01 and vm-05, two 32 GiB VMs on node-1.',
+      },
+      { at: 60, action: { powerOff: 'vm-5' } },
+      {
+        at: 90,
+        focus: 'node-1',
+        action: { powerOn: 'big-db' },
+        say: 'Power on big-db again: admitted. Acropolis lays the failover segments out again; node-1 and node-2 now have 0 GiB available, and every running VM is still protected.',
+      },
+      {
+        at: 120,
+        focus: 'node-3',
+        action: { inject: { kind: 'node', target: 'node-3' } },
+        say: 'T0: node-3 fails and its 3 VMs stop. HA will restart them at T120, into the room reserved for them.',
+      },
+      {
+        at: 240,
+        focus: 'node-3',
+        say: 'T120: the 3 VMs of node-3 restarted on node-1, in the segments held for node-3 — the restart was guaranteed. No VM was left off.',
+      },
+    ],
+  },
+]
+
+/** The page each step is best seen on (index = step index), by walkthrough id; `#/<page>[/<view>]`. */
+export const WALKTHROUGH_VIEWS: Record<string, ReadonlyArray<string | null>> = {
+  'walkthrough-cvm-failover': ['io-paths', 'io-paths', 'io-paths', 'io-paths', 'home', 'io-paths'],
+  'walkthrough-node-ha': ['hardware/diagram', 'hardware/diagram', 'ha', 'ha', 'ha', 'home', 'hardware/diagram', 'home'],
+  'walkthrough-block-awareness': ['hardware/diagram', 'hardware/diagram', 'home', 'hardware/diagram', 'home', 'hardware/diagram', 'home', 'home'],
+  'walkthrough-resilient-capacity': ['storage', 'storage', 'storage', 'hardware/diagram', 'home', 'storage', 'home'],
+  'walkthrough-guarantee-admission': ['ha', 'ha', 'ha', null, 'ha', 'hardware/diagram', 'ha'],
+}
