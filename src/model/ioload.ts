@@ -78,7 +78,10 @@ export function hash01(a: number, b: number): number {
 /** Time-of-day workload factor: 0.6 at midnight, 1.0 at noon (triangle wave), ±5 % per period. */
 export function workloadFactor(seed: number, time: number): number {
   const bucket = ioBucket(time)
-  const dayPos = ((time % 86400) + 86400) % 86400 / 43200 // 0..2
+  // the whole period uses its start time, so the figures don't depend on when in the period
+  // they were first computed (load() caches them per period; replay must match exactly)
+  const start = bucket * IO_BUCKET_SECONDS
+  const dayPos = ((start % 86400) + 86400) % 86400 / 43200 // 0..2
   const diurnal = 0.6 + 0.4 * (1 - Math.abs(dayPos - 1))
   return diurnal * (0.95 + 0.1 * hash01(seed ^ 0x51ed, bucket))
 }

@@ -93,8 +93,10 @@ describe('loading', () => {
     for (const d of r.topology.disks) expect(d.usedBytes).toBeLessThanOrEqual(d.capacityBytes)
     expect(r.storage.resilientCapacityBytes).toBeGreaterThan(0)
     expect(r.storage.resilientCapacityBytes).toBeLessThan(r.storage.totalBytes)
-    expect(r.vms).toHaveLength(spec.vmFill?.count ?? 0)
-    expect(r.vms.every((v) => v.power === 'on' && v.host !== null)).toBe(true)
+    expect(r.vms).toHaveLength((spec.vms?.length ?? 0) + (spec.vmFill?.count ?? 0))
+    // every VM runs on a host, except those the scenario declares off (walkthroughs.ts)
+    const declaredOff = new Set((spec.vms ?? []).filter((v) => v.power === 'off').map((v) => v.id))
+    expect(r.vms.every((v) => (declaredOff.has(v.id) ? v.power === 'off' : v.power === 'on' && v.host !== null))).toBe(true)
     expect(r.resiliency.faultTolerance.map((x) => x.domainType)).toEqual(['DISK', 'NODE', 'RACKABLE_UNIT', 'RACK'])
   })
 

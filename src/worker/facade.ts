@@ -11,7 +11,9 @@ import { FRODO_CONNECTIONS_PER_VDISK } from '../model/ioload'
 import { SimError, Simulation } from '../model/simulation'
 import type { Fault, Report } from '../model/types'
 import { UNIT_BYTES } from '../model/units'
-import type { Delta, IoSection, ScenarioInfo, SimWorkerApi, Structure, SummarySection } from './protocol'
+import type { Delta, IoSection, RunMark, RunStatus, ScenarioInfo, SimWorkerApi, Structure, SummarySection } from './protocol'
+import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
+import { parseRun } from './runSchema'
 
 interface Sent {
   state: number
@@ -35,6 +37,10 @@ export class SimFacade implements SimWorkerApi {
   private sim: Simulation | null = null
   private loadId = 0
   private sent: Sent = fresh()
+  /** the recorded run (runLog.ts): every successful command with its simulated time */
+  private run: RunLog | null = null
+  /** warning/critical events of the latest moment, kept while an earlier one is shown */
+  private latestMarks: RunMark[] = []
 
   get simulation(): Simulation {
     if (!this.sim) throw new SimError('no scenario loaded')
@@ -54,67 +60,174 @@ export class SimFacade implements SimWorkerApi {
       if (!input) throw new SimError(`unknown scenario "${scenario}" (built-in ids: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')})`)
     }
     const sim = Simulation.create(input, seed) // throws with every problem; the current sim stays
+    this.swap(sim, new RunLog(JSON.parse(JSON.stringify(input)) as unknown, sim.spec.seed))
+    this.latestMarks = []
+    return this.delta()
+  }
+
+  /** Show a new simulation (a load, an import or a travel back): the UI gets everything afresh. */
+  private swap(sim: Simulation, run: RunLog): void {
     this.sim = sim
+    this.run = run
     this.loadId++
     this.sent = fresh()
+  }
+
+  /** Apply a command and record it in the run. */
+  private act(cmd: Command): Delta {
+    const sim = this.simulation
+    applyAction(sim, cmd) // throws when refused: nothing is recorded
+    this.run?.record(sim.timeMs, cmd)
+    this.latestMarks = []
     return this.delta()
+  }
+
+  /** Run the clock (advance, tick, settle, step) and note it in the run. */
+  private clock<T>(fn: (sim: Simulation) => T): T {
+    const sim = this.simulation
+    const before = sim.timeMs
+    const out = fn(sim)
+    this.run?.clock(before, sim.timeMs)
+    this.latestMarks = []
+    return out
+  }
+
+  exportRun(name?: string): Run {
+    if (!this.run) throw new SimError('no scenario loaded')
+    if (name !== undefined && (typeof name !== 'string' || name.length > 200)) throw new SimError('name must be text of at most 200 characters')
+    return this.run.toRun(this.simulation.timeMs, name?.trim() || undefined)
+  }
+
+  importRun(input: unknown): Delta {
+    const parsed = parseRun(input)
+    if (!parsed.ok) throw new SimError(`not a valid run:\n${parsed.problems.join('\n')}`)
+    const run = parsed.run
+    let scenario = run.scenario
+    if (typeof scenario === 'string') {
+      scenario = builtinScenario(scenario)
+      if (!scenario) throw new SimError(`not a valid run:\nscenario: unknown built-in scenario "${String(run.scenario)}"`)
+    }
+    let sim: Simulation
+    try {
+      sim = Simulation.create(scenario, run.seed)
+    } catch (e) {
+      const lines = (e as Error).message.split('\n').map((l) => (l.startsWith('(scenario)') ? `scenario${l.slice(10)}` : `scenario.${l}`))
+      throw new SimError(`not a valid run:\n${lines.join('\n')}`)
+    }
+    try {
+      replay(sim, run.actions, run.end)
+    } catch (e) {
+      throw new SimError(`the run does not replay:\n${(e as Error).message}`)
+    }
+    const log = new RunLog(JSON.parse(JSON.stringify(scenario)) as unknown, run.seed)
+    log.travelled(sim.timeMs, run.actions, toMs(run.end))
+    this.swap(sim, log)
+    this.latestMarks = []
+    return this.delta()
+  }
+
+  travelTo(seconds: number): Delta {
+    const run = this.run
+    const cur = this.simulation
+    if (!run) throw new SimError('no scenario loaded')
+    const end = run.end(cur.timeMs)
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > end)
+      throw new SimError(`seconds must be a number from 0 to ${end} (the end of the run), got ${String(seconds)}`)
+    const target = toMs(seconds)
+    const all = run.all()
+    const endMs = toMs(end)
+    if (!run.viewingPast(cur.timeMs)) this.latestMarks = this.marksOf(cur)
+    if (target >= cur.timeMs) {
+      // forward: go on from here along the recorded future (the state now is the latest at this time)
+      replay(cur, run.futureActions, seconds)
+      run.travelled(target, all, endMs)
+      if (!run.viewingPast(cur.timeMs)) this.latestMarks = []
+      return this.delta()
+    }
+    const sim = Simulation.create(run.scenario, run.seed)
+    replay(sim, all, seconds)
+    const log = new RunLog(run.scenario, run.seed)
+    log.travelled(target, all, endMs)
+    this.swap(sim, log)
+    return this.delta()
+  }
+
+  /** Continue from the moment shown: drop the recorded future (a fork). */
+  forkRun(): Delta {
+    this.run?.fork(this.simulation.timeMs)
+    this.latestMarks = []
+    return this.delta()
+  }
+
+  runTimeline(): RunMark[] {
+    const run = this.run
+    if (!run) return []
+    const sim = this.simulation
+    const events = run.viewingPast(sim.timeMs) && this.latestMarks.length > 0 ? this.latestMarks : this.marksOf(sim)
+    const actions: RunMark[] = run.all().filter((a) => a.op !== 'run').map((a) => ({ time: a.at, severity: 'action', text: describeCommand(a) }))
+    return [...events, ...actions]
+  }
+
+  private marksOf(sim: Simulation): RunMark[] {
+    const out: RunMark[] = []
+    for (const e of sim.log.events) if (e.severity !== 'info') out.push({ time: e.time, severity: e.severity, text: e.message })
+    return out.length > 2000 ? out.slice(out.length - 2000) : out
+  }
+
+  private runStatus(): RunStatus | undefined {
+    const run = this.run
+    if (!run) return undefined
+    const now = this.simulation.timeMs
+    return { end: run.end(now), viewingPast: run.viewingPast(now), actions: run.actions.length, future: run.futureActions.length }
   }
 
   inject(fault: unknown): Delta {
     const f = fault as Fault
     if (typeof f !== 'object' || f === null || typeof f.kind !== 'string' || typeof f.target !== 'string')
       throw new SimError('fault must be an object { kind, target }')
-    this.simulation.inject(f)
-    return this.delta()
+    const recorded = (f.kind === 'disk' && f.smart !== undefined ? { kind: f.kind, target: f.target, smart: f.smart } : { kind: f.kind, target: f.target }) as Fault
+    return this.act({ op: 'inject', args: [recorded] })
   }
   restore(target: string): Delta {
-    this.simulation.restore(target)
-    return this.delta()
+    return this.act({ op: 'restore', args: [target] })
   }
   advance(seconds: number): Delta {
-    this.simulation.advance(seconds)
+    this.clock((sim) => sim.advance(seconds))
     return this.delta()
   }
   settle(maxSeconds?: number): { seconds: number; delta: Delta } {
-    const seconds = this.simulation.settle(maxSeconds)
+    const seconds = this.clock((sim) => sim.settle(maxSeconds))
     return { seconds, delta: this.delta() }
   }
   step(): { seconds: number; delta: Delta } {
-    const seconds = this.simulation.stepToNextEvent()
+    const seconds = this.clock((sim) => sim.stepToNextEvent())
     return { seconds, delta: this.delta() }
   }
   tick(simSeconds: number): Delta {
     const s = Math.min(Math.max(0, simSeconds), MAX_TICK_SECONDS)
-    if (s > 0) this.simulation.advance(s)
+    if (s > 0) this.clock((sim) => sim.advance(s))
     return this.delta()
   }
   powerOn(vmId: string): Delta {
-    this.simulation.powerOn(vmId)
-    return this.delta()
+    return this.act({ op: 'powerOn', args: [vmId] })
   }
   powerOff(vmId: string): Delta {
-    this.simulation.powerOff(vmId)
-    return this.delta()
+    return this.act({ op: 'powerOff', args: [vmId] })
   }
   acknowledgeAlert(alertId: string): Delta {
-    this.simulation.acknowledgeAlert(alertId)
-    return this.delta()
+    return this.act({ op: 'acknowledgeAlert', args: [alertId] })
   }
   setWarnThreshold(pct: number): Delta {
-    this.simulation.setWarnThreshold(pct)
-    return this.delta()
+    return this.act({ op: 'setWarnThreshold', args: [pct] })
   }
   setHaMode(mode: 'default' | 'guarantee'): Delta {
-    this.simulation.ha.setMode(mode)
-    return this.delta()
+    return this.act({ op: 'setHaMode', args: [mode] })
   }
   setGrowthRate(tbPerDay: number): Delta {
-    this.simulation.growth.setRate(tbPerDay)
-    return this.delta()
+    return this.act({ op: 'setGrowthRate', args: [tbPerDay] })
   }
   writeData(tb: number): Delta {
-    this.simulation.growth.write(tb)
-    return this.delta()
+    return this.act({ op: 'writeData', args: [tb] })
   }
   whatIf(target: string): WhatIfResult {
     return whatIfFailure(this.simulation, target)
@@ -149,6 +262,7 @@ export class SimFacade implements SimWorkerApi {
       nextEventTime: sim.nextEventTime(),
       pendingActivity: sim.queue.active,
       narration: sim.narration,
+      run: this.runStatus(),
     }
     if (!this.sent.structure) {
       d.structure = this.structure()
@@ -298,4 +412,11 @@ export class SimFacade implements SimWorkerApi {
       })),
     }
   }
+}
+
+/** A recorded action as a line on the timeline: "inject node node-3". */
+function describeCommand(a: RunAction): string {
+  if (a.op === 'inject') return `Inject ${a.args[0].kind} fault on ${a.args[0].target}`
+  if (a.op === 'run') return 'Run the clock'
+  return `${a.op} ${String(a.args[0])}`
 }

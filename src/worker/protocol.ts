@@ -185,6 +185,8 @@ export interface SimWorkerApi {
   importRun(run: unknown): Delta
   /** replay the run to this simulated time exactly; later actions are kept until the run goes on from here */
   travelTo(seconds: number): Delta
+  /** continue from the moment shown after a travel back: the recorded future is dropped */
+  forkRun(): Delta
   /** the marks of the whole run (events of the latest moment and the recorded actions) */
   runTimeline(): RunMark[]
 }

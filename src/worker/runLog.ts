@@ -175,7 +175,7 @@ export class RunLog {
   }
 
   /** Going on from now: the recorded future is dropped and the run ends now. */
-  private fork(nowMs: number): void {
+  fork(nowMs: number): void {
     this.future = []
     this.endMs = nowMs
   }

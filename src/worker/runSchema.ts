@@ -78,7 +78,10 @@ export function parseRun(input: unknown): RunParse {
     if (run.actions[i].at < run.actions[i - 1].at)
       problems.push(`actions[${i}].at: ${run.actions[i].at} is earlier than actions[${i - 1}].at (${run.actions[i - 1].at}); actions must be in time order`)
   }
-  const last = run.actions[run.actions.length - 1]
-  if (last && run.end < last.at) problems.push(`end: ${run.end} is earlier than the last action (actions[${run.actions.length - 1}].at = ${last.at})`)
+  let latest = -1
+  run.actions.forEach((a, i) => {
+    if (latest < 0 || a.at >= run.actions[latest].at) latest = i
+  })
+  if (latest >= 0 && run.end < run.actions[latest].at) problems.push(`end: ${run.end} is earlier than the last action (actions[${latest}].at = ${run.actions[latest].at})`)
   return problems.length > 0 ? { ok: false, problems } : { ok: true, run }
 }

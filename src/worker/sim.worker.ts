@@ -36,6 +36,11 @@ const api = {
   report: () => facade.report(),
   ncli: (type: 'node' | 'rackable_unit' | 'rack' | 'disk') => facade.ncli(type),
   resync: () => transfer(facade.resync()),
+  exportRun: (name?: string) => facade.exportRun(name),
+  importRun: (run: unknown) => transfer(facade.importRun(run)),
+  travelTo: (seconds: number) => transfer(facade.travelTo(seconds)),
+  runTimeline: () => facade.runTimeline(),
+  forkRun: () => transfer(facade.forkRun()),
 }
 
 export type ExposedApi = typeof api

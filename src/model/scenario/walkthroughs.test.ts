@@ -10,6 +10,7 @@ import { WALKTHROUGH_VIEWS, WALKTHROUGHS } from './walkthroughs'
 
 const TB = 1e12
 const GiB = 2 ** 30
+const TiB = 2 ** 40
 
 /** Run a walkthrough step by step; `at(i)` advances to step i (with `say`) and returns the Report. */
 function play(id: string) {
@@ -183,19 +184,22 @@ describe('walkthrough scenarios', () => {
   it('resilient capacity exceeded: warning, then critical with FREE_SPACE 0, then a node failure the rebuild cannot heal', () => {
     const w = play('walkthrough-resilient-capacity')
     let r = w.at(0)
-    expect(r.storage.totalBytes / TB).toBeCloseTo(40, 5)
-    expect(r.storage.resilientCapacityBytes / TB).toBeCloseTo(28.5, 5)
-    expect(r.storage.usedBytes / TB).toBeCloseTo(24.8, 1)
+    // the narration quotes TiB, as the Storage Summary shows them
+    expect(r.storage.totalBytes / TiB).toBeCloseTo(36.38, 2)
+    expect(r.storage.resilientCapacityBytes / TiB).toBeCloseTo(25.92, 2)
+    expect(r.storage.usedBytes / TiB).toBeCloseTo(22.56, 2)
     expect(r.storage.state).toBe('warning')
     expect(r.storage.warnThresholdPct).toBe(75)
+    expect((0.75 * r.storage.resilientCapacityBytes) / TiB).toBeCloseTo(19.44, 2)
+    expect(r.storage.growthBytesPerDay / 24 / TiB).toBeCloseTo(0.91, 2)
     expect(r.resiliency.status).toBe('OK')
 
     r = w.at(1)
-    expect(r.storage.usedBytes / TB).toBeCloseTo(27.8, 1)
+    expect(r.storage.usedBytes / TiB).toBeCloseTo(25.28, 2)
     expect(r.storage.usedBytes).toBeLessThan(r.storage.resilientCapacityBytes)
 
     r = w.at(2)
-    expect(r.storage.usedBytes / TB).toBeCloseTo(28.8, 1)
+    expect(r.storage.usedBytes / TiB).toBeCloseTo(26.19, 2)
     expect(r.storage.state).toBe('critical')
     const free = ft(r, 'NODE').components.FREE_SPACE
     expect(free.failuresTolerable).toBe(0)
@@ -204,7 +208,7 @@ describe('walkthrough scenarios', () => {
     expect(r.topology.nodes.every((n) => n.host === 'up' && n.cvm === 'up')).toBe(true)
 
     r = w.at(3)
-    expect(r.storage.totalBytes / TB).toBeCloseTo(30, 5)
+    expect(r.storage.totalBytes / TiB).toBeCloseTo(27.28, 2)
     expect(running(r, 'CuratorScan')).toBe(true)
 
     r = w.at(4)

@@ -178,21 +178,21 @@ export const WALKTHROUGHS: Scenario[] = [
     steps: [
       {
         at: 0,
-        say: '4 nodes of 10 TB, FT1 (RF2). Resilient capacity is 28.5 TB: 95 % of the 30 TB left after losing a node. 24.8 TB are used — past the 75 % warning threshold (21.4 TB), so the Storage Summary is amber. New data arrives at 1 TB an hour.',
+        say: '4 nodes of 10 TB (9.09 TiB), FT1 (RF2): 36.38 TiB raw. Resilient capacity is 25.92 TiB — 95 % of the 27.28 TiB left after losing a node. 22.56 TiB are used, past the 75 % warning threshold (19.44 TiB), so the Storage Summary is amber. New data arrives at 1 TB (0.91 TiB) an hour.',
       },
       {
         at: 10800,
-        say: 'T+3 h: 27.8 TB used, just under the gray resilient-capacity line. A node failure could still be healed.',
+        say: 'T+3 h: 25.28 TiB used, just under the gray resilient-capacity line (25.92 TiB). A node failure could still be healed.',
       },
       {
         at: 14400,
-        say: 'T+4 h: 28.8 TB used — past the resilient-capacity line. The bar turns red and FREE_SPACE drops to 0 ("Cluster does not have enough capacity to tolerate a node failure"): Data Resiliency is Critical although every component is up.',
+        say: 'T+4 h: 26.19 TiB used — past the resilient-capacity line. The bar turns red and FREE_SPACE drops to 0 ("Cluster does not have enough capacity to tolerate a node failure"): Data Resiliency is Critical although every component is up.',
       },
       {
         at: 18000,
         focus: 'node-2',
         action: { inject: { kind: 'node', target: 'node-2' } },
-        say: 'T+5 h: node-2 fails. Its 10 TB are gone from the pool: the survivors hold 30 TB of raw capacity, and Curator starts a scan to re-protect the copies node-2 held.',
+        say: 'T+5 h: node-2 fails. Its disks leave the pool: the 3 survivors hold 27.28 TiB of raw capacity, and Curator starts a scan to re-protect the copies node-2 held.',
       },
       {
         at: 18100,

@@ -10,13 +10,16 @@ import { IoPathsPage } from '../pages/IoPathsPage'
 import { MetadataPage } from '../pages/MetadataPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { StoragePage } from '../pages/StoragePage'
+import { RunsPage } from '../pages/RunsPage'
 import { TasksPage } from '../pages/TasksPage'
+import { TravelBanner } from '../timetravel/TravelBanner'
 import { VmsPage } from '../pages/VmsPage'
 import { useSim } from '../store/simStore'
 import { DataLossBanner } from '../resiliency/DataLossBanner'
 import { Banner } from './Banner'
 import { pageName, useRoute, type PageId } from './routes'
 import { Toasts } from './Toasts'
+import { Walkthrough } from '../walkthrough/Walkthrough'
 import { TopBar } from './TopBar'
 
 const PAGE_COMPONENTS: Record<PageId, ComponentType<{ view: string | null }>> = {
@@ -31,6 +34,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType<{ view: string | null }>> = 
   analysis: AnalysisPage,
   alerts: AlertsPage,
   tasks: TasksPage,
+  runs: RunsPage,
   settings: SettingsPage,
 }
 
@@ -50,6 +54,8 @@ export function App() {
       <TopBar page={route.page} />
       <Banner />
       <DataLossBanner />
+      <TravelBanner />
+      <Walkthrough />
       <main className="flex-1 p-3" aria-label={pageName(route.page)}>
         <h1 className="sr-only">{pageName(route.page)}</h1>
         {ready ? <Page view={route.view} /> : <p className="p-6 text-sm text-slate-500" role="status">Starting the simulation…</p>}

@@ -13,6 +13,7 @@ export const PAGES = [
   { id: 'analysis', name: 'Analysis' },
   { id: 'alerts', name: 'Alerts' },
   { id: 'tasks', name: 'Tasks' },
+  { id: 'runs', name: 'Runs' },
   { id: 'settings', name: 'Settings' },
 ] as const
 

@@ -1,6 +1,7 @@
 /** Start-up: load the scenario named in the URL (?scenario=<id>&seed=<n>), then expose window.prismSim. */
 import { installPrismSim, simClient } from '../bridge/client'
 import { DEFAULT_SCENARIO_ID } from '../bridge/types'
+import { decodeRun } from '../runs/shareUrl'
 import { useSim } from '../store/simStore'
 
 export async function startup(): Promise<void> {
@@ -19,6 +20,15 @@ export async function startup(): Promise<void> {
     problems.push(`URL parameter scenario: ${(e as Error).message}`)
     await simClient.load(DEFAULT_SCENARIO_ID, seed)
     problems.push(`Loaded the default scenario "${DEFAULT_SCENARIO_ID}" instead.`)
+  }
+  const runParam = params.get('run')
+  if (runParam !== null) {
+    // a shared run (?run=, runs/shareUrl.ts): replay it; when it is bad, say why and keep the scenario above
+    try {
+      await simClient.importRun(await decodeRun(runParam))
+    } catch (e) {
+      problems.push(`URL parameter run: ${(e as Error).message}`, `The shared run was not loaded; "${scenario}" is running instead.`)
+    }
   }
   if (problems.length > 0) useSim.getState().setBanner(problems.join('\n'))
   installPrismSim()

@@ -6,11 +6,13 @@
 import * as Comlink from 'comlink'
 import type { ExposedApi } from '../../worker/sim.worker'
 import { useSim } from '../store/simStore'
-import type { Delta, Fault, Report, ScenarioInfo, WhatIfResult } from './types'
+import type { Delta, Fault, Report, Run, RunMark, ScenarioInfo, WhatIfResult } from './types'
 
 let api: Comlink.Remote<ExposedApi> | null = null
 /** serialises commands so the play loop and drill calls never interleave */
 let chain: Promise<unknown> = Promise.resolve()
+/** the input of the last successful load (see simClient.lastLoad) */
+let lastLoad: { scenario: unknown; seed?: number; loadId: number } | null = null
 
 function remote(): Comlink.Remote<ExposedApi> {
   if (!api) {
@@ -57,7 +59,13 @@ export const simClient = {
   },
   load(scenario: unknown, seed?: number): Promise<void> {
     useSim.getState().setPlaying(false)
-    return command((r) => r.load(scenario, seed))
+    return command((r) => r.load(scenario, seed)).then(() => {
+      lastLoad = { scenario, seed, loadId: useSim.getState().structure?.loadId ?? -1 }
+    })
+  },
+  /** what the last successful load() loaded, and the loadId it got (the walkthrough's Back replays it) */
+  lastLoad(): { scenario: unknown; seed?: number; loadId: number } | null {
+    return lastLoad
   },
   inject(fault: Fault): Promise<void> {
     return command((r) => r.inject(fault))
@@ -125,6 +133,42 @@ export const simClient = {
   },
   ncli(type: 'node' | 'rackable_unit' | 'rack' | 'disk'): Promise<string> {
     return queue(() => remote().ncli(type)).catch((e) => {
+      throw cleanError(e)
+    })
+  },
+  /** the recorded run: scenario, seed, actions with their times, end (issue 8) */
+  exportRun(name?: string): Promise<Run> {
+    return queue(() => remote().exportRun(name)).catch((e) => {
+      throw cleanError(e)
+    })
+  },
+  /** load a run and replay it to its end; refused whole (the current simulation stays) with every problem by path */
+  async importRun(run: unknown): Promise<void> {
+    useSim.getState().setPlaying(false)
+    useSim.getState().setReplaying('Replaying the run…')
+    try {
+      await command((r) => r.importRun(run))
+    } finally {
+      useSim.getState().setReplaying(null)
+    }
+  },
+  /** replay the run to this simulated time exactly (later actions are kept until the run goes on) */
+  async travelTo(seconds: number): Promise<void> {
+    useSim.getState().setPlaying(false)
+    useSim.getState().setReplaying(`Replaying to T+${Math.round(seconds)} s…`)
+    try {
+      await command((r) => r.travelTo(seconds))
+    } finally {
+      useSim.getState().setReplaying(null)
+    }
+  },
+  /** continue from the moment shown: the recorded future is dropped */
+  forkRun(): Promise<void> {
+    return command((r) => r.forkRun())
+  },
+  /** marks of the whole run for the timeline: warning/critical events and recorded actions */
+  runTimeline(): Promise<RunMark[]> {
+    return queue(() => remote().runTimeline()).catch((e) => {
       throw cleanError(e)
     })
   },
@@ -196,6 +240,12 @@ export interface PrismSim {
   whatIf(target: string): Promise<WhatIfResult>
   /** Settings → Manage VM High Availability (issue 7): 'guarantee' enables the reservation; rejects when the running VMs can't be protected */
   setHaMode(mode: 'default' | 'guarantee'): Promise<void>
+  /** the recorded run { format, version, scenario, seed, actions: [{ at, op, args }], end } (issue 8; README "Runs") */
+  exportRun(): Promise<Run>
+  /** load a run (object or JSON text) and replay it to its end; rejects naming every problem by path, nothing changes then */
+  importRun(run: unknown): Promise<void>
+  /** show the cluster exactly as it was at this simulated time of the run (0 … end) */
+  travelTo(seconds: number): Promise<void>
 }
 
 declare global {
@@ -229,6 +279,9 @@ export function installPrismSim(): void {
     writeData: (tb) => simClient.writeData(tb),
     whatIf: (t) => simClient.whatIf(t),
     setHaMode: (m) => simClient.setHaMode(m),
+    exportRun: () => simClient.exportRun(),
+    importRun: (run) => simClient.importRun(run),
+    travelTo: (s) => simClient.travelTo(s),
   }
   Object.defineProperty(window, 'prismSim', { value: Object.freeze(prismSim), configurable: true, writable: false })
 }

@@ -3,7 +3,7 @@
  * what they need; nothing here is computed for display that the model did not send.
  */
 import { create } from 'zustand'
-import type { Delta, IoSection, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
+import type { Delta, IoSection, RunStatus, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
 import type { MetricSample, SimAlert, SimEvent, SimTask } from '../bridge/types'
 
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 14400] as const
@@ -26,6 +26,11 @@ export interface SimState {
   summary: SummarySection | null
   /** I/O figures and redirects (iopath.ts, ioload.ts) */
   io: IoSection | null
+  /** the recorded run: its end and whether an earlier moment is shown (time travel, issue 8) */
+  run: RunStatus | null
+  /** a run is being replayed (travel or import): what the UI says meanwhile, or null */
+  replaying: string | null
+  setReplaying(text: string | null): void
   events: SimEvent[]
   alerts: SimAlert[]
   tasks: SimTask[]
@@ -56,6 +61,11 @@ export const useSim = create<SimState>((set, get) => ({
   vms: null,
   summary: null,
   io: null,
+  run: null,
+  replaying: null,
+  setReplaying(text) {
+    set({ replaying: text })
+  },
   events: [],
   alerts: [],
   tasks: [],
@@ -94,6 +104,11 @@ export const useSim = create<SimState>((set, get) => ({
     if (delta.vms) next.vms = delta.vms
     if (delta.summary) next.summary = delta.summary
     if (delta.io) next.io = delta.io
+    if (delta.run) {
+      const r = cur.run
+      const n = delta.run
+      if (!r || r.end !== n.end || r.viewingPast !== n.viewingPast || r.actions !== n.actions || r.future !== n.future) next.run = n
+    }
     if (delta.alerts) next.alerts = delta.alerts.items
     if (delta.tasks) next.tasks = delta.tasks.items
     if (delta.metrics) {

@@ -1,0 +1,155 @@
+/**
+ * The scenario editor: the scenario as JSON, Validate (every problem by JSON path, with
+ * its line), Load (a new run of it) and Save (kept in this browser; saved ones listed).
+ */
+import { useEffect, useId, useState } from 'react'
+import { simClient } from '../bridge/client'
+import { compileScenario } from '../bridge/types'
+import { Widget } from '../common/Widget'
+import { useSim } from '../store/simStore'
+import { lineOfPath } from './locatePath'
+import { ProblemList } from './ProblemList'
+import { SavedList } from './SavedList'
+import { SaveName } from './SaveName'
+
+type Verdict = { kind: 'ok'; text: string } | { kind: 'bad'; problems: string[] } | null
+
+export function ScenarioEditor() {
+  const textId = useId()
+  const seedId = useId()
+  const loadId = useSim((s) => s.structure?.loadId ?? -1)
+  const structureSeed = useSim((s) => s.structure?.seed ?? 1)
+  const toast = useSim((s) => s.toast)
+  const [text, setText] = useState('')
+  const [seed, setSeed] = useState('')
+  const [verdict, setVerdict] = useState<Verdict>(null)
+  const [touched, setTouched] = useState(false)
+
+  // start from the scenario running now (until the user edits)
+  useEffect(() => {
+    if (touched) return
+    let live = true
+    simClient.exportRun().then(
+      (r) => {
+        if (!live) return
+        setText(JSON.stringify(r.scenario, null, 2))
+        setSeed(String(r.seed))
+      },
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [loadId, touched])
+
+  const seedValue = (): number | undefined | string => {
+    if (seed.trim() === '') return undefined
+    return /^\d+$/.test(seed.trim()) && Number(seed) <= 4294967295 ? Number(seed) : `seed: must be a whole number from 0 to 4294967295, got "${seed}"`
+  }
+
+  /** parse and compile; returns the scenario or null after showing the problems */
+  const check = (): { scenario: unknown; seed: number | undefined } | null => {
+    const s = seedValue()
+    if (typeof s === 'string') {
+      setVerdict({ kind: 'bad', problems: [s] })
+      return null
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch (e) {
+      setVerdict({ kind: 'bad', problems: [`(JSON): ${(e as Error).message}`] })
+      return null
+    }
+    const res = compileScenario(parsed, s)
+    if (!res.ok) {
+      setVerdict({
+        kind: 'bad',
+        problems: res.problems.map((p) => {
+          const line = lineOfPath(text, p.split(':')[0])
+          return line === null ? p : `${p} (line ${line})`
+        }),
+      })
+      return null
+    }
+    const sp = res.spec
+    setVerdict({ kind: 'ok', text: `Valid: ${sp.nodes.length} nodes in ${sp.blocks.length} blocks and ${sp.racks.length} racks, FT${sp.ftLevel}, ${sp.vms.length} VMs, seed ${sp.seed}.` })
+    return { scenario: parsed, seed: s }
+  }
+
+  const load = async () => {
+    const ok = check()
+    if (!ok) return
+    try {
+      await simClient.load(ok.scenario, ok.seed)
+      setTouched(false)
+      toast('info', 'Loaded the edited scenario')
+    } catch (e) {
+      setVerdict({ kind: 'bad', problems: (e as Error).message.split('\n') })
+    }
+  }
+
+  return (
+    <Widget title="Scenario editor" testId="scenario-editor">
+      <label htmlFor={textId} className="text-[13px] text-slate-600">
+        Scenario (JSON, see README “Scenario format”)
+      </label>
+      <textarea
+        id={textId}
+        value={text}
+        rows={16}
+        spellCheck={false}
+        aria-invalid={verdict?.kind === 'bad'}
+        onChange={(e) => {
+          setText(e.target.value)
+          setTouched(true)
+          setVerdict(null)
+        }}
+        className="mt-1 block w-full rounded border border-slate-300 p-2 font-mono text-[12px] leading-snug aria-[invalid=true]:border-red-400"
+      />
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <label htmlFor={seedId} className="text-[13px] text-slate-600">
+          Seed
+        </label>
+        <input id={seedId} value={seed} placeholder={String(structureSeed)} onChange={(e) => setSeed(e.target.value)} className="w-28 rounded border border-slate-300 px-2 py-1 text-[13px]" />
+        <button type="button" className="btn-secondary" onClick={() => check()}>
+          Validate
+        </button>
+        <button type="button" className="btn-primary" onClick={() => void load()}>
+          Load
+        </button>
+      </div>
+      {verdict?.kind === 'ok' && (
+        <p role="status" className="mt-2 text-[13px] text-green-800">
+          {verdict.text}
+        </p>
+      )}
+      {verdict?.kind === 'bad' && <ProblemList problems={verdict.problems} title="The scenario has problems (nothing was loaded):" testId="scenario-problems" />}
+      <div className="mt-3">
+        <SaveName
+          kind="scenarios"
+          label="Save as"
+          initial="my scenario"
+          getData={() => {
+            const ok = check()
+            if (!ok) throw new Error('fix the problems listed above before saving')
+            return ok.scenario
+          }}
+          onSaved={(n) => toast('info', `Saved scenario “${n}”`)}
+          onError={(m) => toast('error', m)}
+        />
+      </div>
+      <h3 className="mt-4 mb-1 text-[13px] font-semibold text-slate-700">Saved scenarios</h3>
+      <SavedList
+        kind="scenarios"
+        openLabel="Edit"
+        onOpen={(it) => {
+          setText(JSON.stringify(it.data, null, 2))
+          setTouched(true)
+          setVerdict(null)
+        }}
+        onError={(m) => toast('error', m)}
+      />
+    </Widget>
+  )
+}

@@ -1,0 +1,15 @@
+/** Offered when the loaded scenario narrates its steps: start the walkthrough (or press w). */
+import { walkthrough } from './controller'
+
+export function WalkthroughOffer(props: { title: string; count: number; busy: boolean }) {
+  return (
+    <div data-testid="walkthrough-offer" className="flex items-center gap-3 border-b border-sky-200 bg-sky-50 px-4 py-1.5 text-sm text-sky-900">
+      <span>
+        <strong>{props.title}</strong> has a narrated walkthrough ({props.count} steps).
+      </span>
+      <button type="button" className="btn-primary ml-auto" disabled={props.busy} onClick={() => void walkthrough.start()} title="Start the walkthrough (w)">
+        Start walkthrough
+      </button>
+    </div>
+  )
+}

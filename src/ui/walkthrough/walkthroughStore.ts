@@ -1,0 +1,26 @@
+/** Walkthrough mode state: which narrated step the presenter is on (see controller.ts). */
+import { create } from 'zustand'
+
+export interface WalkthroughState {
+  active: boolean
+  /** index into the narrated steps (steps with `say`) */
+  index: number
+  /** a step change is running (reload / advance) */
+  busy: boolean
+  /** the loadId of the simulation the walkthrough drives; another load ends the walkthrough */
+  loadId: number
+  /** why the last step change failed, shown in the caption bar */
+  error: string | null
+  set(patch: Partial<Omit<WalkthroughState, 'set'>>): void
+}
+
+export const useWalkthrough = create<WalkthroughState>((set) => ({
+  active: false,
+  index: 0,
+  busy: false,
+  loadId: -1,
+  error: null,
+  set(patch) {
+    set(patch)
+  },
+}))
