@@ -51,7 +51,7 @@ test('scrubbing back restores the earlier state exactly (Report equal), then con
     await page.evaluate((s) => window.prismSim!.travelTo(s), t)
     expect(await reportJson(sim) === seen.get(t), `Report at T+${t} s`).toBe(true)
   }
-  // PageDown walks to the next mark, End to the latest
+  // End goes back to the latest moment
   await slider(page).focus()
   await page.keyboard.press('End')
   await expect(page.getByTestId('travel-banner')).toHaveCount(0)
