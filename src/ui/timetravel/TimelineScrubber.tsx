@@ -118,8 +118,8 @@ export function TimelineScrubber(props: { compact?: boolean }) {
                 <title>{`${formatSimTime(m.time)} · ${MARK_LABEL[m.severity]}: ${m.text}`}</title>
               </line>
             ))}
-            {ticks.map((t) => (
-              <text key={t} x={x(t)} y={HEIGHT - 2} textAnchor="middle" fontSize={10} fill="#64748b">
+            {ticks.map((t, i) => (
+              <text key={t} x={x(t)} y={HEIGHT - 2} textAnchor={i === 0 && x(t) < PAD + 30 ? 'start' : 'middle'} fontSize={10} fill="#64748b">
                 {formatSimTime(t)}
               </text>
             ))}
