@@ -23,7 +23,7 @@ import { STRIP_STRIDE } from './ec'
 import type { ScheduledEvent } from './eventQueue'
 import type { Simulation } from './simulation'
 import type { StateChange } from './topology'
-import type { Domain, SimTask } from './types'
+import type { Domain, Report, SimTask } from './types'
 import { UNIT_BYTES } from './units'
 
 /** Curator scan model (our rule): a MapReduce job start-up, then 2,000 extent groups a second per serving CVM. */
@@ -32,18 +32,8 @@ export const CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM = 2000
 /** A rebuild reports progress in about this many steps (our rule), each 1 to 60 s of simulated time. */
 export const REBUILD_STEPS = 100
 
-export interface RebuildReport {
-  active: boolean
-  progress: number
-  bytesRemaining: number
-  etaSeconds: number | null
-  /** extension: 'scanning' while the Curator scan looks for under-replicated data, 'replicating' while copies are made */
-  phase: 'scanning' | 'replicating' | null
-  /** extension: bytes re-replicated in this rebuild so far */
-  copiedBytes: number
-  /** extension: the cluster's rebuild bandwidth now (healthy nodes × per-node rate), bytes/s */
-  bandwidthBytesPerSec: number
-}
+/** The Report's rebuild section (types.ts documents its fields). */
+export type RebuildReport = Report['resiliency']['rebuild']
 
 export class Curator {
   // ---------------------------------------------------------------- scan

@@ -21,12 +21,15 @@ export class DiskHealth {
   private readonly marks: number[][]
   /** 1 when the disk failed its SMART test (its data is gone when it is replaced) */
   readonly smartFailed: Uint8Array
+  /** 1 when Hades keeps the disk offline after 3 marks in an hour */
+  private readonly keptOffline: Uint8Array
   private readonly tests = new Map<number, { ev: ScheduledEvent; task: SimTask }>()
 
   constructor(private readonly sim: Simulation) {
     const D = sim.spec.disks.length
     this.marks = Array.from({ length: D }, () => [])
     this.smartFailed = new Uint8Array(D)
+    this.keptOffline = new Uint8Array(D)
     sim.on('hades-smart', (p) => this.smartDone(p as { disk: number; pass: boolean }))
   }
 
@@ -61,16 +64,22 @@ export class DiskHealth {
     }
     if (test) sim.log.endTask(test.task, 'succeeded', `SMART test passed on disk ${id}`)
     const marks = this.recentMarks(d)
-    // the injected fault ends: the errors were transient
-    sim.removeFault('disk', id)
     if (marks >= MARKS_TO_KEEP_OFFLINE) {
-      sim.topo.diskMarkedOffline[d] = 1
+      // the fault stays until the administrator restores the disk
+      this.keptOffline[d] = 1
       sim.log.event('critical', 'DiskKeptOffline', id, `Hades: disk ${id} passed its SMART test but was marked offline ${marks} times in an hour: it stays offline`)
       sim.log.raise(`disk-flapping:${id}`, 'critical', 'DiskMarkedOfflineRepeatedly', id, `Disk ${id} was marked offline ${marks} times within an hour and stays offline until it is restored`)
-    } else {
-      sim.log.event('info', 'DiskSmartPassed', id, `Hades: disk ${id} passed its SMART test and is back online`)
+      return
     }
+    // the errors were transient: the fault ends and the disk is back
+    sim.removeFault('disk', id)
+    sim.log.event('info', 'DiskSmartPassed', id, `Hades: disk ${id} passed its SMART test and is back online`)
     sim.applyStateChange()
+  }
+
+  /** Hades keeps the disk offline after 3 marks in an hour (its fault stays until restored). */
+  isKeptOffline(d: number): boolean {
+    return this.keptOffline[d] === 1
   }
 
   /** The administrator restored disk d (re-seated or replaced). */
@@ -89,7 +98,7 @@ export class DiskHealth {
       sim.log.event('info', 'DiskReplaced', id, `Disk ${id} replaced: the new disk is empty; Curator will rebuild onto it`)
     }
     this.smartFailed[d] = 0
-    sim.topo.diskMarkedOffline[d] = 0
+    this.keptOffline[d] = 0
     this.marks[d] = []
     sim.log.resolve(`disk-smart:${id}`)
     sim.log.resolve(`disk-flapping:${id}`)

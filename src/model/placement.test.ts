@@ -13,15 +13,10 @@ import type { Scenario } from './scenario/schema'
 import { builtinScenario } from './scenario/builtins'
 import { Simulation } from './simulation'
 import { Topology } from './topology'
-import { clusterArb, fcParams, scenarioOf } from './resiliency.testkit'
+import { clusterArb, fcParams, scenarioOf, unitOfDisk } from './resiliency.testkit'
 import { UNIT_BYTES } from './units'
 
 const load = (id: string, seed?: number) => Simulation.create(builtinScenario(id)!, seed)
-
-function unitOfDisk(sim: Simulation, d: number, level: number): number {
-  const n = sim.spec.disks[d].node
-  return level === 0 ? d : level === 1 ? n : level === 2 ? sim.spec.nodes[n].block : sim.spec.nodes[n].rack
-}
 
 /** Problems with the placement of every extent group and strip (empty when all is well). */
 function placementProblems(sim: Simulation, max = 5): string[] {

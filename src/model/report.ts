@@ -83,14 +83,15 @@ export function buildStorage(sim: Simulation): Report['storage'] {
   const total = sim.availableTotalBytes()
   const used = sim.availableUsedBytes()
   const resilient = sim.resilientCapacityBytes()
+  const nodeCap = sim.nodeAvailableCapacity()
   return {
     totalBytes: total,
     usedBytes: used,
     resilientCapacityBytes: resilient,
     warnThresholdPct: sim.warnThresholdPct,
     state: storageState(used, resilient, sim.warnThresholdPct),
-    nodes: spec.nodes.map((n) => {
-      const nodeTotal = n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0)
+    nodes: spec.nodes.map((n, i) => {
+      const nodeTotal = nodeCap[i]
       const nodeUsed = n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? data.diskUsedBytes(d) : 0), 0)
       // (our rule) Curator disk balancing keeps every node equally full, so a node's share
       // of resilient capacity is in proportion to its capacity

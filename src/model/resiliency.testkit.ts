@@ -135,7 +135,8 @@ export function unitsAt(sim: Simulation, level: 0 | 1 | 2 | 3): number {
   return [spec.disks.length, spec.nodes.length, spec.blocks.length, spec.racks.length][level]
 }
 
-function unitOfDisk(sim: Simulation, d: number, level: number): number {
+/** Unit of disk d at a level (0 disk, 1 node, 2 block, 3 rack), straight from the spec: an oracle independent of data.ts. */
+export function unitOfDisk(sim: Simulation, d: number, level: number): number {
   const n = sim.spec.disks[d].node
   return level === 0 ? d : level === 1 ? n : level === 2 ? sim.spec.nodes[n].block : sim.spec.nodes[n].rack
 }

@@ -173,12 +173,13 @@ export class Simulation {
 
   // ---------------------------------------------------------------- drill API
   inject(f: Fault): void {
+    const kept = f?.kind === 'disk' ? this.topo.diskIndex.get(f.target) : undefined
+    if (kept !== undefined && this.diskHealth.isKeptOffline(kept))
+      throw new SimError(`disk "${f.target}" is already offline (marked offline 3 times in an hour); restore it first`)
     const problem = this.topo.faultProblem(f)
     if (problem) throw new SimError(problem)
     if (f.kind === 'disk' && f.smart !== undefined && f.smart !== 'fail' && f.smart !== 'pass')
       throw new SimError(`smart must be "fail" or "pass"`)
-    if (f.kind === 'disk' && this.topo.diskMarkedOffline[this.topo.diskIndex.get(f.target)!] === 1)
-      throw new SimError(`disk "${f.target}" is already offline (marked offline 3 times in an hour); restore it first`)
     this.topo.faults.push(f.kind === 'disk' ? { kind: 'disk', target: f.target, smart: f.smart ?? 'fail' } : { kind: f.kind, target: f.target })
     this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', f.target, describeFault(f))
     if (f.kind === 'disk') this.diskHealth.onDiskFault(this.topo.diskIndex.get(f.target)!, f.smart ?? 'fail')
@@ -195,9 +196,8 @@ export class Simulation {
     if (typeof target !== 'string' || this.topo.kindOf(target) === null) throw new SimError(`unknown target "${String(target)}"`)
     const before = this.topo.faults.length
     const kept = this.topo.faults.filter((f) => f.target !== target)
+    if (kept.length === before) throw new SimError(`"${target}" has no active fault to restore`)
     const d = this.topo.diskIndex.get(target)
-    const diskHeld = d !== undefined && (this.topo.diskMarkedOffline[d] === 1 || this.diskHealth.smartFailed[d] === 1)
-    if (kept.length === before && !diskHeld) throw new SimError(`"${target}" has no active fault to restore`)
     this.topo.faults.length = 0
     this.topo.faults.push(...kept)
     this.log.event('info', 'FaultRestored', target, `${target} restored by the administrator`)
@@ -303,10 +303,14 @@ export class Simulation {
     if (!this.ftCache) this.ftCache = computeFaultTolerance(this)
     return this.ftCache
   }
-  /** Units of `dom` with their available capacity, for resilient capacity. */
-  capacityUnits(dom: Domain): CapacityUnits {
+  /** Raw capacity of each node's disks that can serve data now (0 for a node that is down). */
+  nodeAvailableCapacity(): number[] {
     const { spec, topo } = this
-    const nodeCap = spec.nodes.map((n) => n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0))
+    return spec.nodes.map((n) => n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0))
+  }
+  /** Units of `dom` with their capacity (by default what is available now; what-if passes its own per-node figures). */
+  capacityUnits(dom: Domain, nodeCap: readonly number[] = this.nodeAvailableCapacity()): CapacityUnits {
+    const { spec, topo } = this
     const count = topo.unitCount(dom)
     const unitCapacity = new Array<number>(count).fill(0)
     const nodesOfUnit: number[][] = Array.from({ length: count }, () => [])

@@ -1,7 +1,7 @@
 /**
  * Component state of the hardware: racks → blocks → nodes (host + CVM) → disks.
- * State is derived from the set of active faults (plus disk marks made by Stargate /
- * Hades), so restoring one fault never undoes another that still holds.
+ * State is derived from the set of active faults (a disk Hades keeps offline keeps its
+ * fault until restored), so restoring one fault never undoes another that still holds.
  */
 import type { ClusterSpec } from './scenario/normalize'
 import type { Domain, Fault, FaultKind } from './types'
@@ -32,8 +32,6 @@ export class Topology {
   readonly hostState: Uint8Array
   readonly cvmState: Uint8Array
   readonly diskMode: Uint8Array
-  /** disks Stargate/Hades hold offline, independent of injected faults (issue: disk health flow) */
-  readonly diskMarkedOffline: Uint8Array
   /** the active faults, in injection order */
   readonly faults: Fault[] = []
   version = 0
@@ -46,7 +44,6 @@ export class Topology {
     this.hostState = new Uint8Array(spec.nodes.length)
     this.cvmState = new Uint8Array(spec.nodes.length)
     this.diskMode = new Uint8Array(spec.disks.length)
-    this.diskMarkedOffline = new Uint8Array(spec.disks.length)
   }
 
   get nodeCount(): number {
@@ -134,7 +131,6 @@ export class Topology {
       if (f.kind === 'disk') disk[this.diskIndex.get(f.target)!] = DISK_OFFLINE
     }
     for (let i = 0; i < n; i++) if (host[i] === HOST_DOWN) cvm[i] = CVM_DOWN
-    for (let d = 0; d < disk.length; d++) if (this.diskMarkedOffline[d]) disk[d] = DISK_OFFLINE
     const change: StateChange = { hosts: [], cvms: [], disks: [] }
     for (let i = 0; i < n; i++) {
       if (host[i] !== this.hostState[i]) change.hosts.push(i)

@@ -20,7 +20,7 @@
  *   the scenario's per-node rebuild bandwidth), DOMAIN.md §6.
  */
 import { effectiveAwareness, staticFaultTolerance } from './awareness'
-import { rawCapacity, READ_ONLY_FACTOR, resilientCapacity, type CapacityUnits } from './capacity'
+import { rawCapacity, READ_ONLY_FACTOR, resilientCapacity } from './capacity'
 import { STRIP_STRIDE } from './ec'
 import { SimError, type Simulation } from './simulation'
 import type { Domain } from './types'
@@ -55,20 +55,6 @@ export interface WhatIfResult {
 
 const fmtTB = (bytes: number) => `${Math.round((bytes / TB) * 100) / 100} TB`
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
-
-/** Capacity units of `dom` from per-node capacities (0 = down), configured unit counts. */
-function unitsFrom(sim: Simulation, nodeCap: readonly number[], dom: Domain): CapacityUnits {
-  const { topo, spec } = sim
-  const count = topo.unitCount(dom)
-  const unitCapacity = new Array<number>(count).fill(0)
-  const nodesOfUnit: number[][] = Array.from({ length: count }, () => [])
-  nodeCap.forEach((c, n) => {
-    const u = topo.unitOf(n, dom)
-    unitCapacity[u] += c
-    if (c > 0) nodesOfUnit[u].push(c)
-  })
-  return { unitCapacity, nodesOfUnit, unitCounts: { node: spec.nodes.length, block: spec.blocks.length, rack: spec.racks.length } }
-}
 
 export function whatIfFailure(sim: Simulation, target: string): WhatIfResult {
   const { topo, spec, data } = sim
@@ -125,11 +111,11 @@ export function whatIfFailure(sim: Simulation, target: string): WhatIfResult {
 
   // the awareness after the failure, and the survivors' room at it
   const before = sim.effectiveAwareness
-  const unitsBefore = unitsFrom(sim, nodeCap, before)
+  const unitsBefore = sim.capacityUnits(before, nodeCap)
   const remaining = unitsBefore.unitCapacity.filter((c) => c > 0).length
   const after: Domain =
     before === 'node' ? 'node' : effectiveAwareness(before, { ...unitsBefore.unitCounts, [before]: remaining }, spec.ftLevel, spec.erasureCoding) === before ? before : 'node'
-  const unitsAfter = after === before ? unitsBefore : unitsFrom(sim, nodeCap, after)
+  const unitsAfter = after === before ? unitsBefore : sim.capacityUnits(after, nodeCap)
   const rawAfter = rawCapacity(unitsAfter.unitCapacity, R)
   const capacityBytes = READ_ONLY_FACTOR * rawAfter
   const heals = neededBytes <= capacityBytes

@@ -282,11 +282,7 @@ export class SimFacade implements SimWorkerApi {
         ringOrder: [...sim.ringOrder()],
         zookeeper: sim.zookeeperServers(),
         leader: sim.leader,
-        // disks Hades holds offline (3 marks in an hour) have no fault left but still need a Restore
-        activeFaults: [
-          ...topo.faults.map((f) => ({ kind: f.kind, target: f.target })),
-          ...spec.disks.filter((_, i) => topo.diskMarkedOffline[i] === 1 && !topo.faults.some((f) => f.target === spec.disks[i].id)).map((x) => ({ kind: 'disk', target: x.id })),
-        ],
+        activeFaults: topo.faults.map((f) => ({ kind: f.kind, target: f.target })),
       }
       this.sent.state = stateVersion
     }
