@@ -110,7 +110,7 @@ export class Curator {
         this.copied = 0
         sim.log.event('warning', 'RebuildStarted', null, 'Data rebuild started: a Curator scan is finding the data that lost a copy')
       } else {
-        this.rebuildTask.message = 'Rebuilding Data: a new failure; Curator is re-planning the rebuild'
+        this.sim.log.describeTask(this.rebuildTask, 'Rebuilding Data: a new failure; Curator is re-planning the rebuild')
         sim.log.event('warning', 'RebuildReplanned', null, 'A new failure during the rebuild: Curator re-plans it')
       }
     }
@@ -132,7 +132,7 @@ export class Curator {
     const message = `Curator partial scan on ${serving} CVMs (each scans 1/${serving} of the metadata)`
     if (this.scanTask && this.scanTask.state === 'running') {
       sim.log.progressTask(this.scanTask, 0)
-      this.scanTask.message = `${message}, restarted after a change`
+      this.sim.log.describeTask(this.scanTask, `${message}, restarted after a change`)
     } else {
       this.scanTask = sim.log.startTask('CuratorScan', null, message)
     }
@@ -277,10 +277,10 @@ export class Curator {
       this.copied = 0
     }
     if (this.rate <= 0) {
-      this.rebuildTask.message = `Rebuilding Data: ${gb(missing)} to re-replicate, but no healthy node can take part`
+      this.sim.log.describeTask(this.rebuildTask, `Rebuilding Data: ${gb(missing)} to re-replicate, but no healthy node can take part`)
       return
     }
-    this.rebuildTask.message = `Rebuilding Data: ${gb(missing)} to re-replicate on ${this.participants()} nodes at ${Math.round(this.rate / 1e6)} MB/s`
+    this.sim.log.describeTask(this.rebuildTask, `Rebuilding Data: ${gb(missing)} to re-replicate on ${this.participants()} nodes at ${Math.round(this.rate / 1e6)} MB/s`)
     sim.log.event('info', 'RebuildPlanned', null, `Curator found ${gb(missing)} of under-replicated data; all ${this.participants()} healthy nodes re-replicate it (ETA ${Math.ceil((missing * UNIT_BYTES) / this.rate)} s)`)
     sim.log.progressTask(this.rebuildTask, this.progress())
     this.lastBatchMs = sim.timeMs

@@ -9,9 +9,10 @@ import { buildContainers, buildHa, buildResiliency, buildStorage } from '../mode
 import { whatIfFailure, type WhatIfResult } from '../model/whatif'
 import { FRODO_CONNECTIONS_PER_VDISK } from '../model/ioload'
 import { SimError, Simulation } from '../model/simulation'
-import type { Fault, Report } from '../model/types'
+import type { Fault, Report, SimAlert, SimTask } from '../model/types'
 import { UNIT_BYTES } from '../model/units'
-import type { Delta, IoSection, RunMark, RunStatus, ScenarioInfo, SimWorkerApi, Structure, SummarySection } from './protocol'
+import { ArraySender, ListSender, RecordSender } from './patch'
+import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummarySection, type VmDelta } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
 import { parseRun } from './runSchema'
 
@@ -26,9 +27,35 @@ interface Sent {
   metricsCount: number
   structure: boolean
   io: string
+  redirects: number
 }
 
-const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, structure: false, io: '' })
+const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, structure: false, io: '', redirects: 0 })
+
+/** What the UI holds of the per-VM / per-vDisk arrays, tasks and alerts: deltas send what differs. */
+class Senders {
+  readonly host = new ArraySender<Int16Array>()
+  readonly power = new ArraySender<Uint8Array>()
+  readonly frodo = new ArraySender<Uint8Array>()
+  readonly vdiskStargate = new ArraySender<Int16Array>()
+  readonly vdiskSession = new ArraySender<Uint8Array>()
+  readonly vdiskLoginTarget = new ArraySender<Int16Array>()
+  readonly ip = new ListSender<string | null>()
+  readonly vmReadIops = new ArraySender<Float32Array>()
+  readonly vmWriteIops = new ArraySender<Float32Array>()
+  readonly vmBandwidthBps = new ArraySender<Float32Array>()
+  readonly vmLatencyMs = new ArraySender<Uint16Array>()
+  readonly vdiskLatencyMs = new ArraySender<Uint16Array>()
+  readonly tasks = new RecordSender<SimTask>()
+  readonly alerts = new RecordSender<SimAlert>()
+}
+
+/** Latencies (ms) as whole hundredths of a millisecond, capped at what a Uint16 holds. */
+function latencySteps(ms: Float32Array): Uint16Array {
+  const out = new Uint16Array(ms.length)
+  for (let i = 0; i < ms.length; i++) out[i] = Math.min(65535, Math.round(ms[i] * LATENCY_STEPS_PER_MS))
+  return out
+}
 
 /** Cap of simulated seconds one tick may run, so a frame never stalls on a huge jump. */
 export const MAX_TICK_SECONDS = 6 * 3600
@@ -37,6 +64,7 @@ export class SimFacade implements SimWorkerApi {
   private sim: Simulation | null = null
   private loadId = 0
   private sent: Sent = fresh()
+  private senders = new Senders()
   /** the recorded run (runLog.ts): every successful command with its simulated time */
   private run: RunLog | null = null
   /** warning/critical events of the latest moment, kept while an earlier one is shown */
@@ -71,6 +99,7 @@ export class SimFacade implements SimWorkerApi {
     this.run = run
     this.loadId++
     this.sent = fresh()
+    this.senders = new Senders()
   }
 
   /** Apply a command and record it in the run. */
@@ -249,6 +278,7 @@ export class SimFacade implements SimWorkerApi {
   }
   resync(): Delta {
     this.sent = fresh()
+    this.senders = new Senders()
     return this.delta()
   }
 
@@ -287,16 +317,19 @@ export class SimFacade implements SimWorkerApi {
       this.sent.state = stateVersion
     }
     if (vms.version !== this.sent.vms) {
-      d.vms = {
-        version: vms.version,
-        host: vms.host.slice(),
-        power: vms.power.slice(),
-        frodo: vms.frodo.slice(),
-        vdiskStargate: vms.vdiskStargate.slice(),
-        vdiskSession: sim.io.sessionStates(),
-        vdiskLoginTarget: sim.io.loginTarget.slice(),
-        ip: [...vms.ip],
+      const s = this.senders
+      const v: VmDelta = { version: vms.version }
+      const set = <K extends keyof VmDelta>(k: K, p: VmDelta[K] | null) => {
+        if (p) v[k] = p
       }
+      set('host', s.host.diff(vms.host))
+      set('power', s.power.diff(vms.power))
+      set('frodo', s.frodo.diff(vms.frodo))
+      set('vdiskStargate', s.vdiskStargate.diff(vms.vdiskStargate))
+      set('vdiskSession', s.vdiskSession.diff(sim.io.sessionStates()))
+      set('vdiskLoginTarget', s.vdiskLoginTarget.diff(sim.io.loginTarget))
+      set('ip', s.ip.diff(vms.ip))
+      d.vms = v
       this.sent.vms = vms.version
     }
     const ioKey = `${sim.io.loadKey()}:${sim.io.logVersion}`
@@ -308,16 +341,23 @@ export class SimFacade implements SimWorkerApi {
       d.summary = this.summary()
       this.sent.summary = sim.version
     }
-    if (log.events.length > this.sent.events) {
-      d.events = { from: this.sent.events, items: log.events.slice(this.sent.events) }
-      this.sent.events = log.events.length
+    const appended = log.eventsAppended
+    if (appended > this.sent.events) {
+      // the log keeps the latest events only: send what is new and still kept
+      const kept = log.events.length
+      const firstKept = appended - kept
+      const from = Math.max(this.sent.events, firstKept)
+      d.events = { from, items: log.events.slice(from - firstKept) }
+      this.sent.events = appended
     }
     if (log.alertsVersion !== this.sent.alerts) {
-      d.alerts = { version: log.alertsVersion, items: log.alerts.map((a) => ({ ...a })) }
+      const p = this.senders.alerts.diff(log.alerts)
+      if (p) d.alerts = { version: log.alertsVersion, ...p }
       this.sent.alerts = log.alertsVersion
     }
     if (log.tasksVersion !== this.sent.tasks) {
-      d.tasks = { version: log.tasksVersion, items: log.tasks.map((t) => ({ ...t })) }
+      const p = this.senders.tasks.diff(log.tasks)
+      if (p) d.tasks = { version: log.tasksVersion, ...p }
       this.sent.tasks = log.tasksVersion
     }
     const m = sim.metrics
@@ -335,19 +375,14 @@ export class SimFacade implements SimWorkerApi {
   }
 
   /** The I/O model's figures and the redirect timeline (iopath.ts, ioload.ts). */
-  private io(key: string): IoSection {
+  private io(key: string): IoDelta {
     const io = this.simulation.io
     const l = io.load()
-    return {
+    const s = this.senders
+    const out: IoDelta = {
       key,
       cluster: { ...l.cluster },
       sessions: { ...l.sessions },
-      vmIops: l.vmIops.slice(),
-      vmReadIops: l.vmReadIops.slice(),
-      vmWriteIops: l.vmWriteIops.slice(),
-      vmBandwidthBps: l.vmBandwidthBps.slice(),
-      vmLatencyMs: l.vmLatencyMs.slice(),
-      vdiskLatencyMs: l.vdiskLatencyMs.slice(),
       sgSessions: l.sgSessions.slice(),
       sgRemoteSessions: l.sgRemoteSessions.slice(),
       sgIops: l.sgIops.slice(),
@@ -355,9 +390,19 @@ export class SimFacade implements SimWorkerApi {
       sgLatencyMs: l.sgLatencyMs.slice(),
       failbacks: [...io.failbackAtMs].flatMap((ms, host) => (ms >= 0 ? [{ host, at: ms / 1000 }] : [])),
       redirectTotal: io.redirectTotal,
-      redirects: io.recentRedirects(500),
+      redirects: io.recentRedirects(Math.min(UI_REDIRECTS, io.redirectTotal - this.sent.redirects)),
       logVersion: io.logVersion,
     }
+    this.sent.redirects = io.redirectTotal
+    const set = <K extends 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs'>(k: K, p: IoDelta[K] | null) => {
+      if (p) out[k] = p
+    }
+    set('vmReadIops', s.vmReadIops.diff(l.vmReadIops))
+    set('vmWriteIops', s.vmWriteIops.diff(l.vmWriteIops))
+    set('vmBandwidthBps', s.vmBandwidthBps.diff(l.vmBandwidthBps))
+    set('vmLatencyMs', s.vmLatencyMs.diff(latencySteps(l.vmLatencyMs)))
+    set('vdiskLatencyMs', s.vdiskLatencyMs.diff(latencySteps(l.vdiskLatencyMs)))
+    return out
   }
 
   private summary(): SummarySection {

@@ -1,11 +1,14 @@
 /**
  * What crosses the worker boundary. The UI receives a full `structure` once per load
  * and then compact deltas: typed arrays for per-component state (transferred, not
- * copied), appended events, and only the sections whose version changed.
+ * copied), per-VM and per-vDisk arrays as patches of the entries that changed (patch.ts),
+ * appended events, changed tasks and alerts, and only the sections whose version changed.
+ * The UI store decodes them back into the `…Section` shapes below.
  */
 import type { MetricSample } from '../model/metrics'
 import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
 import type { WhatIfResult } from '../model/whatif'
+import type { ArrayPatch, ListPatch } from './patch'
 import type { Run } from './runLog'
 
 export interface Structure {
@@ -60,6 +63,24 @@ export interface VmSection {
   ip: Array<string | null>
 }
 
+/** VmSection on the wire: each array only when it changed, whole or as a patch. */
+export interface VmDelta {
+  version: number
+  host?: ArrayPatch<Int16Array>
+  power?: ArrayPatch<Uint8Array>
+  frodo?: ArrayPatch<Uint8Array>
+  vdiskStargate?: ArrayPatch<Int16Array>
+  vdiskSession?: ArrayPatch<Uint8Array>
+  vdiskLoginTarget?: ArrayPatch<Int16Array>
+  ip?: ListPatch<string | null>
+}
+
+/** How many of the latest redirects the UI keeps. */
+export const UI_REDIRECTS = 500
+
+/** Latencies cross the boundary in hundredths of a millisecond (the UI shows two decimals). */
+export const LATENCY_STEPS_PER_MS = 100
+
 export interface SummarySection {
   version: number
   status: ResiliencyStatus
@@ -83,7 +104,6 @@ export interface IoSection {
   key: string
   cluster: ReportIo['cluster']
   sessions: ReportIo['sessions']
-  vmIops: Float32Array
   vmReadIops: Float32Array
   vmWriteIops: Float32Array
   vmBandwidthBps: Float32Array
@@ -98,10 +118,22 @@ export interface IoSection {
   /** pending failbacks: host (node index) and when (simulated s) */
   failbacks: Array<{ host: number; at: number }>
   redirectTotal: number
-  /** the most recent redirects, oldest first */
+  /** the most recent redirects (at most UI_REDIRECTS), oldest first; on the wire only those new since the last delta */
   redirects: ReportRedirect[]
   /** bumped when a redirector log gains lines other than the periodic NOP-OUT ones */
   logVersion: number
+}
+
+/**
+ * IoSection on the wire: per-VM and per-vDisk arrays as patches (only when changed);
+ * latencies as whole hundredths of a millisecond (LATENCY_STEPS_PER_MS).
+ */
+export interface IoDelta extends Omit<IoSection, 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs'> {
+  vmReadIops?: ArrayPatch<Float32Array>
+  vmWriteIops?: ArrayPatch<Float32Array>
+  vmBandwidthBps?: ArrayPatch<Float32Array>
+  vmLatencyMs?: ArrayPatch<Uint16Array>
+  vdiskLatencyMs?: ArrayPatch<Uint16Array>
 }
 
 export interface Delta {
@@ -112,16 +144,20 @@ export interface Delta {
   narration: { time: number; text: string; focus: string | null } | null
   structure?: Structure
   state?: StateSection
-  vms?: VmSection
+  vms?: VmDelta
   summary?: SummarySection
-  /** events appended since `from` (the UI's event count when the delta was made) */
+  /**
+   * Events appended since the last delta: `from` is how many events had been appended
+   * before the first of `items` (the model keeps only the latest ones; so does the UI).
+   */
   events?: { from: number; items: SimEvent[] }
-  alerts?: { version: number; items: SimAlert[] }
-  tasks?: { version: number; items: SimTask[] }
+  /** alerts and tasks new or changed since the last delta, and the ids the model no longer keeps */
+  alerts?: { version: number; changed: SimAlert[]; removed: string[] }
+  tasks?: { version: number; changed: SimTask[]; removed: string[] }
   /** metric samples from index `from` (replacing from there on); `reset` replaces all */
   metrics?: { from: number; items: MetricSample[]; reset: boolean }
   /** I/O figures and redirects (sent when they change) */
-  io?: IoSection
+  io?: IoDelta
   /** the recorded run (runLog.ts): its end and whether an earlier moment is shown (issue 8) */
   run?: RunStatus
 }

@@ -3,16 +3,14 @@
 import * as Comlink from 'comlink'
 import { SimFacade } from './facade'
 import type { Delta } from './protocol'
+import { deltaBuffers } from './transferables'
 
 const facade = new SimFacade()
 
 /** Hand typed arrays over without copying. */
 function transfer<T extends Delta | { delta: Delta }>(value: T): T {
   const delta: Delta = 'delta' in value ? (value as { delta: Delta }).delta : (value as Delta)
-  const buffers: ArrayBuffer[] = []
-  if (delta.state) buffers.push(delta.state.hostState.buffer as ArrayBuffer, delta.state.cvmState.buffer as ArrayBuffer, delta.state.diskMode.buffer as ArrayBuffer, delta.state.diskUsedBytes.buffer as ArrayBuffer, delta.state.ringMember.buffer as ArrayBuffer)
-  if (delta.vms) buffers.push(delta.vms.host.buffer as ArrayBuffer, delta.vms.power.buffer as ArrayBuffer, delta.vms.frodo.buffer as ArrayBuffer, delta.vms.vdiskStargate.buffer as ArrayBuffer)
-  return Comlink.transfer(value, buffers)
+  return Comlink.transfer(value, deltaBuffers(delta))
 }
 
 const api = {

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink'
 import type { ExposedApi } from '../../worker/sim.worker'
+import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
 import type { Delta, Fault, Report, Run, RunMark, ScenarioInfo, WhatIfResult } from './types'
 
@@ -41,11 +42,20 @@ function cleanError(e: unknown): Error {
   return new Error(msg)
 }
 
+/** Apply a delta; if the UI lost track of what a patch applies to, ask for everything afresh. */
+async function applyDelta(delta: Delta): Promise<void> {
+  try {
+    useSim.getState().apply(delta)
+  } catch (e) {
+    if (!(e instanceof NeedResync)) throw e
+    useSim.getState().apply(await remote().resync())
+  }
+}
+
 async function command(fn: (r: Comlink.Remote<ExposedApi>) => Promise<Delta>): Promise<void> {
   await queue(async () => {
     try {
-      const delta = await fn(remote())
-      useSim.getState().apply(delta)
+      await applyDelta(await fn(remote()))
     } catch (e) {
       throw cleanError(e)
     }
@@ -188,8 +198,7 @@ function loop(now: number): void {
   lastFrame = now
   const simSeconds = (dt / 1000) * speed
   void queue(async () => {
-    const delta = await remote().tick(simSeconds)
-    useSim.getState().apply(delta)
+    await applyDelta(await remote().tick(simSeconds))
   }).then(
     () => requestAnimationFrame(loop),
     (e) => {

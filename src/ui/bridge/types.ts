@@ -1,5 +1,7 @@
 /** The only door from the UI to the worker's and model's types. */
-export type { Delta, IoSection, ScenarioInfo, StateSection, Structure, SummarySection, VmSection } from '../../worker/protocol'
+export type { Delta, IoDelta, IoSection, ScenarioInfo, StateSection, Structure, SummarySection, VmDelta, VmSection } from '../../worker/protocol'
+export { LATENCY_STEPS_PER_MS, UI_REDIRECTS } from '../../worker/protocol'
+export { applyListPatch, applyPatch, applyRecords } from '../../worker/patch'
 export type {
   Component, Domain, DomainType, Fault, FaultKind, FaultToleranceRow, Report, ReportRedirect, ReportVm, ResiliencyStatus,
   Severity, SimAlert, SimEvent, SimTask,

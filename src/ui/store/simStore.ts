@@ -3,6 +3,7 @@
  * what they need; nothing here is computed for display that the model did not send.
  */
 import { create } from 'zustand'
+import { appendEvents, applyRecords, decodeIo, decodeVms, type IoState } from './decode'
 import type { Delta, IoSection, RunStatus, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
 import type { MetricSample, SimAlert, SimEvent, SimTask } from '../bridge/types'
 
@@ -31,7 +32,12 @@ export interface SimState {
   /** a run is being replayed (travel or import): what the UI says meanwhile, or null */
   replaying: string | null
   setReplaying(text: string | null): void
+  /** the latest events (at most UI_EVENT_LIMIT), oldest first */
   events: SimEvent[]
+  /** events appended since load, counting those no longer kept */
+  eventsTotal: number
+  /** the I/O section with the latencies as sent, to apply the next patches to */
+  ioState: IoState | null
   alerts: SimAlert[]
   tasks: SimTask[]
   metrics: MetricSample[]
@@ -67,6 +73,8 @@ export const useSim = create<SimState>((set, get) => ({
     set({ replaying: text })
   },
   events: [],
+  eventsTotal: 0,
+  ioState: null,
   alerts: [],
   tasks: [],
   metrics: [],
@@ -90,6 +98,8 @@ export const useSim = create<SimState>((set, get) => ({
       // a new load: start from scratch
       next.structure = delta.structure
       next.events = []
+      next.eventsTotal = 0
+      next.ioState = null
       next.alerts = []
       next.tasks = []
       next.metrics = []
@@ -101,25 +111,29 @@ export const useSim = create<SimState>((set, get) => ({
       return // a stale delta from before a load
     }
     if (delta.state) next.state = delta.state
-    if (delta.vms) next.vms = delta.vms
+    if (delta.vms) next.vms = decodeVms(next.vms === undefined ? cur.vms : next.vms, delta.vms)
     if (delta.summary) next.summary = delta.summary
-    if (delta.io) next.io = delta.io
+    if (delta.io) {
+      const io = decodeIo(next.ioState === undefined ? cur.ioState : next.ioState, delta.io)
+      next.ioState = io
+      next.io = io.section
+    }
     if (delta.run) {
       const r = cur.run
       const n = delta.run
       if (!r || r.end !== n.end || r.viewingPast !== n.viewingPast || r.actions !== n.actions || r.future !== n.future) next.run = n
     }
-    if (delta.alerts) next.alerts = delta.alerts.items
-    if (delta.tasks) next.tasks = delta.tasks.items
+    if (delta.alerts) next.alerts = applyRecords(next.alerts ?? cur.alerts, delta.alerts.changed, delta.alerts.removed)
+    if (delta.tasks) next.tasks = applyRecords(next.tasks ?? cur.tasks, delta.tasks.changed, delta.tasks.removed)
     if (delta.metrics) {
       const base = next.metrics ?? cur.metrics
       const { from, items, reset } = delta.metrics
       next.metrics = reset ? items : base.slice(0, Math.min(from, base.length)).concat(items)
     }
     if (delta.events) {
-      const base = next.events ?? cur.events
-      const { from, items } = delta.events
-      if (from <= base.length) next.events = base.length === from ? base.concat(items) : base.slice(0, from).concat(items)
+      const e = appendEvents(next.events ?? cur.events, next.eventsTotal ?? cur.eventsTotal, delta.events.from, delta.events.items)
+      next.events = e.events
+      next.eventsTotal = e.total
     }
     set(next)
   },

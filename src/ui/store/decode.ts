@@ -1,0 +1,81 @@
+/**
+ * Decoding the worker's compact deltas (worker/protocol.ts) into the sections the UI
+ * reads: patches applied to fresh copies, latencies back to milliseconds, events and
+ * redirects appended to bounded histories, tasks and alerts merged by id.
+ */
+import {
+  applyListPatch, applyPatch, applyRecords, LATENCY_STEPS_PER_MS, UI_REDIRECTS,
+  type IoDelta, type IoSection, type SimEvent, type VmDelta, type VmSection,
+} from '../bridge/types'
+
+/** The UI keeps the latest events only, as the model does (EVENT_RETENTION). */
+export const UI_EVENT_LIMIT = 10_000
+
+/** Thrown when a patch arrives without the base it applies to: the caller asks for a resync. */
+export class NeedResync extends Error {}
+
+function need<T>(x: T | null): T {
+  if (x === null) throw new NeedResync('a delta patched arrays the UI does not hold')
+  return x
+}
+
+export function decodeVms(prev: VmSection | null, d: VmDelta): VmSection {
+  return {
+    version: d.version,
+    host: need(applyPatch(prev?.host ?? null, d.host)),
+    power: need(applyPatch(prev?.power ?? null, d.power)),
+    frodo: need(applyPatch(prev?.frodo ?? null, d.frodo)),
+    vdiskStargate: need(applyPatch(prev?.vdiskStargate ?? null, d.vdiskStargate)),
+    vdiskSession: need(applyPatch(prev?.vdiskSession ?? null, d.vdiskSession)),
+    vdiskLoginTarget: need(applyPatch(prev?.vdiskLoginTarget ?? null, d.vdiskLoginTarget)),
+    ip: need(applyListPatch(prev?.ip ?? null, d.ip)),
+  }
+}
+
+function latencyMs(steps: Uint16Array): Float32Array {
+  const out = new Float32Array(steps.length)
+  for (let i = 0; i < steps.length; i++) out[i] = steps[i] / LATENCY_STEPS_PER_MS
+  return out
+}
+
+/** The I/O section after a delta; `steps` keeps the latencies as sent, to patch the next ones. */
+export interface IoState {
+  section: IoSection
+  vmLatencySteps: Uint16Array
+  vdiskLatencySteps: Uint16Array
+}
+
+export function decodeIo(prev: IoState | null, d: IoDelta): IoState {
+  const vmLatencySteps = need(applyPatch(prev?.vmLatencySteps ?? null, d.vmLatencyMs))
+  const vdiskLatencySteps = need(applyPatch(prev?.vdiskLatencySteps ?? null, d.vdiskLatencyMs))
+  const p = prev?.section
+  const redirects = d.redirects.length === 0 && p ? p.redirects : (p?.redirects ?? []).concat(d.redirects).slice(-UI_REDIRECTS)
+  return {
+    vmLatencySteps,
+    vdiskLatencySteps,
+    section: {
+      ...d,
+      vmReadIops: need(applyPatch(p?.vmReadIops ?? null, d.vmReadIops)),
+      vmWriteIops: need(applyPatch(p?.vmWriteIops ?? null, d.vmWriteIops)),
+      vmBandwidthBps: need(applyPatch(p?.vmBandwidthBps ?? null, d.vmBandwidthBps)),
+      vmLatencyMs: p && !d.vmLatencyMs ? p.vmLatencyMs : latencyMs(vmLatencySteps),
+      vdiskLatencyMs: p && !d.vdiskLatencyMs ? p.vdiskLatencyMs : latencyMs(vdiskLatencySteps),
+      redirects,
+    },
+  }
+}
+
+/**
+ * The event history after `items` arrived, the first of them being event number `from`
+ * (counting every event since load). `total` is how many the UI had counted before.
+ */
+export function appendEvents(prev: SimEvent[], total: number, from: number, items: SimEvent[]): { events: SimEvent[]; total: number } {
+  let base = prev
+  if (from < total) base = prev.slice(0, Math.max(0, prev.length - (total - from))) // a resend of the tail
+  else if (from > total) base = [] // a gap: the model no longer keeps what the UI missed
+  let events = base.concat(items)
+  if (events.length > UI_EVENT_LIMIT) events = events.slice(events.length - UI_EVENT_LIMIT)
+  return { events, total: from + items.length }
+}
+
+export { applyRecords }
