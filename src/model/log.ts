@@ -73,6 +73,13 @@ export class ClusterLog {
     this.tasksVersion++
   }
 
+  /** A running task says something new (the UI shows it). */
+  describeTask(t: SimTask, message: string): void {
+    if (t.message === message) return
+    t.message = message
+    this.tasksVersion++
+  }
+
   endTask(t: SimTask, state: 'succeeded' | 'failed', message?: string): void {
     if (t.state !== 'running') return
     t.state = state
@@ -80,6 +87,11 @@ export class ClusterLog {
     t.endTime = this.now()
     if (message !== undefined) t.message = message
     this.tasksVersion++
+  }
+
+  /** events appended since load (lead's placeholder until the log is bounded: then it counts dropped ones too) */
+  get eventsAppended(): number {
+    return this.events.length
   }
 
   get unresolvedAlerts(): number {
