@@ -1,4 +1,7 @@
-/** The cluster's event log, newest first. DataTable pages it, so long logs stay light. */
+/**
+ * The cluster's event log, newest first. DataTable pages it, so long logs stay light;
+ * the store keeps the latest UI_EVENT_LIMIT events, as the model keeps a bounded history.
+ */
 import { useMemo, useState } from 'react'
 import type { SimEvent } from '../bridge/types'
 import { DataTable, type Column } from '../common/DataTable'
@@ -22,6 +25,7 @@ const COLUMNS: Column<EventRow>[] = [
 
 export function EventsTable() {
   const events = useSim((s) => s.events)
+  const total = useSim((s) => s.eventsTotal)
   const [severity, setSeverity] = useState<SeverityChoice>('all')
   const rows = useMemo(() => {
     const out: EventRow[] = []
@@ -37,7 +41,16 @@ export function EventsTable() {
       columns={COLUMNS}
       rowKey={(r) => String(r.seq)}
       exportName="events"
-      toolbar={<SeverityFilter label="Severity" value={severity} onChange={setSeverity} />}
+      toolbar={
+        <>
+          <SeverityFilter label="Severity" value={severity} onChange={setSeverity} />
+          {total > events.length && (
+            <span className="text-xs text-slate-500" data-testid="events-kept">
+              The latest {events.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} events are kept
+            </span>
+          )}
+        </>
+      }
     />
   )
 }
