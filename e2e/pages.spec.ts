@@ -165,3 +165,22 @@ test('the pages have no axe violations with a node down', async ({ page }) => {
     expect(result.violations.map((v) => `${hash} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   }
 })
+
+test('the start-up status ("Starting the simulation…") has no axe violations', async ({ page }) => {
+  // hold the worker back so the page stays in its start-up state while axe looks at it
+  let release: () => void = () => undefined
+  const held = new Promise<void>((r) => {
+    release = r
+  })
+  await page.route(/sim\.worker[^/]*\.js/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto('/?scenario=starter-3#/io-paths')
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Starting the simulation…')
+  const result = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze()
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  release()
+  await page.waitForFunction(() => window.prismSim !== undefined)
+  await expect(page.getByTestId('iopath-map')).toBeVisible()
+})

@@ -33,11 +33,12 @@ export function DataTable<T>(props: {
 
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase()
-    let out = q === '' ? [...rows] : rows.filter((r) => columns.some((c) => String(c.value(r) ?? '').toLowerCase().includes(q)))
+    // no copy of the rows unless they are filtered or sorted: VM rows are rebuilt on every VM delta
+    let out: readonly T[] = q === '' ? rows : rows.filter((r) => columns.some((c) => String(c.value(r) ?? '').toLowerCase().includes(q)))
     if (sort) {
       const col = columns.find((c) => c.key === sort.key)
       if (col) {
-        out = out.sort((a, b) => {
+        out = [...out].sort((a, b) => {
           const x = col.value(a)
           const y = col.value(b)
           if (x === y) return 0

@@ -1,4 +1,5 @@
 /** IPAM: the VM networks, who answers DHCP (the Acropolis leader) and how full each pool is. */
+import { formatCount } from '../iopaths/ioFormat'
 import type { HaReport } from './useHa'
 
 export function IpamTable(props: { ha: HaReport }) {
@@ -30,7 +31,7 @@ export function IpamTable(props: { ha: HaReport }) {
               <td className="px-2 py-0.5">{n.managed ? 'managed' : 'unmanaged'}</td>
               <td className="px-2 py-0.5 font-mono text-xs">{n.subnet ?? '—'}</td>
               <td className="px-2 py-0.5 font-mono text-xs">{n.gateway ?? '—'}</td>
-              <td className="px-2 py-0.5 text-right tabular-nums">{n.managed ? `${n.leased.toLocaleString('en-US')} / ${n.poolSize.toLocaleString('en-US')}` : '—'}</td>
+              <td className="px-2 py-0.5 text-right tabular-nums">{n.managed ? `${formatCount(n.leased)} / ${formatCount(n.poolSize)}` : '—'}</td>
             </tr>
           ))}
         </tbody>

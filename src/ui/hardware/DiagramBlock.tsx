@@ -1,5 +1,5 @@
 /** A block drawn as a chassis: a dark header plate (the control) around its node sleds. */
-import { memo, type ReactNode } from 'react'
+import { memo } from 'react'
 import type { Structure } from '../bridge/types'
 import type { DiagramLayout } from './diagramLayout'
 import type { UnitState } from './entities'
@@ -14,8 +14,6 @@ export const DiagramBlock = memo(function DiagramBlock(props: {
   state: UnitState
   selected: boolean
   onActivate: (kind: 'block', id: string, el: SVGGElement) => void
-  /** what sits inside, drawn over the frame */
-  children?: ReactNode
 }) {
   const { block, geometry, state, selected } = props
   const { frame, header } = geometry
@@ -28,7 +26,7 @@ export const DiagramBlock = memo(function DiagramBlock(props: {
   const serialW = (block.serial.length + 7) * 5.8
   const label = `Block ${block.id}, model ${block.model}, serial ${block.serial}, ${block.nodes.length} nodes, ${state}`
   return (
-    <g>
+    <>
       <rect x={frame.x} y={frame.y} width={frame.w} height={frame.h} rx={4} fill={c.frame} stroke={selected ? SELECTED : c.stroke} strokeWidth={selected ? 2 : 1} />
       <g data-testid={`block-${block.id}`} data-state={state} {...svgButtonProps(label, (el) => props.onActivate('block', block.id, el))}>
         <title>{label}</title>
@@ -54,7 +52,6 @@ export const DiagramBlock = memo(function DiagramBlock(props: {
         )}
         <rect x={header.x - 1} y={header.y - 1} width={header.w + 2} height={header.h + 2} rx={4} strokeWidth={2} className={FOCUS_RING_CLASS} />
       </g>
-      {props.children}
-    </g>
+    </>
   )
 })

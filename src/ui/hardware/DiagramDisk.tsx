@@ -1,4 +1,8 @@
-/** One disk slot in a node sled: tier tint, usage fill, status LED, red cross when offline. */
+/**
+ * One disk slot in a node sled: tier tint, usage fill, status LED, red cross when offline.
+ * Usage comes in as what is shown (fill height, rounded texts), so a delta that moves a
+ * disk's bytes without changing what it shows re-renders nothing (memo).
+ */
 import { memo } from 'react'
 import type { Structure } from '../bridge/types'
 import { formatBytes, formatPct } from '../format'
@@ -9,11 +13,26 @@ import { FOCUS_RING_CLASS, svgButtonProps } from './svgButton'
 
 type Disk = Structure['disks'][number]
 
+/** What a slot shows of its usage: fill height in px, used bytes and percentage as printed. */
+export interface DiskUsage {
+  usedH: number
+  usedText: string
+  usedPct: string
+}
+
+export function diskUsage(capacityBytes: number, usedBytes: number, box: Box): DiskUsage {
+  const frac = capacityBytes > 0 ? Math.min(1, usedBytes / capacityBytes) : 0
+  return { usedH: Math.round((box.h - 8) * frac), usedText: formatBytes(usedBytes), usedPct: formatPct(frac) }
+}
+
 export const DiagramDisk = memo(function DiagramDisk(props: {
   disk: Disk
   box: Box
   state: DiskState
-  usedBytes: number
+  /** spread from diskUsage(): primitives, so memo compares what is shown */
+  usedH: number
+  usedText: string
+  usedPct: string
   /** its host is down: the slot is drawn dimmed */
   dim: boolean
   selected: boolean
@@ -24,14 +43,12 @@ export const DiagramDisk = memo(function DiagramDisk(props: {
   const online = state === 'online'
   const fill = online && disk.tier === 'SSD' ? SSD_FILL : c.fill
   const stroke = selected ? SELECTED : online && disk.tier === 'SSD' ? SSD_STROKE : c.stroke
-  const frac = disk.capacityBytes > 0 ? Math.min(1, props.usedBytes / disk.capacityBytes) : 0
-  const inner = box.h - 8
-  const usedH = Math.round(inner * frac)
-  const label = `Disk ${disk.id}, ${disk.tier}, ${state}, ${formatBytes(props.usedBytes)} of ${formatBytes(disk.capacityBytes)} used`
+  const { usedH } = props
+  const label = `Disk ${disk.id}, ${disk.tier}, ${state}, ${props.usedText} of ${formatBytes(disk.capacityBytes)} used`
   const cx = box.x + box.w / 2
   return (
     <g data-testid={`disk-${disk.id}`} data-state={state} opacity={props.dim ? 0.5 : 1} {...svgButtonProps(label, (el) => props.onActivate('disk', disk.id, el))}>
-      <title>{`${disk.id} · ${disk.tier} · ${state} · ${formatPct(frac)} used`}</title>
+      <title>{`${disk.id} · ${disk.tier} · ${state} · ${props.usedPct} used`}</title>
       <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={2} fill={fill} stroke={stroke} strokeWidth={selected ? 2 : 1} />
       {online && usedH > 0 && <rect x={box.x + 1.5} y={box.y + box.h - 1.5 - usedH} width={Math.max(0, box.w - 3)} height={usedH} fill={USED_FILL} />}
       <circle cx={cx} cy={box.y + 3.5} r={box.w >= 6 ? 1.8 : 1.2} fill={c.led} />

@@ -1,14 +1,15 @@
 /**
- * A node (host) sled in a block: state colour, name, state word, role badges; its disk
- * slots are drawn as separate controls below the header (children).
+ * A node (host) sled in a block: state colour, name, state word, role badges. Its disk
+ * slots are separate controls the diagram draws after it, in the same group. Every prop
+ * is a primitive or a stable object, so memo skips the sleds a delta did not change.
  */
-import { memo, type ReactNode } from 'react'
+import { memo } from 'react'
 import type { Structure } from '../bridge/types'
 import type { DiagramLayout } from './diagramLayout'
 import { METRICS } from './diagramLayout'
 import { nodeStateText, type NodeState } from './entities'
 import { NODE_COLORS, SELECTED } from './palette'
-import { RoleBadges, roleNames, type NodeRoles } from './RoleBadges'
+import { RoleBadges, roleNames } from './RoleBadges'
 import { FOCUS_RING_CLASS, svgButtonProps } from './svgButton'
 
 type Node = Structure['nodes'][number]
@@ -19,13 +20,15 @@ export const DiagramNode = memo(function DiagramNode(props: {
   compact: boolean
   showIp: boolean
   state: NodeState
-  roles: NodeRoles
+  zookeeper: boolean
+  leader: boolean
+  ring: boolean
   vmCount: number
   selected: boolean
   onActivate: (kind: 'node', id: string, el: SVGGElement) => void
-  children?: ReactNode
 }) {
   const { node, geometry, state, selected, compact } = props
+  const roleSet = { zookeeper: props.zookeeper, leader: props.leader, ring: props.ring }
   const { frame, header } = geometry
   const c = NODE_COLORS[state]
   const pad = METRICS.nodePad
@@ -33,7 +36,7 @@ export const DiagramNode = memo(function DiagramNode(props: {
   const line2 = line1 + METRICS.headerLine
   const nameX = header.x + pad + 11
   const nameEnd = nameX + node.id.length * METRICS.nameChar
-  const roles = roleNames(props.roles)
+  const roles = roleNames(roleSet)
   const label = `Host ${node.id}, ${nodeStateText(state)}, ${props.vmCount} VMs${roles.length ? `, ${roles.join(', ')}` : ''}`
   const stateWord = state === 'up' ? null : nodeStateText(state)
   const infoX = nameEnd + 8 + (stateWord ? stateWord.length * 6.2 + 8 : 0)
@@ -43,7 +46,7 @@ export const DiagramNode = memo(function DiagramNode(props: {
   const full = `${node.hostIp} · CVM ${node.cvmIp} · ${vms}`
   const info = infoRoom >= full.length * 5.6 ? full : infoRoom >= (node.hostIp.length + vms.length + 3) * 5.6 ? `${node.hostIp} · ${vms}` : node.hostIp
   return (
-    <g>
+    <>
       <rect
         x={frame.x}
         y={frame.y}
@@ -84,11 +87,10 @@ export const DiagramNode = memo(function DiagramNode(props: {
           x={compact ? nameX : header.x + header.w - pad}
           cy={compact ? line2 : line1}
           align={compact ? 'start' : 'end'}
-          roles={props.roles}
+          roles={roleSet}
         />
         <rect x={header.x + 1} y={header.y + 1} width={header.w - 2} height={header.h - 2} rx={3} strokeWidth={2} className={FOCUS_RING_CLASS} />
       </g>
-      {props.children}
-    </g>
+    </>
   )
 })

@@ -1,5 +1,5 @@
 /** A rack: a light frame with a labelled header strip (the control) holding its blocks. */
-import { memo, type ReactNode } from 'react'
+import { memo } from 'react'
 import type { Structure } from '../bridge/types'
 import type { DiagramLayout } from './diagramLayout'
 import type { UnitState } from './entities'
@@ -15,8 +15,6 @@ export const DiagramRack = memo(function DiagramRack(props: {
   state: UnitState
   selected: boolean
   onActivate: (kind: 'rack', id: string, el: SVGGElement) => void
-  /** what sits inside, drawn over the frame */
-  children?: ReactNode
 }) {
   const { rack, geometry, state, selected } = props
   const { frame, header } = geometry
@@ -27,7 +25,7 @@ export const DiagramRack = memo(function DiagramRack(props: {
   const showCounts = header.w - 16 - idW >= counts.length * 5.6
   const label = `Rack ${rack.id}, ${counts}, ${state}`
   return (
-    <g>
+    <>
       <rect x={frame.x} y={frame.y} width={frame.w} height={frame.h} rx={5} fill={c.frame} stroke={selected ? SELECTED : c.stroke} strokeWidth={selected ? 2 : 1} />
       <g data-testid={`rack-${rack.id}`} data-state={state} {...svgButtonProps(label, (el) => props.onActivate('rack', rack.id, el))}>
         <title>{label}</title>
@@ -42,7 +40,6 @@ export const DiagramRack = memo(function DiagramRack(props: {
         </text>
         <rect x={header.x + 1} y={header.y + 1} width={header.w - 2} height={header.h - 2} rx={5} strokeWidth={2} className={FOCUS_RING_CLASS} />
       </g>
-      {props.children}
-    </g>
+    </>
   )
 })

@@ -1,9 +1,12 @@
-/** The content width of an element, kept current with a ResizeObserver. */
-import { useEffect, useState } from 'react'
+/**
+ * The content width of an element, kept current with a ResizeObserver. Measured in a
+ * layout effect, so the first paint already has the right width (0 until measured).
+ */
+import { useLayoutEffect, useState } from 'react'
 
 export function useElementWidth(el: HTMLElement | null): number {
   const [width, setWidth] = useState(0)
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!el) return
     setWidth(el.clientWidth)
     if (typeof ResizeObserver === 'undefined') return

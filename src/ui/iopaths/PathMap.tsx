@@ -10,6 +10,7 @@ import { useElementWidth } from '../hardware/useElementWidth'
 import { useSim } from '../store/simStore'
 import { BundlePaths } from './BundlePaths'
 import { HostBoxView, HostLabel } from './HostBoxView'
+import { formatCount } from './ioFormat'
 import { curve, DOT_R, entryX, layoutMap, SG_H, SG_TOP } from './pathLayout'
 import { MAP_CSS } from './pathStyle'
 import { SessionPath } from './SessionPath'
@@ -19,11 +20,22 @@ import type { Session } from './useSessions'
 export const MAX_DOTS = 1500
 
 export function PathMap(props: { sessions: Session[]; hosts: number[]; highlightVm: number | null }) {
+  const [el, setEl] = useState<HTMLDivElement | null>(null)
+  const measured = useElementWidth(el)
+  // drawn once the width is known: a first layout at a guessed width would be laid out
+  // for nothing and then visibly swept into place by the paths' transition
+  return (
+    <div ref={setEl} className="w-full">
+      {measured > 0 && <PathMapBody {...props} width={Math.max(320, measured)} />}
+    </div>
+  )
+}
+
+function PathMapBody(props: { sessions: Session[]; hosts: number[]; highlightVm: number | null; width: number }) {
   const structure = useSim((s) => s.structure)!
   const state = useSim((s) => s.state)
   const io = useSim((s) => s.io)
-  const [el, setEl] = useState<HTMLDivElement | null>(null)
-  const width = Math.max(320, useElementWidth(el))
+  const { width } = props
   const n = structure.nodes.length
   const drawDots = props.sessions.length <= MAX_DOTS
   const layout = useMemo(() => layoutMap(width, n, props.hosts, props.sessions, drawDots), [width, n, props.hosts, props.sessions, drawDots])
@@ -32,7 +44,7 @@ export function PathMap(props: { sessions: Session[]; hosts: number[]; highlight
   const counts = { local: 0, remote: 0, none: 0 }
   for (const s of props.sessions) counts[s.path]++
   return (
-    <div ref={setEl} className="w-full">
+    <>
       <svg
         width={layout.width}
         height={layout.height}
@@ -94,9 +106,9 @@ export function PathMap(props: { sessions: Session[]; hosts: number[]; highlight
       </svg>
       {!drawDots && (
         <p className="mt-1 text-xs text-slate-500" data-testid="iopath-bundled">
-          {props.sessions.length.toLocaleString('en-US')} sessions are drawn as one bundle per host and Stargate; choose a host to see each vDisk session.
+          {formatCount(props.sessions.length)} sessions are drawn as one bundle per host and Stargate; choose a host to see each vDisk session.
         </p>
       )}
-    </div>
+    </>
   )
 }

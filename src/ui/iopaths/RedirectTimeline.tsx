@@ -7,6 +7,7 @@ import { useMemo } from 'react'
 import { Widget } from '../common/Widget'
 import { formatClock, formatDuration, formatSimTime } from '../format'
 import { useSim } from '../store/simStore'
+import { formatCount } from './ioFormat'
 import { redirectBatches, type RedirectBatch } from './redirectBatches'
 
 const COLOR: Record<RedirectBatch['reason'], string> = { failover: '#d97706', failback: '#16a34a', login: '#0284c7' }
@@ -80,7 +81,7 @@ export function RedirectTimeline(props: { hostFilter: number | null }) {
           </li>
         ))}
       </ol>
-      {io && io.redirectTotal > (io.redirects.length ?? 0) && <p className="mt-1 text-[11px] text-slate-500">{io.redirectTotal.toLocaleString('en-US')} redirects since load; the latest {io.redirects.length} are kept.</p>}
+      {io && io.redirectTotal > (io.redirects.length ?? 0) && <p className="mt-1 text-[11px] text-slate-500">{formatCount(io.redirectTotal)} redirects since load; the latest {io.redirects.length} are kept.</p>}
     </Widget>
   )
 }

@@ -5,6 +5,8 @@ import { Widget } from '../common/Widget'
 import { useSim } from '../store/simStore'
 
 const LINES = 40
+/** the fastest the log is re-read from the worker while the clock runs (wall ms) */
+const REFRESH_MS = 250
 
 /** The host whose log is most telling when none is chosen: a failback pending, else a local Stargate down, else the first. */
 function useTellingHost(): number {
@@ -27,16 +29,32 @@ export function RedirectorLog(props: { host: number | null }) {
   const round = useSim((s) => (s.structure ? Math.floor(s.time / s.structure.ioPath.healthCheckSeconds) : 0))
   const hostId = structure.nodes[host]?.id ?? structure.nodes[0].id
   const [lines, setLines] = useState<string[] | null>(null)
+  const playing = useSim((s) => s.playing)
+  const lastFetch = useRef(-Infinity)
+  const shownHost = useRef<string | null>(null)
+  const request = useRef(0)
   useEffect(() => {
-    let live = true
-    simClient.redirectorLog(hostId, LINES).then(
-      (l) => live && setLines(l),
-      () => live && setLines(null),
-    )
-    return () => {
-      live = false
+    const fetchLog = () => {
+      const mine = ++request.current
+      lastFetch.current = performance.now()
+      shownHost.current = hostId
+      // only the latest request's answer is shown (an older one may come back later)
+      simClient.redirectorLog(hostId, LINES).then(
+        (l) => mine === request.current && setLines(l),
+        () => mine === request.current && setLines(null),
+      )
     }
-  }, [hostId, logVersion, round])
+    // while the clock runs at 3,600× a health-check round passes every frame: ask the worker
+    // at most every REFRESH_MS then (the last change is always fetched); paused, a new host
+    // or a drill's step, at once
+    const wait = playing && shownHost.current === hostId ? lastFetch.current + REFRESH_MS - performance.now() : 0
+    if (wait <= 0) {
+      fetchLog()
+      return
+    }
+    const timer = setTimeout(fetchLog, wait)
+    return () => clearTimeout(timer)
+  }, [hostId, logVersion, round, playing])
   useEffect(() => {
     if (pre.current) pre.current.scrollTop = pre.current.scrollHeight // follow the tail
   }, [lines])

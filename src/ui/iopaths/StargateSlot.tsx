@@ -1,8 +1,9 @@
 /** One Stargate (a CVM) in the map's top row: state, vDisk sessions served and its queue's load. */
+import { memo } from 'react'
 import { formatIops } from './ioFormat'
 import { loadColor } from './pathStyle'
 
-export function StargateSlot(props: {
+export const StargateSlot = memo(function StargateSlot(props: {
   id: string
   ip: string
   x: number
@@ -37,4 +38,4 @@ export function StargateSlot(props: {
       <rect x={x + 5} y={y + h - 14} width={Math.max(0, (inner - 6) * bar)} height={6} rx={2} fill={loadColor(props.util)} style={{ transition: 'width 0.6s' }} />
     </g>
   )
-}
+})

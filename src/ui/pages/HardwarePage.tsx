@@ -78,7 +78,7 @@ export function HardwarePage(props: { view: string | null }) {
     setMenu(null)
   }, [])
 
-  if (!data) return <p className="p-6 text-sm text-slate-500" role="status">Loading hardware…</p>
+  if (!data) return <p className="p-6 text-sm text-slate-600" role="status">Loading hardware…</p>
   const { structure } = data
   // a one-block cluster draws small: its details sit beside the diagram
   const beside = structure.blocks.length === 1

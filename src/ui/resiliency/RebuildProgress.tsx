@@ -4,6 +4,7 @@
  * Rebuild Complete" once the last rebuild finished (or why it could not).
  */
 import { formatBytes, formatDuration } from '../format'
+import { formatCount } from '../iopaths/ioFormat'
 import { useSim } from '../store/simStore'
 
 export function RebuildProgress() {
@@ -26,7 +27,7 @@ export function RebuildProgress() {
         <p className="mt-1 text-slate-600">
           {rebuild.phase === 'scanning' ? 'Curator scan: finding under-replicated data' : `${formatBytes(rebuild.bytesRemaining)} remaining`}
           {rebuild.etaSeconds !== null ? ` · ETA ${formatDuration(rebuild.etaSeconds)}` : ''}
-          {rebuild.phase === 'replicating' ? ` · ${Math.round(rebuild.bandwidthBytesPerSec / 1e6).toLocaleString('en-US')} MB/s` : ''}
+          {rebuild.phase === 'replicating' ? ` · ${formatCount(Math.round(rebuild.bandwidthBytesPerSec / 1e6))} MB/s` : ''}
         </p>
       </div>
     )

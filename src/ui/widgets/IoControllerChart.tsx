@@ -40,16 +40,25 @@ const SPEC: Record<Kind, { title: string; testId: string; format: (v: number) =>
   },
 }
 
+/** Index of the first sample at or after `from` (samples are in time order), or -1. */
+export function windowStart(metrics: readonly MetricSample[], from: number): number {
+  let lo = 0
+  let hi = metrics.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (metrics[mid].time >= from) hi = mid
+    else lo = mid + 1
+  }
+  return lo < metrics.length ? lo : -1
+}
+
 export function IoControllerChart(props: { kind: Kind }) {
   const spec = SPEC[props.kind]
   const metrics = useSim((s) => s.metrics)
-  const time = useSim((s) => s.time)
+  // the clock moves every frame; the window only when its first sample changes
+  const start = useSim((s) => windowStart(s.metrics, s.time - WINDOW_SECONDS))
   const annotations = useFaultAnnotations()
-  const from = time - WINDOW_SECONDS
-  const data = useMemo(() => {
-    const i = metrics.findIndex((m) => m.time >= from)
-    return i <= 0 ? metrics : metrics.slice(i)
-  }, [metrics, from])
+  const data = useMemo(() => (start <= 0 ? metrics : metrics.slice(start)), [metrics, start])
   const last = data[data.length - 1]
   return (
     <Widget title={spec.title} testId={spec.testId}>
