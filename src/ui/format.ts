@@ -41,6 +41,9 @@ export function formatDuration(seconds: number): string {
   return `${h} h ${Math.round((seconds % 3600) / 60)} min`
 }
 
+/** One formatter for every call (Number#toLocaleString builds a new one each time). */
+const SPEED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })
+
 export function formatSpeed(speed: number): string {
-  return `${speed.toLocaleString('en-US')}×`
+  return `${SPEED.format(speed)}×`
 }

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react'
 import type { SimEvent } from '../bridge/types'
 import { DataTable, type Column } from '../common/DataTable'
 import { formatSimTime } from '../format'
+import { formatCount } from '../iopaths/ioFormat'
 import { useSim } from '../store/simStore'
 import { SEVERITY_WORD, SeverityBadge } from './SeverityBadge'
 import { SeverityFilter, type SeverityChoice } from './SeverityFilter'
@@ -46,7 +47,7 @@ export function EventsTable() {
           <SeverityFilter label="Severity" value={severity} onChange={setSeverity} />
           {total > events.length && (
             <span className="text-xs text-slate-500" data-testid="events-kept">
-              The latest {events.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} events are kept
+              The latest {formatCount(events.length)} of {formatCount(total)} events are kept
             </span>
           )}
         </>

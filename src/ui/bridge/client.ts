@@ -25,7 +25,10 @@ function remote(): Comlink.Remote<ExposedApi> {
 
 function queue<T>(fn: () => Promise<T>): Promise<T> {
   const p = chain.then(fn, fn)
-  chain = p.catch(() => undefined)
+  chain = p.then(
+    () => undefined,
+    () => undefined,
+  ) // not the result: a Report would be kept until the next call
   return p
 }
 

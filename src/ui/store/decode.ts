@@ -8,8 +8,28 @@ import {
   type IoDelta, type IoSection, type SimEvent, type VmDelta, type VmSection,
 } from '../bridge/types'
 
-/** The UI keeps the latest events only, as the model does (EVENT_RETENTION). */
-export const UI_EVENT_LIMIT = 10_000
+/**
+ * The UI keeps the latest events only (the model keeps more: Report.events); the events
+ * table says so when older ones were dropped.
+ */
+export const UI_EVENT_LIMIT = 2_000
+
+/**
+ * One copy of each severity, type and entity id: every structured clone brings its own
+ * copy of every string, and a long event history repeats them thousands of times.
+ */
+const pool = new Map<string, string>()
+function intern(s: string): string {
+  const hit = pool.get(s)
+  if (hit !== undefined) return hit
+  if (pool.size > 50_000) pool.clear() // entity ids are bounded by the cluster; this is a backstop
+  pool.set(s, s)
+  return s
+}
+
+function compact(e: SimEvent): SimEvent {
+  return { time: e.time, severity: intern(e.severity) as SimEvent['severity'], type: intern(e.type), entity: e.entity === null ? null : intern(e.entity), message: e.message }
+}
 
 /** Thrown when a patch arrives without the base it applies to: the caller asks for a resync. */
 export class NeedResync extends Error {}
@@ -73,7 +93,7 @@ export function appendEvents(prev: SimEvent[], total: number, from: number, item
   let base = prev
   if (from < total) base = prev.slice(0, Math.max(0, prev.length - (total - from))) // a resend of the tail
   else if (from > total) base = [] // a gap: the model no longer keeps what the UI missed
-  let events = base.concat(items)
+  let events = base.concat(items.map(compact))
   if (events.length > UI_EVENT_LIMIT) events = events.slice(events.length - UI_EVENT_LIMIT)
   return { events, total: from + items.length }
 }
