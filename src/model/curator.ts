@@ -235,11 +235,14 @@ export class Curator {
     const work = this.work.length >= data.units + data.strips ? this.work : new Int32Array(data.units + data.strips)
     const rf = data.rf
     const rd = data.replicaDisk
-    for (let u = 0; u < data.units; u++) {
-      const want = data.rfOf(u)
+    const uc = data.unitContainer
+    const rfOfC = Int32Array.from(data.containers, (c) => c.rf)
+    // one pass over a million extent groups at the end of every scan: plain typed-array reads
+    for (let u = 0, base = 0; u < data.units; u++, base += rf) {
+      const want = rfOfC[uc[u]]
       let n = 0
       for (let k = 0; k < want; k++) {
-        const d = rd[u * rf + k]
+        const d = rd[base + k]
         if (d >= 0 && avail[d] === 1) n++
       }
       if (n > 0 && n < want) {

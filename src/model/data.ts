@@ -22,6 +22,7 @@
 import { EC_COLD_SHARE, STRIP_STRIDE, stripShape, type StripShape } from './ec'
 import type { Prng } from './prng'
 import type { ClusterSpec } from './scenario/normalize'
+import { ToleranceIndex } from './toleranceIndex'
 import type { Topology } from './topology'
 import type { Domain } from './types'
 import { UNIT_BYTES } from './units'
@@ -230,6 +231,8 @@ export class DataStore {
   /** copies placed on a node that breaks the awareness (not enough units with room) */
   relaxed = 0
   version = 0
+  /** the EXTENT_GROUPS fault tolerance, kept up to date as copies move (toleranceIndex.ts) */
+  readonly tolerance: ToleranceIndex
   private readonly picker: DiskPicker
   private readonly taken = new Int32Array(STRIP_STRIDE)
 
@@ -275,6 +278,7 @@ export class DataStore {
     for (let d = 0; d < D; d++) this.capUnits[d] = Math.floor((topo.spec.disks[d].capacityBytes * 0.95) / UNIT_BYTES)
     this.containerRaw = new Float64Array(plans.length)
     this.picker = new DiskPicker(D)
+    this.tolerance = new ToleranceIndex(this)
   }
 
   /** The data of a cluster built from its spec, with awareness `dom` in force (not yet placed). */
@@ -379,6 +383,7 @@ export class DataStore {
   assign(u: number, k: number, d: number): void {
     const i = u * this.rf + k
     const c = this.unitContainer[u]
+    this.tolerance.unitChanging(u)
     const old = this.replicaDisk[i]
     if (old >= 0) this.removeCopy(old, c)
     this.replicaDisk[i] = d
@@ -390,6 +395,7 @@ export class DataStore {
   assignStripMember(s: number, j: number, d: number): void {
     const i = s * STRIP_STRIDE + j
     const c = this.stripContainer[s]
+    this.tolerance.stripChanging(s)
     const old = this.stripDisk[i]
     if (old >= 0) this.removeCopy(old, c)
     this.stripDisk[i] = d
@@ -403,6 +409,7 @@ export class DataStore {
    * or re-admits it (curator.ts keeps track of it).
    */
   rebuildReplica(u: number, k: number, d: number): void {
+    this.tolerance.unitChanging(u)
     this.replicaDisk[u * this.rf + k] = d
     this.addCopy(d, this.unitContainer[u])
     this.version++
@@ -410,6 +417,7 @@ export class DataStore {
 
   /** Rebuild: member j of strip s is re-created (decoded) on disk d; the old copy stays as above. */
   rebuildStripMember(s: number, j: number, d: number): void {
+    this.tolerance.stripChanging(s)
     this.stripDisk[s * STRIP_STRIDE + j] = d
     this.addCopy(d, this.stripContainer[s])
     this.version++
@@ -417,12 +425,14 @@ export class DataStore {
 
   /** Re-admission: slot k of u points to disk d, which already holds (and counts) that copy. */
   readmitReplica(u: number, k: number, d: number): void {
+    this.tolerance.unitChanging(u)
     this.replicaDisk[u * this.rf + k] = d
     this.version++
   }
 
   /** Re-admission of a strip member copy already counted on disk d. */
   readmitStripMember(s: number, j: number, d: number): void {
+    this.tolerance.stripChanging(s)
     this.stripDisk[s * STRIP_STRIDE + j] = d
     this.version++
   }
@@ -464,6 +474,7 @@ export class DataStore {
       const width = this.stripK[s] + this.stripP[s]
       if (!this.placeCopies(rng, level, this.stripDisk, s * STRIP_STRIDE, width, this.stripContainer[s])) this.unplaced++
     }
+    this.tolerance.reset()
     this.version++
   }
 

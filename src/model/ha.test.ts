@@ -9,9 +9,12 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { INCIDENT_RETENTION } from './ha'
+import { mthm } from './mthm'
 import { builtinScenario } from './scenario/builtins'
 import type { Scenario } from './scenario/schema'
 import { SimError, Simulation } from './simulation'
+import { HOST_UP } from './topology'
 import type { Report } from './types'
 
 const fcParams = {
@@ -405,5 +408,102 @@ describe('property: Guarantee mode keeps its promise', () => {
       ),
       { ...fcParams, numRuns: Number(process.env.HA_RUNS ?? 80) },
     )
+  })
+})
+
+describe('the fast paths give the answers of the slow ones', () => {
+  /** What the model keeps privately: the per-host segment groups and parcels (brute-force side). */
+  type Inside = { grp: Float64Array; n: number; run: Float64Array; parcel: Int16Array }
+  const inside = (sim: Simulation) => sim.ha as unknown as Inside
+  /** reserved() as a plain loop over the groups: the t largest, with `extra` added to group R. */
+  const bruteReserved = (sim: Simulation, h: number, t: number, extraR: number, extra: number): number => {
+    const { grp, n } = inside(sim)
+    const gs = Array.from({ length: n }, (_, r) => grp[h * n + r] + (r === extraR ? extra : 0))
+    const top = [...gs, 0, 0].sort((a, b) => b - a)
+    return t === 1 ? top[0] : top[0] + top[1]
+  }
+  /** failoverCheck() always through MTHM. */
+  const bruteCheck = (sim: Simulation, failed: number[]) => {
+    const { run, parcel, n } = inside(sim)
+    const items: number[] = []
+    for (let v = 0; v < parcel.length; v++) if (parcel[v] >= 0 && failed.includes(parcel[v])) items.push(v)
+    const bins = Array.from({ length: n }, (_, h) => h).filter((h) => !failed.includes(h) && sim.topo.hostState[h] === HOST_UP)
+    const res = mthm(
+      items.map((v) => sim.spec.vms[v].memoryBytes),
+      bins.map((h) => Math.max(0, sim.hostCapacityBytes(h) - run[h])),
+      (i, b) => { const a = sim.spec.vms[items[i]].affinity; return a === null || a.includes(bins[b]) },
+    )
+    return items.filter((_, i) => res.assignment[i] >= 0).length
+  }
+
+  it('property: reserved() with its ranked groups, and failoverCheck() with the greedy shortcut, after random power-ons, power-offs and failures', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          nodes: fc.integer({ min: 5, max: 9 }),
+          vms: fc.array(fc.record({ host: fc.nat(), mem: fc.integer({ min: 2, max: 40 }), affinity: fc.boolean() }), { minLength: 1, maxLength: 24 }),
+          ops: fc.array(fc.record({ kind: fc.constantFrom('on', 'off', 'fail', 'advance'), pick: fc.nat() }), { maxLength: 10 }),
+        }),
+        ({ nodes, vms, ops }) => {
+          const sc: Scenario = {
+            title: 'prop',
+            cluster: { ftLevel: 2, haMode: 'guarantee', data: { usedPct: 2 }, layout: { racks: 1, blocksPerRack: nodes, nodesPerBlock: 1, ssdPerNode: 1, hddPerNode: 1, ssdTB: 0.2, hddTB: 0.4, memoryGiB: 132, cvmMemoryGiB: 32 } },
+            vms: vms.map((v, i) => vm(`v${i}`, `node-${(v.host % nodes) + 1}`, v.mem, 'off', v.affinity ? { affinityHosts: [`node-${(v.host % nodes) + 1}`, `node-${((v.host + 1) % nodes) + 1}`] } : {})),
+          }
+          const sim = Simulation.create(sc)
+          const ids = sim.spec.vms.map((v) => v.id)
+          const look = () => {
+            for (let h = 0; h < nodes; h++) {
+              for (const t of [1, 2]) {
+                expect(sim.ha.reserved(h, t), `host ${h} t ${t}`).toBe(bruteReserved(sim, h, t, -1, 0))
+                for (let r = 0; r < nodes; r++) for (const extra of [0, 3 * GiB, 40 * GiB, -3 * GiB]) expect(sim.ha.reserved(h, t, r, extra)).toBe(bruteReserved(sim, h, t, r, extra))
+              }
+            }
+            for (let a = 0; a < nodes; a++) {
+              expect(sim.ha.failoverCheck([a]).restartable, `host ${a}`).toBe(bruteCheck(sim, [a]))
+              for (let b = a + 1; b < nodes; b++) expect(sim.ha.failoverCheck([a, b]).restartable, `hosts ${a}, ${b}`).toBe(bruteCheck(sim, [a, b]))
+            }
+          }
+          for (const id of ids) {
+            try {
+              sim.powerOn(id)
+            } catch {
+              // refused by admission: stays off
+            }
+          }
+          look()
+          for (const op of ops) {
+            try {
+              if (op.kind === 'on') sim.powerOn(ids[op.pick % ids.length])
+              else if (op.kind === 'off') sim.powerOff(ids[op.pick % ids.length])
+              else if (op.kind === 'fail') sim.inject({ kind: 'node', target: `node-${(op.pick % nodes) + 1}` })
+              else sim.advance(op.pick % 200)
+            } catch {
+              // refused: nothing changed
+            }
+            look()
+          }
+        },
+      ),
+      { ...fcParams, numRuns: 40 },
+    )
+  })
+})
+
+describe('bounded incident history', () => {
+  it('keeps the latest INCIDENT_RETENTION incidents; ids keep increasing and the timeline still runs', () => {
+    const sim = Simulation.create(threeHosts([vm('a', 'node-1', 10, 'on')], 'default'))
+    const cycles = INCIDENT_RETENTION + 15
+    for (let i = 0; i < cycles; i++) {
+      sim.inject({ kind: 'node', target: 'node-2' })
+      sim.advance(130)
+      sim.restore('node-2')
+      sim.advance(30)
+    }
+    const inc = sim.report().ha.incidents
+    expect(inc).toHaveLength(INCIDENT_RETENTION)
+    expect(inc[0].id).toBe(15)
+    expect(inc.at(-1)!.id).toBe(cycles - 1)
+    expect(inc.every((i) => i.state === 'done' && i.t120 !== null)).toBe(true)
   })
 })

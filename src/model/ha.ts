@@ -17,7 +17,7 @@
  * reserved room on the survivors.
  */
 import { Ipam } from './ipam'
-import { mthm } from './mthm'
+import { greedyPacksAll, mthm } from './mthm'
 import { SimError, type Simulation } from './simulation'
 import { HOST_DOWN, HOST_PARTITIONED, HOST_STATES, HOST_UP, type StateChange } from './topology'
 import type { ReportHa, ReportHaIncident } from './types'
@@ -31,6 +31,8 @@ export const HA_RESTART = 120
 export const HA_PARTITION_VM_DEATH = 45
 /** Acropolis election delay after the leader is lost (seed 003: T20). */
 export const ACROPOLIS_ELECTION_DELAY = 20
+/** HA incidents kept (the latest; one still in progress is never dropped): long drills stay in bounded memory. */
+export const INCIDENT_RETENTION = 100
 
 interface Incident {
   id: number
@@ -84,11 +86,20 @@ export class VmHa {
   private seg: Int16Array
   /** grp[H * n + R]: bytes host H holds for VMs whose source is R */
   private readonly grp: Float64Array
+  /**
+   * Per host H, the three largest grp[H][·] (floored at 0, duplicates counted) and the
+   * sources of the first two, so reserve() is O(1): recomputed when H's row changed.
+   */
+  private readonly topV: Float64Array
+  private readonly topR: Int32Array
+  private readonly topDirty: Uint8Array
   /** incident a restarting VM waits on, or -1 */
   private readonly waitIncident: Int32Array
   /** VM waiting for a DHCP answer */
   private readonly dhcpWait: Uint8Array
-  private readonly incidents: Incident[] = []
+  /** the latest INCIDENT_RETENTION incidents, oldest first (ids increase) */
+  private incidents: Incident[] = []
+  private incidentSeq = 0
   private plan: Plan | null = null
   readonly ipam: Ipam
   /** bumped when anything HA reports changes */
@@ -104,12 +115,15 @@ export class VmHa {
     this.src = new Int16Array(vc).fill(-1)
     this.seg = new Int16Array(vc * 2).fill(-1)
     this.grp = new Float64Array(n * n)
+    this.topV = new Float64Array(3 * n)
+    this.topR = new Int32Array(2 * n)
+    this.topDirty = new Uint8Array(n).fill(1)
     this.waitIncident = new Int32Array(vc).fill(-1)
     this.dhcpWait = new Uint8Array(vc)
     this.ipam = new Ipam(sim.spec.networks, vc)
     sim.on('acropolis-election', () => this.electLeader())
-    sim.on('ha-step', (p) => this.advanceIncident(this.incidents[p as number]))
-    sim.on('ha-partition-io-timeout', (p) => this.partitionVmsDie(this.incidents[p as number]))
+    sim.on('ha-step', (p) => this.advanceIncident(this.incidentById(p as number)))
+    sim.on('ha-partition-io-timeout', (p) => this.partitionVmsDie(this.incidentById(p as number)))
   }
 
   /** The first leader, at load: the first ring member. */
@@ -154,16 +168,50 @@ export class VmHa {
   /** Sum of the `t` largest groups of segments on host h (the reserve), optionally with `extra` added to group R. */
   reserved(h: number, t = this.t, extraR = -1, extra = 0): number {
     if (t <= 0) return 0
-    const base = h * this.n
-    let a = 0, b = 0
-    for (let r = 0; r < this.n; r++) {
-      const g = this.grp[base + r] + (r === extraR ? extra : 0)
-      if (g > a) {
-        b = a
-        a = g
-      } else if (g > b) b = g
+    if (this.topDirty[h] === 1) this.rankGroups(h)
+    const v = this.topV
+    const a1 = v[3 * h], a2 = v[3 * h + 1]
+    if (extraR < 0) return t === 1 ? a1 : a1 + a2
+    // the two largest of the other groups, then where group R lands with its extra
+    const r1 = this.topR[2 * h], r2 = this.topR[2 * h + 1]
+    const o1 = extraR === r1 ? a2 : a1
+    const o2 = extraR === r1 || extraR === r2 ? v[3 * h + 2] : a2
+    const g = this.grp[h * this.n + extraR] + extra
+    let a: number, b: number
+    if (g > o1) {
+      a = g
+      b = o1
+    } else {
+      a = o1
+      b = g > o2 ? g : o2
     }
     return t === 1 ? a : a + b
+  }
+  /** The three largest groups on host h (floored at 0, duplicates counted) and the sources of the first two. */
+  private rankGroups(h: number): void {
+    const base = h * this.n
+    let a = 0, b = 0, c = 0
+    let ra = -1, rb = -1
+    for (let r = 0; r < this.n; r++) {
+      const g = this.grp[base + r]
+      if (g > a) {
+        c = b
+        b = a
+        rb = ra
+        a = g
+        ra = r
+      } else if (g > b) {
+        c = b
+        b = g
+        rb = r
+      } else if (g > c) c = g
+    }
+    this.topV[3 * h] = a
+    this.topV[3 * h + 1] = b
+    this.topV[3 * h + 2] = c
+    this.topR[2 * h] = ra
+    this.topR[2 * h + 1] = rb
+    this.topDirty[h] = 0
   }
   /** What host h can still give to running VMs: capacity − running − reserve (0 when it is not up). */
   available(h: number): number {
@@ -180,12 +228,14 @@ export class VmHa {
   private addSeg(v: number, k: number, h: number): void {
     this.seg[2 * v + k] = h
     this.grp[h * this.n + this.src[v]] += this.mem(v)
+    this.topDirty[h] = 1
   }
   private dropSeg(v: number, k: number): void {
     const h = this.seg[2 * v + k]
     if (h < 0) return
     this.grp[h * this.n + this.src[v]] -= this.mem(v)
     if (Math.abs(this.grp[h * this.n + this.src[v]]) < 0.5) this.grp[h * this.n + this.src[v]] = 0
+    this.topDirty[h] = 1
     this.seg[2 * v + k] = -1
   }
   private dropSegs(v: number): void {
@@ -287,6 +337,7 @@ export class VmHa {
 
   private adopt(layout: Layout): void {
     this.grp.fill(0)
+    this.topDirty.fill(1)
     this.seg = layout.seg
     for (let v = 0; v < this.sim.vms.count; v++) {
       if (this.src[v] < 0) {
@@ -502,6 +553,7 @@ export class VmHa {
       sim.spec.haMode = 'default'
       this.seg.fill(-1)
       this.grp.fill(0)
+      this.topDirty.fill(1)
       sim.log.resolve('ha-unprotected')
       sim.log.event('info', 'HaModeChanged', null, 'VM high availability reservation disabled (Default mode: best effort restart)')
     }
@@ -546,10 +598,14 @@ export class VmHa {
     const sim = this.sim
     const id = sim.spec.nodes[h].id
     const inc: Incident = {
-      id: this.incidents.length, host: h, kind, leaderFailure, t0: sim.time,
+      id: this.incidentSeq++, host: h, kind, leaderFailure, t0: sim.time,
       t20: null, t60: null, t120: null, terminated: null, cancelled: false, vms: [], restarted: [], failed: [],
     }
     this.incidents.push(inc)
+    // the oldest finished incidents leave the history
+    let drop = 0
+    while (this.incidents.length - drop > INCIDENT_RETENTION && this.finished(this.incidents[drop])) drop++
+    if (drop > 0) this.incidents = this.incidents.slice(drop)
     const by = this.leader >= 0 ? `Acropolis leader on ${sim.spec.nodes[this.leader].id}` : 'The Acropolis service'
     sim.log.event('warning', 'HaHostUnreachable', id,
       leaderFailure
@@ -563,6 +619,14 @@ export class VmHa {
       sim.schedule(HA_PARTITION_VM_DEATH, 'ha-partition-io-timeout', inc.id)
     }
     return inc
+  }
+
+  private incidentById(id: number): Incident | undefined {
+    return this.incidents.find((i) => i.id === id)
+  }
+
+  private finished(i: Incident): boolean {
+    return i.cancelled || i.t120 !== null
   }
 
   /** The VMs on the incident's host stop; they wait for their HA restart at T120. */
@@ -780,21 +844,32 @@ export class VmHa {
   failoverCheck(failed: readonly number[], byHost: number[][] = this.vmsByHost()): { vms: number; restartable: number; bytes: number } {
     const isFailed = new Uint8Array(this.n)
     for (const h of failed) isFailed[h] = 1
-    const items: number[] = []
+    const specs = this.sim.spec.vms
+    let count = 0
     let bytes = 0
+    let wmax = 0
+    let affinity = false
     for (const h of failed) {
       for (const v of byHost[h]) {
-        items.push(v)
-        bytes += this.mem(v)
+        const m = this.mem(v)
+        count++
+        bytes += m
+        if (m > wmax) wmax = m
+        if (specs[v].affinity !== null) affinity = true
       }
     }
-    if (items.length === 0) return { vms: 0, restartable: 0, bytes: 0 }
+    if (count === 0) return { vms: 0, restartable: 0, bytes: 0 }
     const bins: number[] = []
     for (let h = 0; h < this.n; h++) if (!isFailed[h] && this.up(h)) bins.push(h)
+    const caps = bins.map((h) => Math.max(0, this.capacity(h) - this.run[h]))
+    // MTHM's greedy start surely packs everything: the same answer without building the instance
+    if (!affinity && greedyPacksAll(bytes, wmax, caps)) return { vms: count, restartable: count, bytes }
+    const items: number[] = []
+    for (const h of failed) for (const v of byHost[h]) items.push(v)
     const res = mthm(
       items.map((v) => this.mem(v)),
-      bins.map((h) => Math.max(0, this.capacity(h) - this.run[h])),
-      this.anyAffinity(items) ? (i, b) => this.allowed(items[i], bins[b]) : undefined,
+      caps,
+      affinity ? (i, b) => this.allowed(items[i], bins[b]) : undefined,
     )
     let ok = 0
     for (let i = 0; i < items.length; i++) if (res.assignment[i] >= 0) ok++
@@ -805,10 +880,6 @@ export class VmHa {
     const out: number[][] = Array.from({ length: this.n }, () => [])
     for (let v = 0; v < this.parcel.length; v++) if (this.parcel[v] >= 0) out[this.parcel[v]].push(v)
     return out
-  }
-  private anyAffinity(items: number[]): boolean {
-    const specs = this.sim.spec.vms
-    return items.some((v) => specs[v].affinity !== null)
   }
   /** Single-host what-if for every host (cached until something changes). */
   singleHostChecks(fresh = false): Array<{ vms: number; restartable: number; bytes: number }> {

@@ -24,19 +24,67 @@ export interface MetricSample {
 export const SAMPLE_SECONDS = 300
 export const MAX_SAMPLES = 4000
 
+/** The fields of a sample, in the order they are reported. */
+const FIELDS = [
+  'time', 'usedBytes', 'totalBytes', 'resilientBytes', 'hostsUp', 'cvmsUp', 'disksOnline', 'vmsOn', 'unresolvedAlerts',
+  'iops', 'readIops', 'writeIops', 'bandwidthBps', 'latencyMs',
+] as const satisfies readonly (keyof MetricSample)[]
+// every field of MetricSample is stored (a compile error here names a missing one)
+const _allFields: Record<Exclude<keyof MetricSample, (typeof FIELDS)[number]>, never> = {}
+void _allFields
+const F = FIELDS.length
+
+/**
+ * Samples are stored by column in one preallocated Float64Array (MAX_SAMPLES + 1 rows), so
+ * the history costs the same memory on the first simulated day as on the hundredth; the
+ * sample objects are built when read.
+ */
 export class MetricsLog {
-  samples: MetricSample[] = []
-  /** total samples ever appended (the UI appends from its own count; decimation resets it) */
+  private readonly cols = new Float64Array((MAX_SAMPLES + 1) * F)
+  private n = 0
+  /** bumped on every add (the UI appends from its own count; decimation shortens the history) */
   version = 0
 
+  /** Samples held now. */
+  get count(): number {
+    return this.n
+  }
+
+  /** Sample i (0 = oldest), a new object. */
+  at(i: number): MetricSample {
+    const base = i * F
+    const c = this.cols
+    return {
+      time: c[base], usedBytes: c[base + 1], totalBytes: c[base + 2], resilientBytes: c[base + 3],
+      hostsUp: c[base + 4], cvmsUp: c[base + 5], disksOnline: c[base + 6], vmsOn: c[base + 7], unresolvedAlerts: c[base + 8],
+      iops: c[base + 9], readIops: c[base + 10], writeIops: c[base + 11], bandwidthBps: c[base + 12], latencyMs: c[base + 13],
+    }
+  }
+
+  /** Samples from index `from` on, oldest first (new objects). */
+  since(from: number): MetricSample[] {
+    const out: MetricSample[] = []
+    for (let i = Math.max(0, from); i < this.n; i++) out.push(this.at(i))
+    return out
+  }
+
+  /** Every sample, oldest first (new objects: prefer `count` and `since(from)` for the recent ones). */
+  get samples(): MetricSample[] {
+    return this.since(0)
+  }
+
   add(s: MetricSample): void {
-    const last = this.samples[this.samples.length - 1]
-    if (last && last.time === s.time) this.samples[this.samples.length - 1] = s
-    else this.samples.push(s)
-    if (this.samples.length > MAX_SAMPLES) {
+    const c = this.cols
+    // a second sample at the same time replaces the first
+    const row = this.n > 0 && c[(this.n - 1) * F] === s.time ? this.n - 1 : this.n++
+    for (let f = 0; f < F; f++) c[row * F + f] = s[FIELDS[f]]
+    if (this.n > MAX_SAMPLES) {
       // keep every other old sample: the history stays bounded, the recent past stays dense
-      const half = this.samples.length >> 1
-      this.samples = this.samples.slice(0, half).filter((_, i) => i % 2 === 0).concat(this.samples.slice(half))
+      const half = this.n >> 1
+      let k = 0
+      for (let i = 0; i < half; i += 2) c.copyWithin(k++ * F, i * F, (i + 1) * F)
+      c.copyWithin(k * F, half * F, this.n * F)
+      this.n = k + (this.n - half)
     }
     this.version++
   }

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkPacking, exactPacking, mthm } from './mthm'
+import { checkPacking, exactPacking, greedyPacksAll, mthm } from './mthm'
 import { Prng } from './prng'
 
 const fcParams = {
@@ -120,5 +120,28 @@ describe('MTHM', () => {
       ),
       fcParams,
     )
+  })
+
+  it('property: when greedyPacksAll holds, MTHM packs everything (the shortcut never changes an answer), and it often holds', () => {
+    let held = 0
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 8 }),
+        (weights, capacities) => {
+          const total = weights.reduce((a, x) => a + x, 0)
+          const wmax = Math.max(...weights)
+          if (!greedyPacksAll(total, wmax, capacities)) return
+          held++
+          expect(mthm(weights, capacities).complete).toBe(true)
+        },
+      ),
+      { ...fcParams, numRuns: 2000 },
+    )
+    expect(held).toBeGreaterThan(100)
+    // at the edge: room exactly equal to the total weight is enough, one less is not claimed
+    expect(greedyPacksAll(10, 5, [10, 10])).toBe(true)
+    expect(greedyPacksAll(11, 5, [10, 10])).toBe(false)
+    expect(mthm([5, 5, 1], [10, 1]).complete).toBe(true)
   })
 })

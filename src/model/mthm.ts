@@ -188,6 +188,20 @@ function sortedIndex(values: ArrayLike<number>, dir: 1 | -1): number[] {
   return sorted ? idx : idx.sort((a, b) => (values[a] - values[b]) * dir || a - b)
 }
 
+/**
+ * A sufficient condition for mthm() to pack every item when no bin is restricted, from the
+ * items' total and largest weight alone: its greedy start fills the bins one by one with
+ * every item that still fits, so an item left over found every bin with less room than its
+ * weight w ≤ wmax, i.e. each bin holding more than its capacity − wmax. If those amounts
+ * already add up to the total weight, nothing can be left over. O(bins); callers skip
+ * building the instance (e.g. 2,016 host-pair failover checks) when it holds.
+ */
+export function greedyPacksAll(total: number, wmax: number, capacities: ArrayLike<number>): boolean {
+  let room = 0
+  for (let b = 0; b < capacities.length; b++) if (capacities[b] > wmax) room += capacities[b] - wmax
+  return room >= total
+}
+
 /** Exact feasibility by exhaustive search (small instances only): can every item be packed? */
 export function exactPacking(weights: ArrayLike<number>, capacities: ArrayLike<number>, allowed?: Allowed): Int32Array | null {
   const n = weights.length

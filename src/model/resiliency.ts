@@ -38,6 +38,7 @@ import { DOMAIN_OF_LEVEL, LEVEL_OF, type DataStore, type DomainIndex, type Level
 import { minStripWidth, STRIP_STRIDE } from './ec'
 import { metadataDisks, metadataServiceUp, quorumOf, tokenRanges } from './metadata'
 import type { Simulation } from './simulation'
+import { distinct, distinct3, smallTolerance, type DataHealth } from './toleranceIndex'
 import { DISK_ONLINE, type Topology } from './topology'
 import {
   COMPONENTS,
@@ -138,15 +139,7 @@ export function worstRawAfterDiskLosses(nodeDisks: readonly (readonly number[])[
   return worst
 }
 
-/** What the model knows about surviving data, from the same pass. */
-export interface DataHealth {
-  /** replicated extent groups with no available replica */
-  lostUnits: number
-  /** data members of strips with fewer than k available members (unreadable) */
-  lostStripMembers: number
-  /** missing replicas of extent groups that still have one, plus missing members of recoverable strips */
-  missingCopies: number
-}
+export type { DataHealth }
 
 export interface FaultToleranceResult {
   rows: FaultToleranceRow[]
@@ -161,71 +154,12 @@ interface LevelMins {
   mins: Float64Array // [level] -> min tolerance
 }
 
-/** Distinct values of map[h[0..n)] for small n. */
-function distinct(map: Int32Array, h: Int32Array, n: number): number {
-  if (n <= 1) return n
-  const a = map[h[0]]
-  const b = map[h[1]]
-  if (n === 2) return a === b ? 1 : 2
-  if (n === 3) {
-    const c = map[h[2]]
-    return 1 + (b !== a ? 1 : 0) + (c !== a && c !== b ? 1 : 0)
-  }
-  let k = 0
-  for (let i = 0; i < n; i++) {
-    let seen = false
-    for (let j = 0; j < i && !seen; j++) if (map[h[j]] === map[h[i]]) seen = true
-    if (!seen) k++
-  }
-  return k
-}
-
-/** Distinct values among map[x], map[y], map[z], minus one. */
-function distinct3(map: Int32Array, x: number, y: number, z: number): number {
-  const a = map[x]
-  const b = map[y]
-  const c = map[z]
-  return (b !== a ? 1 : 0) + (c !== a && c !== b ? 1 : 0)
-}
-
-/** Largest f losing the f units (of map) with most members in h[0..n) leaves ≥ need; -1 if n < need. */
-function smallTolerance(map: Int32Array, h: Int32Array, n: number, need: number, units: Int32Array, counts: Int32Array): number {
-  if (n < need) return -1
-  let g = 0
-  for (let i = 0; i < n; i++) {
-    const u = map[h[i]]
-    let j = 0
-    while (j < g && units[j] !== u) j++
-    if (j === g) {
-      units[g] = u
-      counts[g++] = 0
-    }
-    counts[j]++
-  }
-  // insertion sort, most members first (g ≤ STRIP_STRIDE)
-  for (let i = 1; i < g; i++) {
-    const x = counts[i]
-    let j = i - 1
-    while (j >= 0 && counts[j] < x) {
-      counts[j + 1] = counts[j]
-      j--
-    }
-    counts[j + 1] = x
-  }
-  let left = n
-  let f = 0
-  for (let i = 0; i < g; i++) {
-    if (left - counts[i] < need) break
-    left -= counts[i]
-    f++
-  }
-  return f
-}
-
 /**
  * One pass over every replicated extent group and strip: the per-level minimum of
  * (distinct units with an available replica − 1), resp. the strip rule, and the health.
- * Mins start at +Infinity (no data: nothing to lose).
+ * Mins start at +Infinity (no data: nothing to lose). The simulation keeps the same
+ * figures up to date incrementally (DataStore.tolerance, toleranceIndex.ts); this full
+ * pass is the reference the tests hold it to.
  */
 export function scanExtentGroups(data: DataStore, avail: Uint8Array): { mins: Float64Array; health: DataHealth } {
   const [, mapNode, mapBlock, mapRack] = data.index.diskUnit
@@ -487,7 +421,7 @@ export function computeFaultTolerance(sim: Simulation): FaultToleranceResult {
     metaDiskCount[n] = metaUp[n] ? onlineMetadataDisks(topo, n) : 0
   }
 
-  const eg = scanExtentGroups(data, avail)
+  const eg = data.tolerance.scan(avail)
   const op = scanOplog(sim.oplog, index, avail)
 
   const rfm = spec.metadataReplicationFactor

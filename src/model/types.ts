@@ -271,9 +271,11 @@ export interface Report {
   acropolisLeader: string | null
   vms: ReportVm[]
   ha: ReportHa
+  /** the latest 10,000 events (log.ts EVENT_RETENTION), oldest first, as Prism keeps a bounded event history */
   events: SimEvent[]
+  /** running tasks and the latest 1,000 ended ones (log.ts ENDED_RETENTION), in the order they started */
   tasks: SimTask[]
-  /** extension: every alert raised since load, resolved ones included */
+  /** extension: open alerts and the latest 1,000 resolved ones (log.ts ENDED_RETENTION), in the order they were raised */
   alerts: SimAlert[]
   /** extension: storage containers */
   containers: ReportContainer[]
@@ -296,7 +298,7 @@ export interface ReportHa {
   /** extension: Guarantee mode: every running VM holds its failover segments */
   protected: boolean
   unprotectedVms: string[]
-  /** extension: failure-detection timelines, oldest first */
+  /** extension: failure-detection timelines, oldest first: the latest 100 (ha.ts INCIDENT_RETENTION) and any still in progress */
   incidents: ReportHaIncident[]
   /** extension: VM networks and their IPAM pools */
   networks: Array<{ name: string; managed: boolean; subnet: string | null; vlan: number; gateway: string | null; leased: number; poolSize: number }>
