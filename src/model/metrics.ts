@@ -44,6 +44,8 @@ export class MetricsLog {
   private n = 0
   /** bumped on every add (the UI appends from its own count; decimation shortens the history) */
   version = 0
+  /** bumped when decimation rewrote the history: a reader must take it again from the start */
+  rewrites = 0
 
   /** Samples held now. */
   get count(): number {
@@ -85,6 +87,7 @@ export class MetricsLog {
       for (let i = 0; i < half; i += 2) c.copyWithin(k++ * F, i * F, (i + 1) * F)
       c.copyWithin(k * F, half * F, this.n * F)
       this.n = k + (this.n - half)
+      this.rewrites++
     }
     this.version++
   }

@@ -12,7 +12,7 @@ import { SimError, Simulation } from '../model/simulation'
 import type { Fault, Report, SimAlert, SimTask } from '../model/types'
 import { UNIT_BYTES } from '../model/units'
 import { ArraySender, ListSender, RecordSender } from './patch'
-import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummarySection, type VmDelta } from './protocol'
+import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
 import { parseRun } from './runSchema'
 
@@ -25,12 +25,15 @@ interface Sent {
   tasks: number
   metricsVersion: number
   metricsCount: number
+  metricsRewrites: number
   structure: boolean
   io: string
   redirects: number
+  /** HA state the summary's `ha` was built from (ha, topology and VM versions) */
+  ha: string
 }
 
-const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, structure: false, io: '', redirects: 0 })
+const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, metricsRewrites: 0, structure: false, io: '', redirects: 0, ha: '' })
 
 /** What the UI holds of the per-VM / per-vDisk arrays, tasks and alerts: deltas send what differs. */
 class Senders {
@@ -362,14 +365,16 @@ export class SimFacade implements SimWorkerApi {
     }
     const m = sim.metrics
     if (m.version !== this.sent.metricsVersion) {
-      if (m.samples.length >= this.sent.metricsCount && this.sent.metricsVersion >= 0) {
+      if (m.rewrites === this.sent.metricsRewrites && this.sent.metricsVersion >= 0) {
+        // the last sample sent may have been replaced (same time): send from it on
         const from = Math.max(0, this.sent.metricsCount - 1)
-        d.metrics = { from, items: m.samples.slice(from), reset: false }
+        d.metrics = { from, items: m.since(from), reset: false }
       } else {
-        d.metrics = { from: 0, items: m.samples.slice(), reset: true }
+        d.metrics = { from: 0, items: m.since(0), reset: true }
       }
       this.sent.metricsVersion = m.version
-      this.sent.metricsCount = m.samples.length
+      this.sent.metricsCount = m.count
+      this.sent.metricsRewrites = m.rewrites
     }
     return d
   }
@@ -390,7 +395,7 @@ export class SimFacade implements SimWorkerApi {
       sgLatencyMs: l.sgLatencyMs.slice(),
       failbacks: [...io.failbackAtMs].flatMap((ms, host) => (ms >= 0 ? [{ host, at: ms / 1000 }] : [])),
       redirectTotal: io.redirectTotal,
-      redirects: io.recentRedirects(Math.min(UI_REDIRECTS, io.redirectTotal - this.sent.redirects)),
+      redirects: io.redirectTotal > this.sent.redirects ? io.recentRedirects(Math.min(UI_REDIRECTS, io.redirectTotal - this.sent.redirects)) : [],
       logVersion: io.logVersion,
     }
     this.sent.redirects = io.redirectTotal
@@ -405,18 +410,24 @@ export class SimFacade implements SimWorkerApi {
     return out
   }
 
-  private summary(): SummarySection {
+  private summary(): SummaryDelta {
     const sim = this.simulation
     const res = buildResiliency(sim)
-    return {
+    const out: SummaryDelta = {
       version: sim.version,
       ...res,
       storage: buildStorage(sim),
       containers: buildContainers(sim),
-      ha: buildHa(sim),
       unresolvedAlerts: sim.log.unresolvedAlerts,
       runningTasks: sim.log.runningTasks,
     }
+    // the HA section (10,000 VMs' segments on large-64) only when HA, hosts or VMs changed
+    const haKey = `${sim.ha.version}:${sim.topo.version}:${sim.vms.version}`
+    if (haKey !== this.sent.ha) {
+      out.ha = buildHa(sim)
+      this.sent.ha = haKey
+    }
+    return out
   }
 
   private structure(): Structure {

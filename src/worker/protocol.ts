@@ -98,6 +98,9 @@ export interface SummarySection {
   runningTasks: number
 }
 
+/** SummarySection on the wire: `ha` only when the HA state changed since the last delta. */
+export type SummaryDelta = Omit<SummarySection, 'ha'> & { ha?: SummarySection['ha'] }
+
 /** The I/O model's figures (ioload.ts) and the redirect timeline (iopath.ts). */
 export interface IoSection {
   /** changes whenever a figure may have changed */
@@ -145,7 +148,7 @@ export interface Delta {
   structure?: Structure
   state?: StateSection
   vms?: VmDelta
-  summary?: SummarySection
+  summary?: SummaryDelta
   /**
    * Events appended since the last delta: `from` is how many events had been appended
    * before the first of `items` (the model keeps only the latest ones; so does the UI).

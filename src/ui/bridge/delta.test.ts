@@ -5,13 +5,14 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { buildHa, buildStorage } from '../../model/report'
 import { SimFacade } from '../../worker/facade'
 import { applyListPatch, applyPatch, applyRecords } from '../../worker/patch'
 import { ArraySender, ListSender, RecordSender } from '../../worker/patch'
 import { UI_EVENT_LIMIT } from '../store/decode'
 import { useSim } from '../store/simStore'
 
-const FC = { numRuns: 25, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined }
+const FC = { numRuns: 40, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined }
 
 /** What the model holds now, as the UI should see it. */
 function expected(f: SimFacade) {
@@ -33,6 +34,9 @@ function expected(f: SimFacade) {
     alerts: sim.log.alerts.map((a) => ({ ...a })),
     events: sim.log.events.slice(-UI_EVENT_LIMIT),
     eventsTotal: sim.log.eventsAppended,
+    metrics: sim.metrics.samples,
+    ha: buildHa(sim),
+    storage: buildStorage(sim),
   }
 }
 
@@ -56,11 +60,15 @@ function shown() {
     alerts: s.alerts,
     events: s.events,
     eventsTotal: s.eventsTotal,
+    metrics: s.metrics,
+    ha: s.summary!.ha,
+    storage: s.summary!.storage,
   }
 }
 
 type Cmd =
-  | { op: 'inject'; kind: 'node' | 'cvm' | 'disk'; n: number }
+  | { op: 'inject'; kind: 'node' | 'cvm' | 'disk' | 'partition'; n: number }
+  | { op: 'haMode'; guarantee: boolean }
   | { op: 'restore'; n: number; disk: boolean }
   | { op: 'tick'; s: number }
   | { op: 'power'; v: number; on: boolean }
@@ -68,11 +76,13 @@ type Cmd =
   | { op: 'resync' }
 
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
-  fc.record({ op: fc.constant('inject' as const), kind: fc.constantFrom('node' as const, 'cvm' as const, 'disk' as const), n: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ op: fc.constant('inject' as const), kind: fc.constantFrom('node' as const, 'cvm' as const, 'disk' as const, 'partition' as const), n: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ op: fc.constant('restore' as const), n: fc.integer({ min: 1, max: 12 }), disk: fc.boolean() }),
   fc.record({ op: fc.constant('tick' as const), s: fc.integer({ min: 1, max: 900 }) }),
+  fc.record({ op: fc.constant('tick' as const), s: fc.constant(6 * 3600) }), // the most a tick runs: many metric samples
   fc.record({ op: fc.constant('power' as const), v: fc.integer({ min: 1, max: 96 }), on: fc.boolean() }),
   fc.constant({ op: 'ack' as const }),
+  fc.record({ op: fc.constant('haMode' as const), guarantee: fc.boolean() }),
   fc.constant({ op: 'resync' as const }),
 )
 
@@ -83,6 +93,7 @@ function run(f: SimFacade, c: Cmd): void {
     if (c.op === 'inject') apply(f.inject(c.kind === 'disk' ? { kind: 'disk', target: `disk-${c.n}-1` } : { kind: c.kind, target: id(c.n) }))
     else if (c.op === 'restore') apply(f.restore(c.disk ? `disk-${c.n}-1` : id(c.n)))
     else if (c.op === 'tick') apply(f.tick(c.s))
+    else if (c.op === 'haMode') apply(f.setHaMode(c.guarantee ? 'guarantee' : 'default'))
     else if (c.op === 'power') apply(c.on ? f.powerOn(`vm-${c.v}`) : f.powerOff(`vm-${c.v}`))
     else if (c.op === 'ack') {
       const open = f.simulation.log.alerts.find((a) => !a.acknowledged)
@@ -124,6 +135,15 @@ describe('worker → UI deltas', () => {
     }
     expect(restarted!.frodo).toBeUndefined() // unchanged arrays are not sent
   })
+
+  it('when the model thins its metric history the UI gets it again whole', () => {
+    const f = new SimFacade()
+    useSim.getState().apply(f.load('starter-3'))
+    const rewrites = f.simulation.metrics.rewrites
+    while (f.simulation.metrics.rewrites === rewrites) useSim.getState().apply(f.tick(6 * 3600))
+    useSim.getState().apply(f.tick(6 * 3600))
+    expect(useSim.getState().metrics).toEqual(f.simulation.metrics.samples)
+  }, 60_000)
 
   it('events beyond the UI limit keep the latest ones and the total', () => {
     useSim.getState().apply(new SimFacade().load('starter-3'))

@@ -3,7 +3,7 @@
  * what they need; nothing here is computed for display that the model did not send.
  */
 import { create } from 'zustand'
-import { appendEvents, applyRecords, decodeIo, decodeVms, type IoState } from './decode'
+import { appendEvents, applyRecords, decodeIo, decodeVms, NeedResync, type IoState } from './decode'
 import type { Delta, IoSection, RunStatus, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
 import type { MetricSample, SimAlert, SimEvent, SimTask } from '../bridge/types'
 
@@ -112,7 +112,11 @@ export const useSim = create<SimState>((set, get) => ({
     }
     if (delta.state) next.state = delta.state
     if (delta.vms) next.vms = decodeVms(next.vms === undefined ? cur.vms : next.vms, delta.vms)
-    if (delta.summary) next.summary = delta.summary
+    if (delta.summary) {
+      const ha = delta.summary.ha ?? (next.summary === undefined ? cur.summary : next.summary)?.ha
+      if (!ha) throw new NeedResync('a summary without the HA section the UI does not hold')
+      next.summary = { ...delta.summary, ha }
+    }
     if (delta.io) {
       const io = decodeIo(next.ioState === undefined ? cur.ioState : next.ioState, delta.io)
       next.ioState = io
