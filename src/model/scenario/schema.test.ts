@@ -297,3 +297,128 @@ describe('formatPath / structuralProblems', () => {
     expect(structuralProblems(base()).problems).toEqual([])
   })
 })
+
+describe('every rule keeps its message (zod/mini, no zod locale loaded)', () => {
+  const structural = (input: unknown) => structuralProblems(input).problems
+
+  it('whole numbers, ranges and types of the layout; a non-integer stops at "whole number"', () => {
+    const s = { title: 'x', cluster: { layout: { ...layout, racks: 1.5, blocksPerRack: 0, nodesPerBlock: 5, ssdPerNode: -0.5, hddPerNode: '2', ssdTB: 0, hddTB: 1001, cpuCores: 2 ** 53 + 2 } } }
+    expect(structural(s)).toEqual([
+      'cluster.layout.racks: must be a whole number',
+      'cluster.layout.blocksPerRack: must be at least 1',
+      'cluster.layout.nodesPerBlock: must be at most 4',
+      'cluster.layout.ssdPerNode: must be a whole number',
+      'cluster.layout.hddPerNode: must be a number',
+      'cluster.layout.ssdTB: must be greater than 0',
+      'cluster.layout.hddTB: must be at most 1000',
+      'cluster.layout.cpuCores: must be a whole number',
+      'cluster.layout.cpuCores: must be at most 1024',
+    ])
+  })
+
+  it('ids, strings and the seed', () => {
+    expect(structural({ ...base(), id: 'bad id', title: '', summary: 'a'.repeat(2001), seed: 4294967296 })).toEqual([
+      'id: must start with a letter or digit and use only letters, digits, ".", "_", ":" or "-"',
+      'title: must not be empty',
+      'summary: must be at most 2000 characters',
+      'seed: must be at most 4294967295',
+    ])
+    expect(structural({ ...base(), title: 'a'.repeat(121), seed: 1.5 })).toEqual(['title: must be at most 120 characters', 'seed: must be a whole number'])
+    expect(structural({ ...base(), title: 'a'.repeat(120), seed: 4294967295 })).toEqual([])
+  })
+
+  it('every cluster option, NaN and Infinity included', () => {
+    const s = base()
+    Object.assign(s.cluster, {
+      name: 'a'.repeat(81),
+      ftLevel: 3,
+      awareness: 'host',
+      erasureCoding: 'yes',
+      warnThresholdPct: 0,
+      data: { usedPct: 96, usedTB: -1, growthTBPerDay: NaN },
+      rebuildMBpsPerNode: Infinity,
+      healing: { hadesTestSeconds: 0.5, ringDetachMinutes: 1441 },
+      ioPath: { healthCheckSeconds: 0.4, loginSeconds: 61, failbackSeconds: 86401, redirect: 'rr' },
+      networks: [{ name: 'n', subnet: '10.0.0.0', vlan: 4095, managed: 1 }],
+    })
+    expect(structural(s)).toEqual([
+      'cluster.name: must be at most 80 characters',
+      'cluster.ftLevel: must be 1 or 2',
+      'cluster.awareness: must be one of "node", "block", "rack"',
+      'cluster.erasureCoding: must be a boolean',
+      'cluster.warnThresholdPct: must be at least 1',
+      'cluster.data.usedPct: must be at most 95',
+      'cluster.data.usedTB: must be at least 0',
+      'cluster.data.growthTBPerDay: must be a number',
+      'cluster.rebuildMBpsPerNode: must be a number',
+      'cluster.healing.hadesTestSeconds: must be at least 1',
+      'cluster.healing.ringDetachMinutes: must be at most 1440',
+      'cluster.ioPath.healthCheckSeconds: must be at least 0.5',
+      'cluster.ioPath.loginSeconds: must be at most 60',
+      'cluster.ioPath.failbackSeconds: must be at most 86400',
+      'cluster.ioPath.redirect: must be one of "random", "round-robin"',
+      'cluster.networks[0].managed: must be a boolean',
+      'cluster.networks[0].subnet: must be an IPv4 subnet like "10.100.0.0/16"',
+      'cluster.networks[0].vlan: must be at most 4094',
+    ])
+  })
+
+  it('array sizes and VM fields', () => {
+    const s = base() as ReturnType<typeof base> & { vms?: unknown[] }
+    s.cluster.racks[0].blocks[0].nodes[0].disks = Array.from({ length: 25 }, (_, i) => ({ id: `d${i}`, tier: 'SSD', capacityTB: 1 }))
+    s.cluster.racks[0].blocks[0].nodes[1].disks = []
+    s.cluster.networks = Array.from({ length: 65 }, (_, i) => ({ name: `n${i}` }))
+    s.vms = [
+      { id: 'vm-1', host: 'node-1', vcpus: 0, memoryGiB: 16385, vdisks: 65, affinityHosts: [], power: 'up' },
+      { id: 'vm-2', host: 'node-1', vcpus: 2, memoryGiB: 4, vdisks: 1, affinityHosts: Array.from({ length: 65 }, () => 'node-1') },
+    ]
+    expect(structural(s)).toEqual([
+      'cluster.racks[0].blocks[0].nodes[0].disks: must hold at most 24 disks',
+      'cluster.racks[0].blocks[0].nodes[1].disks: must not be empty',
+      'cluster.networks: must hold at most 64 networks',
+      'vms[0].vcpus: must be at least 1',
+      'vms[0].memoryGiB: must be at most 16384',
+      'vms[0].vdisks: must be at most 64',
+      'vms[0].power: must be one of "on", "off"',
+      'vms[0].affinityHosts: must not be empty',
+      'vms[1].affinityHosts: must hold at most 64 hosts',
+    ])
+    const many = {
+      ...base(),
+      vms: Array.from({ length: 20001 }, (_, i) => ({ id: `vm-${i}`, host: 'node-1', vcpus: 1, memoryGiB: 1, vdisks: 0 })),
+      steps: Array.from({ length: 1001 }, () => ({ at: 0 })),
+    }
+    expect(structural(many)).toEqual(['vms: must hold at most 20000 VMs', 'steps: must hold at most 1000 steps'])
+    expect(structural({ ...base(), cluster: { racks: 'r' }, vms: {}, vmFill: [], steps: [null] })).toEqual([
+      'cluster.racks: must be an array',
+      'vms: must be an array',
+      'vmFill: must be an object',
+      'steps[0]: must be an object',
+    ])
+  })
+
+  it('steps: a malformed action reads as the one-of message, a bad target as its own', () => {
+    const s = {
+      ...base(),
+      steps: [
+        { at: -1 },
+        { at: 1, action: { explode: 1 } },
+        { at: 2, action: { inject: { kind: 'nod', target: 'x' } } },
+        { at: 3, action: { inject: { kind: 'disk', target: 'x', smart: 'maybe' } } },
+        { at: 4, action: { restore: '' } },
+        { at: 5, say: 'a'.repeat(2001), focus: '-x' },
+      ],
+    }
+    const oneOf = 'must be one of {inject}, {restore}, {powerOn}, {powerOff}'
+    expect(structural(s)).toEqual([
+      'steps[0].at: must be at least 0',
+      `steps[1].action: ${oneOf}`,
+      `steps[2].action: ${oneOf}`,
+      `steps[3].action: ${oneOf}`,
+      'steps[4].action.restore: must not be empty',
+      'steps[4].action.restore: must start with a letter or digit and use only letters, digits, ".", "_", ":" or "-"',
+      'steps[5].say: must be at most 2000 characters',
+      'steps[5].focus: must start with a letter or digit and use only letters, digits, ".", "_", ":" or "-"',
+    ])
+  })
+})

@@ -1,22 +1,40 @@
 /**
- * The Scenario format of shared/spec/DRILL-API.md §3, validated with zod.
+ * The Scenario format of shared/spec/DRILL-API.md §3, validated with zod's tree-shakable
+ * `zod/mini` API (the classic `zod` API cost ≈ 70 kB more, minified, in each bundle; issue 9).
  * `validateScenario` never throws: it returns the parsed scenario or every problem,
  * each prefixed with its JSON path (`cluster.racks[0].blocks: must not be empty`).
+ * zod/mini loads no locale: every message comes from a check's own text or `errorMap` below
+ * (a union without its own error would read "Invalid input", as with the English locale).
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
-const id = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must start with a letter or digit and use only letters, digits, ".", "_", ":" or "-"')
+const id = z.string().check(
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(64, 'must be at most 64 characters'),
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must start with a letter or digit and use only letters, digits, ".", "_", ":" or "-"'),
+)
 
-const positive = z.number().positive('must be greater than 0').finite()
+/** A number greater than 0 and at most `max`. */
+const positive = (max: number) => z.number().check(z.positive('must be greater than 0'), z.maximum(max, `must be at most ${max}`))
+/** A whole number in [min, max]. */
 const count = (min: number, max: number) =>
-  z.number().int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)
+  z.number().check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`))
+/** A number in [min, max]. */
+const range = (min: number, max: number) => z.number().check(z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`))
+/** A number of at least `min` (z.number() already refuses NaN and ±Infinity). */
+const atLeast = (min: number) => z.number().check(z.minimum(min, `must be at least ${min}`))
+/** A string of at most `max` characters, optionally not empty. */
+const text = (max: number, nonEmpty = false) =>
+  nonEmpty
+    ? z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`))
+    : z.string().check(z.maxLength(max, `must be at most ${max} characters`))
+/** An array of `item`, not empty, with at most `max` items (`tooMany` is the message). */
+const list = <T extends z.core.SomeType>(item: T, max: number, tooMany: string) =>
+  z.array(item).check(z.minLength(1, 'must not be empty'), z.maxLength(max, tooMany))
+const opt = z.optional
 
 export const faultSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('disk'), target: id, smart: z.enum(['fail', 'pass']).optional() }),
+  z.strictObject({ kind: z.literal('disk'), target: id, smart: opt(z.enum(['fail', 'pass'])) }),
   z.strictObject({ kind: z.literal('cvm'), target: id }),
   z.strictObject({ kind: z.literal('node'), target: id }),
   z.strictObject({ kind: z.literal('block'), target: id }),
@@ -27,26 +45,26 @@ export const faultSchema = z.discriminatedUnion('kind', [
 const diskSchema = z.strictObject({
   id,
   tier: z.enum(['SSD', 'HDD']),
-  capacityTB: positive.max(1000, 'must be at most 1000'),
+  capacityTB: positive(1000),
 })
 
 const nodeSchema = z.strictObject({
   id,
-  cpuCores: count(1, 1024).optional(),
-  memoryGiB: positive.max(65536, 'must be at most 65536').optional(),
-  cvmMemoryGiB: positive.max(1024, 'must be at most 1024').optional(),
-  disks: z.array(diskSchema).min(1, 'must not be empty').max(24, 'must hold at most 24 disks'),
+  cpuCores: opt(count(1, 1024)),
+  memoryGiB: opt(positive(65536)),
+  cvmMemoryGiB: opt(positive(1024)),
+  disks: list(diskSchema, 24, 'must hold at most 24 disks'),
 })
 
 const blockSchema = z.strictObject({
   id,
-  model: z.string().max(64, 'must be at most 64 characters').optional(),
-  nodes: z.array(nodeSchema).min(1, 'must not be empty').max(4, 'a block holds 1 to 4 nodes'),
+  model: opt(text(64)),
+  nodes: list(nodeSchema, 4, 'a block holds 1 to 4 nodes'),
 })
 
 const rackSchema = z.strictObject({
   id,
-  blocks: z.array(blockSchema).min(1, 'must not be empty'),
+  blocks: z.array(blockSchema).check(z.minLength(1, 'must not be empty')),
 })
 
 const layoutSchema = z.strictObject({
@@ -55,79 +73,79 @@ const layoutSchema = z.strictObject({
   nodesPerBlock: count(1, 4),
   ssdPerNode: count(0, 24),
   hddPerNode: count(0, 24),
-  ssdTB: positive.max(1000, 'must be at most 1000'),
-  hddTB: positive.max(1000, 'must be at most 1000'),
-  memoryGiB: positive.max(65536, 'must be at most 65536').optional(),
-  cvmMemoryGiB: positive.max(1024, 'must be at most 1024').optional(),
-  cpuCores: count(1, 1024).optional(),
+  ssdTB: positive(1000),
+  hddTB: positive(1000),
+  memoryGiB: opt(positive(65536)),
+  cvmMemoryGiB: opt(positive(1024)),
+  cpuCores: opt(count(1, 1024)),
 })
 
 const networkSchema = z.strictObject({
   name: id,
-  managed: z.boolean().optional(),
-  subnet: z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/, 'must be an IPv4 subnet like "10.100.0.0/16"').optional(),
-  vlan: count(0, 4094).optional(),
+  managed: opt(z.boolean()),
+  subnet: opt(z.string().check(z.regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/, 'must be an IPv4 subnet like "10.100.0.0/16"'))),
+  vlan: opt(count(0, 4094)),
 })
 
 const clusterSchema = z.strictObject({
-  name: z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
-  ftLevel: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }).optional(),
-  awareness: z.enum(['node', 'block', 'rack']).optional(),
-  erasureCoding: z.boolean().optional(),
-  haMode: z.enum(['default', 'guarantee']).optional(),
-  warnThresholdPct: z.number().min(1, 'must be at least 1').max(100, 'must be at most 100').optional(),
-  data: z
-    .strictObject({
-      usedPct: z.number().min(0, 'must be at least 0').max(95, 'must be at most 95').optional(),
-      usedTB: z.number().min(0, 'must be at least 0').finite().optional(),
+  name: opt(text(80, true)),
+  ftLevel: opt(z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' })),
+  awareness: opt(z.enum(['node', 'block', 'rack'])),
+  erasureCoding: opt(z.boolean()),
+  haMode: opt(z.enum(['default', 'guarantee'])),
+  warnThresholdPct: opt(range(1, 100)),
+  data: opt(
+    z.strictObject({
+      usedPct: opt(range(0, 95)),
+      usedTB: opt(atLeast(0)),
       /** extension: logical write rate that grows data over time (TB per simulated day) */
-      growthTBPerDay: z.number().min(0, 'must be at least 0').finite().optional(),
-    })
-    .optional(),
-  rebuildMBpsPerNode: positive.max(100000, 'must be at most 100000').optional(),
+      growthTBPerDay: opt(atLeast(0)),
+    }),
+  ),
+  rebuildMBpsPerNode: opt(positive(100000)),
   /** extension: self-healing timers (DOMAIN.md §3, §6); defaults in units.ts HEALING_DEFAULTS */
-  healing: z
-    .strictObject({
-      hadesTestSeconds: z.number().min(1, 'must be at least 1').max(3600, 'must be at most 3600').optional(),
-      ringDetachMinutes: z.number().min(1, 'must be at least 1').max(1440, 'must be at most 1440').optional(),
-      ringRejoinMinutes: z.number().min(0, 'must be at least 0').max(1440, 'must be at most 1440').optional(),
-      zookeeperMoveMinutes: z.number().min(0, 'must be at least 0').max(1440, 'must be at most 1440').optional(),
-    })
-    .optional(),
+  healing: opt(
+    z.strictObject({
+      hadesTestSeconds: opt(range(1, 3600)),
+      ringDetachMinutes: opt(range(1, 1440)),
+      ringRejoinMinutes: opt(range(0, 1440)),
+      zookeeperMoveMinutes: opt(range(0, 1440)),
+    }),
+  ),
   /** extension (issue 6): the iSCSI redirector and failback timers; defaults in iopath.ts DEFAULT_IO_PATH */
-  ioPath: z
-    .strictObject({
-      healthCheckSeconds: z.number().min(0.5, 'must be at least 0.5').max(300, 'must be at most 300').optional(),
-      loginSeconds: z.number().min(0, 'must be at least 0').max(60, 'must be at most 60').optional(),
-      failbackSeconds: z.number().min(0, 'must be at least 0').max(86400, 'must be at most 86400').optional(),
-      redirect: z.enum(['random', 'round-robin']).optional(),
-    })
-    .optional(),
-  racks: z.array(rackSchema).min(1, 'must not be empty').optional(),
-  layout: layoutSchema.optional(),
+  ioPath: opt(
+    z.strictObject({
+      healthCheckSeconds: opt(range(0.5, 300)),
+      loginSeconds: opt(range(0, 60)),
+      failbackSeconds: opt(range(0, 86400)),
+      redirect: opt(z.enum(['random', 'round-robin'])),
+    }),
+  ),
+  racks: opt(z.array(rackSchema).check(z.minLength(1, 'must not be empty'))),
+  layout: opt(layoutSchema),
   /** extension (issue 7): VM networks; managed ones get IPs from the Acropolis leader's DHCP (IPAM) */
-  networks: z.array(networkSchema).min(1, 'must not be empty').max(64, 'must hold at most 64 networks').optional(),
+  networks: opt(list(networkSchema, 64, 'must hold at most 64 networks')),
 })
 
 const vmSchema = z.strictObject({
   id,
-  name: z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+  name: opt(text(80, true)),
   host: id,
   vcpus: count(1, 256),
-  memoryGiB: positive.max(16384, 'must be at most 16384'),
+  memoryGiB: positive(16384),
   vdisks: count(0, 64),
-  power: z.enum(['on', 'off']).optional(),
-  frodo: z.boolean().optional(),
+  power: opt(z.enum(['on', 'off'])),
+  frodo: opt(z.boolean()),
   /** extension (issue 7): VM-host affinity (HA restarts and failover segments stay on these hosts) */
-  affinityHosts: z.array(id).min(1, 'must not be empty').max(64, 'must hold at most 64 hosts').optional(),
+  affinityHosts: opt(list(id, 64, 'must hold at most 64 hosts')),
   /** extension (issue 7): the network of the VM's NIC (default: the first network) */
-  network: id.optional(),
+  network: opt(id),
 })
 
 const vmFillSchema = z.strictObject({
   count: count(0, 20000),
   vcpus: count(1, 256),
-  memoryGiB: positive.max(16384, 'must be at most 16384'),
+  memoryGiB: positive(16384),
   vdisks: count(0, 64),
 })
 
@@ -142,22 +160,22 @@ const actionSchema = z.union(
 )
 
 const stepSchema = z.strictObject({
-  at: z.number().min(0, 'must be at least 0').finite(),
-  say: z.string().max(2000, 'must be at most 2000 characters').optional(),
-  action: actionSchema.optional(),
+  at: atLeast(0),
+  say: opt(text(2000)),
+  action: opt(actionSchema),
   /** extension: entity the narration talks about, highlighted by the walkthrough */
-  focus: id.optional(),
+  focus: opt(id),
 })
 
 export const scenarioSchema = z.strictObject({
-  id: id.optional(),
-  title: z.string().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
-  summary: z.string().max(2000, 'must be at most 2000 characters').optional(),
-  seed: z.number().int('must be a whole number').min(0, 'must be at least 0').max(4294967295, 'must be at most 4294967295').optional(),
+  id: opt(id),
+  title: text(120, true),
+  summary: opt(text(2000)),
+  seed: opt(count(0, 4294967295)),
   cluster: clusterSchema,
-  vms: z.array(vmSchema).max(20000, 'must hold at most 20000 VMs').optional(),
-  vmFill: vmFillSchema.optional(),
-  steps: z.array(stepSchema).max(1000, 'must hold at most 1000 steps').optional(),
+  vms: opt(z.array(vmSchema).check(z.maxLength(20000, 'must hold at most 20000 VMs'))),
+  vmFill: opt(vmFillSchema),
+  steps: opt(z.array(stepSchema).check(z.maxLength(1000, 'must hold at most 1000 steps'))),
 })
 
 export type Scenario = z.infer<typeof scenarioSchema>
