@@ -114,6 +114,10 @@ export class Simulation {
     this.ha.init(this.meta.ring)
     this.io = new IoPaths(this)
     this.growth = new DataGrowth(this)
+    // compile the incremental fault-tolerance path now rather than on the first failure
+    const avail = new Uint8Array(spec.disks.length)
+    for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
+    this.data.tolerance.warmUp(avail, spec.nodes[0].disks)
     this.on('scenario-step', (p) => this.runStep(p as number))
     this.on('metrics-sample', () => {
       this.recordMetrics()
