@@ -69,12 +69,8 @@ class Driver {
     this.f.tick(TICK_SECONDS)
     this.ticks++
     const log = this.f.simulation.log
-    const fresh = Math.min(log.eventsAppended - this.seen, EVENT_RETENTION)
-    if (fresh > 0) {
-      const ev = log.events
-      for (let i = ev.length - fresh; i < ev.length; i++) if (ev[i].type === 'RebuildCompleted') this.rebuilds++
-      this.seen = log.eventsAppended
-    }
+    for (const e of log.eventsSince(this.seen).items) if (e.type === 'RebuildCompleted') this.rebuilds++
+    this.seen = log.eventsAppended
   }
 
   /** Fail node k (rotating), tick until its rebuild completed, restore it, tick two hours. */

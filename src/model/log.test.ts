@@ -33,6 +33,22 @@ describe('events', () => {
     for (let i = 1; i < ev.length; i++) expect(ev[i].time).toBe(ev[i - 1].time + 1)
   })
 
+  it('eventsSince(seen): the new events still kept, numbered from the first of them, across the ring wrap', () => {
+    const { log } = clock()
+    const n = (i: number) => `event ${i}`
+    for (let i = 0; i < 5; i++) log.event('info', 'Test', null, n(i))
+    expect(log.eventsSince(3)).toEqual({ from: 3, items: log.events.slice(3) })
+    expect(log.eventsSince(5).items).toEqual([])
+    for (let i = 5; i < EVENT_RETENTION + 1234; i++) log.event('info', 'Test', null, n(i))
+    // wrapped: the first 1,234 are gone; a consumer that saw 100 gets everything kept
+    const all = log.eventsSince(100)
+    expect(all.from).toBe(1234)
+    expect(all.items.map((e) => e.message)).toEqual(log.events.map((e) => e.message))
+    const tail = log.eventsSince(EVENT_RETENTION + 1000)
+    expect(tail.from).toBe(EVENT_RETENTION + 1000)
+    expect(tail.items.map((e) => e.message)).toEqual(Array.from({ length: 234 }, (_, i) => n(EVENT_RETENTION + 1000 + i)))
+  })
+
   it('what a consumer has not seen is the tail: eventsAppended − seen, at most what is kept', () => {
     const { log } = clock()
     for (let i = 0; i < 30; i++) log.event('info', 'Test', null, `event ${i}`)

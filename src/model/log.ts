@@ -95,6 +95,19 @@ export class ClusterLog {
     return this.view
   }
 
+  /**
+   * The events appended after the first `seen` (counting every event since load) that are
+   * still kept: `from` is the number of the first of `items`. Reads the ring directly.
+   */
+  eventsSince(seen: number): { from: number; items: SimEvent[] } {
+    const kept = this.ring.length
+    const from = Math.max(seen, this.eventsAppended - kept)
+    const items: SimEvent[] = []
+    // the oldest kept event is at `start`; event number `from` sits (from − first kept) after it
+    for (let i = from - (this.eventsAppended - kept); i < kept; i++) items.push(this.ring[(this.start + i) % kept])
+    return { from, items }
+  }
+
   /** Open alerts and the latest ENDED_RETENTION resolved ones, in the order they were raised. */
   get alerts(): readonly SimAlert[] {
     return this.alertRecords.items

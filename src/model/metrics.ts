@@ -55,12 +55,9 @@ export class MetricsLog {
   /** Sample i (0 = oldest), a new object. */
   at(i: number): MetricSample {
     const base = i * F
-    const c = this.cols
-    return {
-      time: c[base], usedBytes: c[base + 1], totalBytes: c[base + 2], resilientBytes: c[base + 3],
-      hostsUp: c[base + 4], cvmsUp: c[base + 5], disksOnline: c[base + 6], vmsOn: c[base + 7], unresolvedAlerts: c[base + 8],
-      iops: c[base + 9], readIops: c[base + 10], writeIops: c[base + 11], bandwidthBps: c[base + 12], latencyMs: c[base + 13],
-    }
+    const out = {} as MetricSample
+    for (let f = 0; f < F; f++) out[FIELDS[f]] = this.cols[base + f]
+    return out
   }
 
   /** Samples from index `from` on, oldest first (new objects). */

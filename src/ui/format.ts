@@ -41,8 +41,14 @@ export function formatDuration(seconds: number): string {
   return `${h} h ${Math.round((seconds % 3600) / 60)} min`
 }
 
-/** One formatter for every call (Number#toLocaleString builds a new one each time). */
+/** One formatter for every call: Number#toLocaleString builds a new one each time (charts and tables call these per frame). */
 const SPEED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+
+/** A whole number with thousands separators, e.g. "12,345". */
+export function formatCount(n: number): string {
+  return GROUPED.format(n)
+}
 
 export function formatSpeed(speed: number): string {
   return `${SPEED.format(speed)}×`

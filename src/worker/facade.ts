@@ -344,14 +344,10 @@ export class SimFacade implements SimWorkerApi {
       d.summary = this.summary()
       this.sent.summary = sim.version
     }
-    const appended = log.eventsAppended
-    if (appended > this.sent.events) {
-      // the log keeps the latest events only: send what is new and still kept
-      const kept = log.events.length
-      const firstKept = appended - kept
-      const from = Math.max(this.sent.events, firstKept)
-      d.events = { from, items: log.events.slice(from - firstKept) }
-      this.sent.events = appended
+    if (log.eventsAppended > this.sent.events) {
+      // the log keeps the latest events only: what is new and still kept
+      d.events = log.eventsSince(this.sent.events)
+      this.sent.events = log.eventsAppended
     }
     if (log.alertsVersion !== this.sent.alerts) {
       const p = this.senders.alerts.diff(log.alerts)

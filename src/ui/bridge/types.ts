@@ -2,6 +2,7 @@
 export type { Delta, IoDelta, IoSection, ScenarioInfo, StateSection, Structure, SummarySection, VmDelta, VmSection } from '../../worker/protocol'
 export { LATENCY_STEPS_PER_MS, UI_REDIRECTS } from '../../worker/protocol'
 export { applyListPatch, applyPatch, applyRecords } from '../../worker/patch'
+export type { ArrayPatch } from '../../worker/patch'
 export type {
   Component, Domain, DomainType, Fault, FaultKind, FaultToleranceRow, Report, ReportRedirect, ReportVm, ResiliencyStatus,
   Severity, SimAlert, SimEvent, SimTask,

@@ -1,5 +1,5 @@
 /** IPAM: the VM networks, who answers DHCP (the Acropolis leader) and how full each pool is. */
-import { formatCount } from '../iopaths/ioFormat'
+import { formatCount } from '../format'
 import type { HaReport } from './useHa'
 
 export function IpamTable(props: { ha: HaReport }) {

@@ -5,9 +5,8 @@
 import { scaleLinear } from 'd3'
 import { useMemo } from 'react'
 import { Widget } from '../common/Widget'
-import { formatClock, formatDuration, formatSimTime } from '../format'
+import { formatClock, formatCount, formatDuration, formatSimTime } from '../format'
 import { useSim } from '../store/simStore'
-import { formatCount } from './ioFormat'
 import { redirectBatches, type RedirectBatch } from './redirectBatches'
 
 const COLOR: Record<RedirectBatch['reason'], string> = { failover: '#d97706', failback: '#16a34a', login: '#0284c7' }

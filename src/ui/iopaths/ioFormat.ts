@@ -1,15 +1,8 @@
 /** How I/O figures read (values come from the model). */
-
-/** One formatter for every call: Number#toLocaleString builds a new one each time (charts and tables call this per frame). */
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-
-/** A whole number with thousands separators, e.g. "12,345". */
-export function formatCount(n: number): string {
-  return GROUPED.format(n)
-}
+import { formatCount } from '../format'
 
 export function formatIops(iops: number): string {
-  return GROUPED.format(Math.round(iops))
+  return formatCount(Math.round(iops))
 }
 
 export function formatLatency(ms: number): string {

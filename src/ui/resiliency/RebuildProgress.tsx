@@ -3,8 +3,7 @@
  * progress, bytes remaining and ETA while Curator scans or re-replicates, then "Data
  * Rebuild Complete" once the last rebuild finished (or why it could not).
  */
-import { formatBytes, formatDuration } from '../format'
-import { formatCount } from '../iopaths/ioFormat'
+import { formatBytes, formatCount, formatDuration } from '../format'
 import { useSim } from '../store/simStore'
 
 export function RebuildProgress() {

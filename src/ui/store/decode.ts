@@ -4,8 +4,8 @@
  * redirects appended to bounded histories, tasks and alerts merged by id.
  */
 import {
-  applyListPatch, applyPatch, applyRecords, LATENCY_STEPS_PER_MS, UI_REDIRECTS,
-  type IoDelta, type IoSection, type SimEvent, type VmDelta, type VmSection,
+  applyListPatch, applyPatch, LATENCY_STEPS_PER_MS, UI_REDIRECTS,
+  type ArrayPatch, type IoDelta, type IoSection, type SimEvent, type VmDelta, type VmSection,
 } from '../bridge/types'
 
 /**
@@ -52,36 +52,24 @@ export function decodeVms(prev: VmSection | null, d: VmDelta): VmSection {
   }
 }
 
-function latencyMs(steps: Uint16Array): Float32Array {
-  const out = new Float32Array(steps.length)
-  for (let i = 0; i < steps.length; i++) out[i] = steps[i] / LATENCY_STEPS_PER_MS
-  return out
+/** Latencies sent as hundredths of a ms (whole or patched), applied to the UI's milliseconds. */
+function latencyMs(prev: Float32Array | null, patch: ArrayPatch<Uint16Array> | undefined): Float32Array | null {
+  if (!patch) return prev
+  const steps = 'full' in patch ? patch.full : patch.val
+  const ms = new Float32Array(steps.length)
+  for (let i = 0; i < steps.length; i++) ms[i] = steps[i] / LATENCY_STEPS_PER_MS
+  return 'full' in patch ? ms : applyPatch(prev, { idx: patch.idx, val: ms })
 }
 
-/** The I/O section after a delta; `steps` keeps the latencies as sent, to patch the next ones. */
-export interface IoState {
-  section: IoSection
-  vmLatencySteps: Uint16Array
-  vdiskLatencySteps: Uint16Array
-}
-
-export function decodeIo(prev: IoState | null, d: IoDelta): IoState {
-  const vmLatencySteps = need(applyPatch(prev?.vmLatencySteps ?? null, d.vmLatencyMs))
-  const vdiskLatencySteps = need(applyPatch(prev?.vdiskLatencySteps ?? null, d.vdiskLatencyMs))
-  const p = prev?.section
-  const redirects = d.redirects.length === 0 && p ? p.redirects : (p?.redirects ?? []).concat(d.redirects).slice(-UI_REDIRECTS)
+export function decodeIo(p: IoSection | null, d: IoDelta): IoSection {
   return {
-    vmLatencySteps,
-    vdiskLatencySteps,
-    section: {
-      ...d,
-      vmReadIops: need(applyPatch(p?.vmReadIops ?? null, d.vmReadIops)),
-      vmWriteIops: need(applyPatch(p?.vmWriteIops ?? null, d.vmWriteIops)),
-      vmBandwidthBps: need(applyPatch(p?.vmBandwidthBps ?? null, d.vmBandwidthBps)),
-      vmLatencyMs: p && !d.vmLatencyMs ? p.vmLatencyMs : latencyMs(vmLatencySteps),
-      vdiskLatencyMs: p && !d.vdiskLatencyMs ? p.vdiskLatencyMs : latencyMs(vdiskLatencySteps),
-      redirects,
-    },
+    ...d,
+    vmReadIops: need(applyPatch(p?.vmReadIops ?? null, d.vmReadIops)),
+    vmWriteIops: need(applyPatch(p?.vmWriteIops ?? null, d.vmWriteIops)),
+    vmBandwidthBps: need(applyPatch(p?.vmBandwidthBps ?? null, d.vmBandwidthBps)),
+    vmLatencyMs: need(latencyMs(p?.vmLatencyMs ?? null, d.vmLatencyMs)),
+    vdiskLatencyMs: need(latencyMs(p?.vdiskLatencyMs ?? null, d.vdiskLatencyMs)),
+    redirects: d.redirects.length === 0 && p ? p.redirects : (p?.redirects ?? []).concat(d.redirects).slice(-UI_REDIRECTS),
   }
 }
 
@@ -98,4 +86,3 @@ export function appendEvents(prev: SimEvent[], total: number, from: number, item
   return { events, total: from + items.length }
 }
 
-export { applyRecords }

@@ -3,9 +3,12 @@
  * what they need; nothing here is computed for display that the model did not send.
  */
 import { create } from 'zustand'
-import { appendEvents, applyRecords, decodeIo, decodeVms, NeedResync, type IoState } from './decode'
-import type { Delta, IoSection, RunStatus, StateSection, Structure, SummarySection, VmSection } from '../bridge/types'
-import type { MetricSample, SimAlert, SimEvent, SimTask } from '../bridge/types'
+import {
+  applyRecords,
+  type Delta, type IoSection, type MetricSample, type RunStatus, type SimAlert, type SimEvent, type SimTask,
+  type StateSection, type Structure, type SummarySection, type VmSection,
+} from '../bridge/types'
+import { appendEvents, decodeIo, decodeVms, NeedResync } from './decode'
 
 export const SPEEDS = [1, 10, 60, 300, 900, 3600, 14400] as const
 
@@ -36,8 +39,6 @@ export interface SimState {
   events: SimEvent[]
   /** events appended since load, counting those no longer kept */
   eventsTotal: number
-  /** the I/O section with the latencies as sent, to apply the next patches to */
-  ioState: IoState | null
   alerts: SimAlert[]
   tasks: SimTask[]
   metrics: MetricSample[]
@@ -74,7 +75,6 @@ export const useSim = create<SimState>((set, get) => ({
   },
   events: [],
   eventsTotal: 0,
-  ioState: null,
   alerts: [],
   tasks: [],
   metrics: [],
@@ -99,7 +99,6 @@ export const useSim = create<SimState>((set, get) => ({
       next.structure = delta.structure
       next.events = []
       next.eventsTotal = 0
-      next.ioState = null
       next.alerts = []
       next.tasks = []
       next.metrics = []
@@ -117,11 +116,7 @@ export const useSim = create<SimState>((set, get) => ({
       if (!ha) throw new NeedResync('a summary without the HA section the UI does not hold')
       next.summary = { ...delta.summary, ha }
     }
-    if (delta.io) {
-      const io = decodeIo(next.ioState === undefined ? cur.ioState : next.ioState, delta.io)
-      next.ioState = io
-      next.io = io.section
-    }
+    if (delta.io) next.io = decodeIo(next.io === undefined ? cur.io : next.io, delta.io)
     if (delta.run) {
       const r = cur.run
       const n = delta.run
