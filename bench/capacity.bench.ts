@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks'
 import { builtinScenario } from '../src/model/scenario/builtins'
 import { Simulation } from '../src/model/simulation'
 import type { DomainType } from '../src/model/types'
-import { whatIfFailure } from '../src/model/whatif'
+import { whatIfFailure } from '../src/model/storage/whatif'
 
 const TARGET = {
   resilientCapacity: 5,

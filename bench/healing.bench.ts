@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks'
 import { builtinScenario } from '../src/model/scenario/builtins'
 import { Simulation } from '../src/model/simulation'
-import { buildResiliency } from '../src/model/report'
+import { buildResiliency } from '../src/model/report/report'
 
 const line = (o: Record<string, unknown>) => process.stdout.write(JSON.stringify(o) + '\n')
 const round = (x: number) => Math.round(x * 100) / 100

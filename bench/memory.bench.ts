@@ -23,7 +23,7 @@ import { spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { getHeapSpaceStatistics } from 'node:v8'
-import { ENDED_RETENTION, EVENT_RETENTION } from '../src/model/log'
+import { ENDED_RETENTION, EVENT_RETENTION } from '../src/model/kernel/log'
 import { SimFacade } from '../src/worker/facade'
 
 const gc = (globalThis as { gc?: () => void }).gc

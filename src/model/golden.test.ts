@@ -13,11 +13,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { formatDomainFaultToleranceStatus, type NcliDomainType } from './ncli'
+import { formatDomainFaultToleranceStatus, type NcliDomainType } from './report/ncli'
 import { BUILTIN_SCENARIOS } from './scenario/builtins'
 import { Simulation } from './simulation'
 import type { Report } from './types'
-import { whatIfFailure } from './whatif'
+import { whatIfFailure } from './storage/whatif'
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '__golden__')
 const UPDATE = process.env.UPDATE_GOLDEN === '1'

@@ -3,28 +3,28 @@
  * queue ordered by (time, sequence). Pure: no DOM, no wall clock, one seeded PRNG.
  * Same scenario + same actions ⇒ the same Report, byte for byte, in Node and in a browser.
  */
-import { effectiveAwareness } from './awareness'
-import { resilientCapacity, type CapacityUnits } from './capacity'
-import { DataStore, OplogStore } from './data'
-import { EventQueue, type ScheduledEvent } from './eventQueue'
-import { DataGrowth } from './growth'
-import { VmHa } from './ha'
-import { IoPaths } from './iopath'
-import { ClusterLog } from './log'
-import { metadataAwareness } from './metadata'
-import { MetadataService } from './metadataService'
-import { Curator, gb } from './curator'
-import { DiskHealth } from './hades'
-import { MetricsLog, SAMPLE_SECONDS } from './metrics'
-import { Prng } from './prng'
-import { buildReport } from './report'
-import { computeFaultTolerance, worstRawAfterDiskLosses, type FaultToleranceResult } from './resiliency'
+import { effectiveAwareness } from './cluster/awareness'
+import { resilientCapacity, type CapacityUnits } from './storage/capacity'
+import { DataStore, OplogStore } from './storage/data'
+import { EventQueue, type ScheduledEvent } from './kernel/eventQueue'
+import { DataGrowth } from './storage/growth'
+import { VmHa } from './ha/ha'
+import { IoPaths } from './iopath/iopath'
+import { ClusterLog } from './kernel/log'
+import { metadataAwareness } from './metadata/ring'
+import { MetadataService } from './metadata/service'
+import { Curator, gb } from './storage/curator/curator'
+import { DiskHealth } from './storage/hades'
+import { MetricsLog, SAMPLE_SECONDS } from './kernel/metrics'
+import { Prng } from './kernel/prng'
+import { buildReport } from './report/report'
+import { computeFaultTolerance, worstRawAfterDiskLosses, type FaultToleranceResult } from './storage/tolerance/resiliency'
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
-import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP, Topology, type StateChange } from './topology'
+import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP, Topology, type StateChange } from './cluster/topology'
 import type { Domain, DomainType, Fault, Report } from './types'
-import { UNIT_BYTES } from './units'
-import { POWER_OFF, POWER_ON, VmTable } from './vms'
+import { UNIT_BYTES } from './kernel/units'
+import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 
 /** An error whose message names the problem; the simulation is unchanged when it is thrown. */
 export class SimError extends Error {
@@ -601,7 +601,7 @@ export class Simulation {
   }
 }
 
-export { CURATOR_SCAN_OVERHEAD_SECONDS, CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM } from './curator'
+export { CURATOR_SCAN_OVERHEAD_SECONDS, CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM } from './storage/curator/curator'
 
 export function describeFault(f: Fault): string {
   switch (f.kind) {

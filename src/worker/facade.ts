@@ -4,13 +4,13 @@
  * throws, and returns the delta it caused, so the UI shows the new state at once.
  */
 import { builtinScenario, BUILTIN_SCENARIOS } from '../model/scenario/builtins'
-import { formatDomainFaultToleranceStatus, type NcliDomainType } from '../model/ncli'
-import { buildContainers, buildHa, buildResiliency, buildStorage } from '../model/report'
-import { whatIfFailure, type WhatIfResult } from '../model/whatif'
-import { FRODO_CONNECTIONS_PER_VDISK } from '../model/ioload'
+import { formatDomainFaultToleranceStatus, type NcliDomainType } from '../model/report/ncli'
+import { buildContainers, buildHa, buildResiliency, buildStorage } from '../model/report/report'
+import { whatIfFailure, type WhatIfResult } from '../model/storage/whatif'
+import { FRODO_CONNECTIONS_PER_VDISK } from '../model/iopath/ioload'
 import { SimError, Simulation } from '../model/simulation'
 import type { Fault, Report, SimAlert, SimTask } from '../model/types'
-import { UNIT_BYTES } from '../model/units'
+import { UNIT_BYTES } from '../model/kernel/units'
 import { ArraySender, ListSender, RecordSender } from './patch'
 import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'

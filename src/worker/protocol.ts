@@ -5,9 +5,9 @@
  * appended events, changed tasks and alerts, and only the sections whose version changed.
  * The UI store decodes them back into the `…Section` shapes below.
  */
-import type { MetricSample } from '../model/metrics'
+import type { MetricSample } from '../model/kernel/metrics'
 import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
-import type { WhatIfResult } from '../model/whatif'
+import type { WhatIfResult } from '../model/storage/whatif'
 import type { ArrayPatch, ListPatch } from './patch'
 import type { Run } from './runLog'
 

@@ -2,9 +2,9 @@
  * Semantic checks and defaults: turns a validated Scenario into the ClusterSpec the
  * model builds its world from. Problems are listed by JSON path, all at once.
  */
-import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, HEALING_DEFAULTS, MB, TB } from '../units'
+import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, HEALING_DEFAULTS, MB, TB } from '../kernel/units'
 import type { Domain, Fault } from '../types'
-import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath'
+import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath/iopath'
 import { formatPath, structuralProblems, type Scenario, type ScenarioStep } from './schema'
 
 export interface DiskSpec { id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildHa, buildStorage } from '../../model/report'
+import { buildHa, buildStorage } from '../../model/report/report'
 import { SimFacade } from '../../worker/facade'
 import { applyListPatch, applyPatch, applyRecords } from '../../worker/patch'
 import { ArraySender, ListSender, RecordSender } from '../../worker/patch'

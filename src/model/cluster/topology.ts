@@ -1,0 +1,146 @@
+/**
+ * Component state of the hardware: racks → blocks → nodes (host + CVM) → disks.
+ * State is derived from the set of active faults (a disk Hades keeps offline keeps its
+ * fault until restored), so restoring one fault never undoes another that still holds.
+ */
+import type { ClusterSpec } from '../scenario/normalize'
+import type { Domain, Fault, FaultKind } from '../types'
+
+export const HOST_UP = 0
+export const HOST_DOWN = 1
+export const HOST_PARTITIONED = 2
+export const CVM_UP = 0
+export const CVM_DOWN = 1
+export const DISK_ONLINE = 0
+export const DISK_OFFLINE = 1
+
+export const HOST_STATES = ['up', 'down', 'partitioned'] as const
+export const CVM_STATES = ['up', 'down'] as const
+export const DISK_MODES = ['online', 'offline'] as const
+
+export interface StateChange {
+  hosts: number[] // node indices whose host state changed
+  cvms: number[] // node indices whose CVM state changed
+  disks: number[] // disk indices whose mode changed
+}
+
+export class Topology {
+  readonly nodeIndex = new Map<string, number>()
+  readonly diskIndex = new Map<string, number>()
+  readonly blockIndex = new Map<string, number>()
+  readonly rackIndex = new Map<string, number>()
+  readonly hostState: Uint8Array
+  readonly cvmState: Uint8Array
+  readonly diskMode: Uint8Array
+  /** the active faults, in injection order */
+  readonly faults: Fault[] = []
+  version = 0
+
+  constructor(readonly spec: ClusterSpec) {
+    spec.nodes.forEach((n, i) => this.nodeIndex.set(n.id, i))
+    spec.disks.forEach((d, i) => this.diskIndex.set(d.id, i))
+    spec.blocks.forEach((b, i) => this.blockIndex.set(b.id, i))
+    spec.racks.forEach((r, i) => this.rackIndex.set(r.id, i))
+    this.hostState = new Uint8Array(spec.nodes.length)
+    this.cvmState = new Uint8Array(spec.nodes.length)
+    this.diskMode = new Uint8Array(spec.disks.length)
+  }
+
+  get nodeCount(): number {
+    return this.spec.nodes.length
+  }
+
+  /** Kind of entity an id names, or null. */
+  kindOf(id: string): 'disk' | 'node' | 'block' | 'rack' | null {
+    if (this.diskIndex.has(id)) return 'disk'
+    if (this.nodeIndex.has(id)) return 'node'
+    if (this.blockIndex.has(id)) return 'block'
+    if (this.rackIndex.has(id)) return 'rack'
+    return null
+  }
+
+  /** Validate a fault against this topology; returns the problem or null. */
+  faultProblem(f: Fault): string | null {
+    const kinds: Record<FaultKind, 'disk' | 'node' | 'block' | 'rack'> = {
+      disk: 'disk', cvm: 'node', node: 'node', block: 'block', rack: 'rack', partition: 'node',
+    }
+    const want = kinds[f.kind]
+    if (!want) return `unknown fault kind "${String((f as { kind: unknown }).kind)}"`
+    const got = this.kindOf(f.target)
+    if (got === null) return `unknown target "${f.target}"`
+    if (got !== want) return `target "${f.target}" is a ${got}, a ${f.kind} fault needs a ${want} id`
+    if (this.faults.some((x) => x.kind === f.kind && x.target === f.target)) return `${f.kind} fault on "${f.target}" is already active`
+    return null
+  }
+
+  hostUp(n: number): boolean {
+    return this.hostState[n] === HOST_UP
+  }
+  /** CVM up and reachable by the rest of the cluster (not partitioned away). */
+  cvmServing(n: number): boolean {
+    return this.cvmState[n] === CVM_UP && this.hostState[n] === HOST_UP
+  }
+  /** The disk can serve data: its mode is online and its CVM serves. */
+  diskAvailable(d: number): boolean {
+    return this.diskMode[d] === DISK_ONLINE && this.cvmServing(this.spec.disks[d].node)
+  }
+
+  nodesOfBlock(b: number): number[] {
+    return this.spec.blocks[b].nodes
+  }
+  nodesOfRack(r: number): number[] {
+    const out: number[] = []
+    for (const b of this.spec.racks[r].blocks) out.push(...this.spec.blocks[b].nodes)
+    return out
+  }
+  blockDown(b: number): boolean {
+    return this.spec.blocks[b].nodes.every((n) => this.hostState[n] === HOST_DOWN)
+  }
+  rackDown(r: number): boolean {
+    return this.spec.racks[r].blocks.every((b) => this.blockDown(b))
+  }
+
+  /** Unit index of node n in domain d. */
+  unitOf(n: number, d: Domain): number {
+    return d === 'node' ? n : d === 'block' ? this.spec.nodes[n].block : this.spec.nodes[n].rack
+  }
+  unitCount(d: Domain): number {
+    return d === 'node' ? this.spec.nodes.length : d === 'block' ? this.spec.blocks.length : this.spec.racks.length
+  }
+
+  /** Recompute every state from the active faults; returns what changed. */
+  derive(): StateChange {
+    const n = this.spec.nodes.length
+    const host = new Uint8Array(n)
+    const cvm = new Uint8Array(n)
+    const disk = new Uint8Array(this.spec.disks.length)
+    for (const f of this.faults) {
+      switch (f.kind) {
+        case 'node': host[this.nodeIndex.get(f.target)!] = HOST_DOWN; break
+        case 'block': for (const x of this.nodesOfBlock(this.blockIndex.get(f.target)!)) host[x] = HOST_DOWN; break
+        case 'rack': for (const x of this.nodesOfRack(this.rackIndex.get(f.target)!)) host[x] = HOST_DOWN; break
+        default: break
+      }
+    }
+    for (const f of this.faults) {
+      if (f.kind === 'partition') {
+        const x = this.nodeIndex.get(f.target)!
+        if (host[x] === HOST_UP) host[x] = HOST_PARTITIONED
+      }
+      if (f.kind === 'cvm') cvm[this.nodeIndex.get(f.target)!] = CVM_DOWN
+      if (f.kind === 'disk') disk[this.diskIndex.get(f.target)!] = DISK_OFFLINE
+    }
+    for (let i = 0; i < n; i++) if (host[i] === HOST_DOWN) cvm[i] = CVM_DOWN
+    const change: StateChange = { hosts: [], cvms: [], disks: [] }
+    for (let i = 0; i < n; i++) {
+      if (host[i] !== this.hostState[i]) change.hosts.push(i)
+      if (cvm[i] !== this.cvmState[i]) change.cvms.push(i)
+    }
+    for (let d = 0; d < disk.length; d++) if (disk[d] !== this.diskMode[d]) change.disks.push(d)
+    this.hostState.set(host)
+    this.cvmState.set(cvm)
+    this.diskMode.set(disk)
+    if (change.hosts.length + change.cvms.length + change.disks.length > 0) this.version++
+    return change
+  }
+}

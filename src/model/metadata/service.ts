@@ -1,0 +1,202 @@
+/**
+ * The metadata ring and the Zookeeper ensemble in time (seed 004, DOMAIN.md §3):
+ *
+ * - A node whose Cassandra is down (CVM not serving, or its metadata disks offline) for
+ *   `ringDetachSeconds` (30 min) is removed from the ring: its token ranges move to the
+ *   neighbours. Never below RF_m members (our rule: the ring would lose ranges).
+ * - A detached node that has been up and stable for `ringRejoinSeconds` (15 min, our
+ *   rule) joins again at its old ring position.
+ * - Both are tasks with progress (streaming the ranges: RING_CHANGE_SECONDS, our rule)
+ *   and raise / resolve a warning alert.
+ * - A Zookeeper server whose node fails moves `zookeeperMoveSeconds` (5 min, our rule)
+ *   later to another healthy node — the same unit of the awareness in force if one is
+ *   up, else a unit without a Zookeeper server, else any — and moves back when its
+ *   original node has been up that long again.
+ */
+import { interleavedRing, metadataServiceUp, placeZookeeper } from './ring'
+import type { ScheduledEvent } from '../kernel/eventQueue'
+import type { Simulation } from '../simulation'
+import type { SimTask } from '../types'
+
+/** Seconds a ring change (streaming the moved token ranges) takes (our rule). */
+export const RING_CHANGE_SECONDS = 60
+
+type Pending = { ev: ScheduledEvent; task: SimTask | null }
+
+export class MetadataService {
+  /** ring order (node indices), fixed at load: members keep their position */
+  readonly ring: number[]
+  /** 1 when the node is a ring member now */
+  readonly ringMember: Uint8Array
+  /** current Zookeeper server of each ensemble slot */
+  readonly zk: number[]
+  /** the node each Zookeeper slot was placed on at load (where the role returns) */
+  readonly zkHome: number[]
+  /** pending detach / rejoin per node */
+  private readonly ringTimers = new Map<number, Pending>()
+  /** pending move per Zookeeper slot */
+  private readonly zkTimers = new Map<number, ScheduledEvent>()
+  /** Cassandra up per node at the last state change */
+  private readonly up: Uint8Array
+  version = 0
+
+  constructor(private readonly sim: Simulation) {
+    const { spec, topo } = sim
+    const n = spec.nodes.length
+    this.ring = interleavedRing(topo, spec.nodes.map((_, i) => i), sim.metadataDomain(), spec.metadataReplicationFactor)
+    this.ringMember = new Uint8Array(n)
+    for (const x of this.ring) this.ringMember[x] = 1
+    this.zk = placeZookeeper(topo, this.ring, spec.ftLevel === 2 ? 5 : 3, sim.effectiveAwareness)
+    this.zkHome = [...this.zk]
+    this.up = new Uint8Array(n).fill(1)
+    sim.on('ring-detach', (p) => this.detachStart(p as number))
+    sim.on('ring-rejoin', (p) => this.rejoinStart(p as number))
+    sim.on('ring-change-done', (p) => this.ringChangeDone(p as { node: number; join: boolean }))
+    sim.on('zk-move', (p) => this.zkMove(p as number))
+  }
+
+  members(): number[] {
+    return this.ring.filter((n) => this.ringMember[n] === 1)
+  }
+
+  private nodeId(n: number): string {
+    return this.sim.spec.nodes[n].id
+  }
+
+  /** After every change of component state: start or cancel ring and Zookeeper timers. */
+  onStateChange(): void {
+    const { topo, spec } = this.sim
+    const h = spec.healing
+    for (let n = 0; n < spec.nodes.length; n++) {
+      const up = metadataServiceUp(topo, n) ? 1 : 0
+      if (up === this.up[n]) continue
+      this.up[n] = up
+      // a pending detach (node went down) or rejoin (node came back) no longer applies
+      const pending = this.ringTimers.get(n)
+      if (pending) {
+        this.sim.queue.cancel(pending.ev)
+        if (pending.task) this.sim.log.endTask(pending.task, 'failed', up ? `${this.nodeId(n)} came back before the change finished` : `${this.nodeId(n)} failed again`)
+        this.ringTimers.delete(n)
+      }
+      if (!up && this.ringMember[n] === 1) {
+        this.ringTimers.set(n, { ev: this.sim.schedule(h.ringDetachSeconds, 'ring-detach', n), task: null })
+      } else if (up && this.ringMember[n] === 0) {
+        this.ringTimers.set(n, { ev: this.sim.schedule(h.ringRejoinSeconds, 'ring-rejoin', n), task: null })
+      }
+    }
+    this.planZookeeper()
+  }
+
+  // ------------------------------------------------------------------ ring
+  private detachStart(n: number): void {
+    const { sim } = this
+    this.ringTimers.delete(n)
+    const rfm = sim.spec.metadataReplicationFactor
+    const id = this.nodeId(n)
+    if (this.members().length - 1 < rfm) {
+      sim.log.event('warning', 'MetadataDetachSkipped', id, `Cassandra on ${id} has been down ${minutes(sim.spec.healing.ringDetachSeconds)}; it stays in the metadata ring: the ring would fall below ${rfm} members`)
+      return
+    }
+    const task = sim.log.startTask('MetadataRingRemove', id, `Removing ${id} from the metadata ring: its token ranges move to the neighbouring members`)
+    const ev = sim.schedule(RING_CHANGE_SECONDS, 'ring-change-done', { node: n, join: false })
+    this.ringTimers.set(n, { ev, task })
+  }
+
+  private rejoinStart(n: number): void {
+    const { sim } = this
+    this.ringTimers.delete(n)
+    const id = this.nodeId(n)
+    const task = sim.log.startTask('MetadataRingAdd', id, `Adding ${id} back to the metadata ring (up and stable for ${minutes(sim.spec.healing.ringRejoinSeconds)})`)
+    const ev = sim.schedule(RING_CHANGE_SECONDS, 'ring-change-done', { node: n, join: true })
+    this.ringTimers.set(n, { ev, task })
+  }
+
+  private ringChangeDone({ node: n, join }: { node: number; join: boolean }): void {
+    const { sim } = this
+    const pending = this.ringTimers.get(n)
+    this.ringTimers.delete(n)
+    if (pending?.task) sim.log.endTask(pending.task, 'succeeded')
+    const id = this.nodeId(n)
+    const key = `ring-detached:${id}`
+    if (join) {
+      this.ringMember[n] = 1
+      this.reorder()
+      sim.log.event('info', 'MetadataNodeAdded', id, `${id} joined the metadata ring again; token ranges rebalanced over ${this.members().length} members`)
+      sim.log.resolve(key)
+    } else {
+      this.ringMember[n] = 0
+      this.reorder()
+      sim.log.event('warning', 'MetadataNodeRemoved', id, `${id} was removed from the metadata ring after ${minutes(sim.spec.healing.ringDetachSeconds)} down; its token ranges moved to the other ${this.members().length} members`)
+      sim.log.raise(key, 'warning', 'MetadataNodeRemoved', id, `Cassandra on ${id} (${sim.spec.nodes[n].cvmIp}) is detached from the metadata ring`)
+    }
+    this.version++
+    sim.faultToleranceEvaluated()
+  }
+
+  /**
+   * Token ranges rebalance over the members: the members are interleaved again so that
+   * any RF_m consecutive ones stay in distinct units (as at load, which this reproduces
+   * once every node is back); non-members follow them.
+   */
+  private reorder(): void {
+    const { sim } = this
+    const members = this.ring.filter((n) => this.ringMember[n] === 1).sort((a, b) => a - b)
+    const order = interleavedRing(sim.topo, members, sim.metadataDomain(), sim.spec.metadataReplicationFactor)
+    const rest = this.ring.filter((n) => this.ringMember[n] === 0)
+    this.ring.splice(0, this.ring.length, ...order, ...rest)
+  }
+
+  // ------------------------------------------------------------------ Zookeeper
+  /** Schedule the moves the current state calls for; cancel those it no longer does. */
+  private planZookeeper(): void {
+    const { sim } = this
+    const delay = sim.spec.healing.zookeeperMoveSeconds
+    for (let i = 0; i < this.zk.length; i++) {
+      const cur = this.zk[i]
+      const home = this.zkHome[i]
+      const wantMove = !this.up[cur] || (cur !== home && this.up[home] === 1)
+      const pending = this.zkTimers.get(i)
+      if (wantMove && !pending) this.zkTimers.set(i, sim.schedule(delay, 'zk-move', i))
+      else if (!wantMove && pending) {
+        sim.queue.cancel(pending)
+        this.zkTimers.delete(i)
+      }
+    }
+  }
+
+  private zkMove(i: number): void {
+    const { sim } = this
+    const { topo } = sim
+    this.zkTimers.delete(i)
+    const from = this.zk[i]
+    const home = this.zkHome[i]
+    let to = -1
+    let reason: string
+    if (from !== home && this.up[home] === 1 && !this.zk.includes(home)) {
+      to = home
+      reason = 'back to its original node'
+    } else if (!this.up[from]) {
+      const dom = sim.effectiveAwareness
+      const others = this.zk.filter((_, j) => j !== i && this.up[this.zk[j]] === 1).map((n) => topo.unitOf(n, dom))
+      const candidates = this.ring.filter((n) => this.up[n] === 1 && !this.zk.includes(n))
+      const sameUnit = candidates.filter((n) => topo.unitOf(n, dom) === topo.unitOf(from, dom))
+      to = sameUnit[0] ?? placeZookeeper(topo, candidates.filter((n) => !others.includes(topo.unitOf(n, dom))), 1)[0] ?? candidates[0] ?? -1
+      reason = to >= 0 && topo.unitOf(to, dom) === topo.unitOf(from, dom) ? `in the same ${dom}` : to >= 0 && !others.includes(topo.unitOf(to, dom)) ? `on a ${dom} without another Zookeeper server` : `(${dom} awareness of the ensemble cannot be kept)`
+    } else return
+    if (to < 0) {
+      sim.log.event('warning', 'ZookeeperMoveFailed', this.nodeId(from), `No healthy node can take the Zookeeper server of ${this.nodeId(from)}`)
+      return
+    }
+    const task = sim.log.startTask('ZookeeperMigration', this.nodeId(to), `Zookeeper server moving from ${this.nodeId(from)} to ${this.nodeId(to)}`)
+    this.zk[i] = to
+    sim.log.endTask(task, 'succeeded')
+    sim.log.event('info', 'ZookeeperMoved', this.nodeId(to), `Zookeeper server moved from ${this.nodeId(from)} to ${this.nodeId(to)} ${reason}`)
+    this.version++
+    sim.faultToleranceEvaluated()
+    this.planZookeeper()
+  }
+}
+
+function minutes(s: number): string {
+  return s % 60 === 0 ? `${s / 60} min` : `${s} s`
+}

@@ -1,0 +1,634 @@
+/**
+ * Data placement (seed 004, DOMAIN.md §2): containers, extent groups, erasure-coded
+ * strips and OpLog episodes.
+ *
+ * - A container has a replication factor (RF2/RF3) and optionally erasure coding.
+ * - One simulated extent group stands for UNIT_BYTES of logical data. A replicated extent
+ *   group has RF replicas on distinct units of the awareness domain in force (distinct
+ *   nodes, and distinct blocks/racks under block/rack awareness). When that is impossible
+ *   (too few units with room left) the replica goes to any other node ("relaxed"), and
+ *   when even that fails it stays missing ("unplaced"); both are counted, never hidden.
+ * - An EC strip (see ec.ts) has k data + p parity members, each one UNIT_BYTES of raw
+ *   space, every member on a distinct unit of the awareness domain.
+ * - New writes choose among healthy disks only, so data written during a failure gets
+ *   its full RF (seed 004).
+ * - Replicas are weighted by disk capacity (every disk fills at the same pace) and keep
+ *   Stargate's 5 % read-only margin free.
+ *
+ * Everything is in typed arrays so a million extent groups stay cheap:
+ * replicaDisk[u * rf + k] is the disk of replica k of extent group u (-1 when missing),
+ * stripDisk[s * STRIP_STRIDE + j] the disk of member j of strip s (data members first).
+ */
+import { EC_COLD_SHARE, STRIP_STRIDE, stripShape, type StripShape } from './ec'
+import type { Prng } from '../kernel/prng'
+import type { ClusterSpec } from '../scenario/normalize'
+import { ToleranceIndex } from './tolerance/toleranceIndex'
+import type { Topology } from '../cluster/topology'
+import type { Domain } from '../types'
+import { UNIT_BYTES } from '../kernel/units'
+
+/** Domain levels, finest first. Level 0 = disk, 1 = node, 2 = block, 3 = rack. */
+export type Level = 0 | 1 | 2 | 3
+export const LEVEL_OF: Record<Domain | 'disk', Level> = { disk: 0, node: 1, block: 2, rack: 3 }
+export const DOMAIN_OF_LEVEL: readonly (Domain | 'disk')[] = ['disk', 'node', 'block', 'rack']
+
+/** Unit of every disk and node at every level, as typed arrays (static for a topology). */
+export class DomainIndex {
+  /** diskUnit[level][d]: the unit of disk d at that level */
+  readonly diskUnit: readonly [Int32Array, Int32Array, Int32Array, Int32Array]
+  /** nodeUnit[level][n]: the unit of node n at that level (level 0: -1, a node is not one disk) */
+  readonly nodeUnit: readonly [Int32Array, Int32Array, Int32Array, Int32Array]
+  readonly unitCount: readonly [number, number, number, number]
+
+  constructor(spec: Pick<ClusterSpec, 'disks' | 'nodes' | 'blocks' | 'racks'>) {
+    const D = spec.disks.length
+    const N = spec.nodes.length
+    const dd = new Int32Array(D), dn = new Int32Array(D), db = new Int32Array(D), dr = new Int32Array(D)
+    for (let d = 0; d < D; d++) {
+      const n = spec.disks[d].node
+      dd[d] = d
+      dn[d] = n
+      db[d] = spec.nodes[n].block
+      dr[d] = spec.nodes[n].rack
+    }
+    const n0 = new Int32Array(N).fill(-1), n1 = new Int32Array(N), n2 = new Int32Array(N), n3 = new Int32Array(N)
+    for (let n = 0; n < N; n++) {
+      n1[n] = n
+      n2[n] = spec.nodes[n].block
+      n3[n] = spec.nodes[n].rack
+    }
+    this.diskUnit = [dd, dn, db, dr]
+    this.nodeUnit = [n0, n1, n2, n3]
+    this.unitCount = [D, N, spec.blocks.length, spec.racks.length]
+  }
+}
+
+export interface ContainerPlan {
+  name: string
+  rf: number
+  erasureCoding: boolean
+  /** replicated extent groups at load */
+  units: number
+  /** EC strips at load */
+  strips: number
+  /** strip shape (null: EC off or impossible on this layout) */
+  shape: StripShape | null
+}
+
+export interface Container extends ContainerPlan {
+  id: string
+  index: number
+}
+
+/** (our rule) NutanixManagementShare holds this many GB per node (RF as the cluster, never EC). */
+export const MANAGEMENT_SHARE_UNITS_PER_NODE = 2
+
+/**
+ * The containers of a cluster built from a scenario: "default-container" with the
+ * cluster's RF and EC setting holds the VM data, "NutanixManagementShare" a little
+ * replicated data. Sized so their raw use is the scenario's raw use: with EC on and a
+ * strip possible on `awarenessUnits` units, EC_COLD_SHARE of the default container's
+ * logical data is in strips, the rest in replicas.
+ */
+export function planContainers(spec: Pick<ClusterSpec, 'replicationFactor' | 'ftLevel' | 'usedRawBytes' | 'erasureCoding' | 'nodes'>, awarenessUnits: number): ContainerPlan[] {
+  const rf = spec.replicationFactor
+  const rawUnits = spec.usedRawBytes / UNIT_BYTES
+  const mgmt = Math.max(0, Math.min(MANAGEMENT_SHARE_UNITS_PER_NODE * spec.nodes.length, Math.floor(rawUnits / (10 * rf))))
+  const rest = rawUnits - mgmt * rf
+  const shape = spec.erasureCoding ? stripShape(awarenessUnits, spec.ftLevel) : null
+  let units: number
+  let strips = 0
+  if (shape) {
+    const width = shape.k + shape.p
+    const logical = rest / ((1 - EC_COLD_SHARE) * rf + (EC_COLD_SHARE * width) / shape.k)
+    strips = Math.max(0, Math.round((EC_COLD_SHARE * logical) / shape.k))
+    units = Math.max(0, Math.round((rest - strips * width) / rf))
+  } else units = Math.max(0, Math.round(rest / rf))
+  return [
+    { name: 'default-container', rf, erasureCoding: spec.erasureCoding, units, strips, shape },
+    { name: 'NutanixManagementShare', rf, erasureCoding: false, units: mgmt, strips: 0, shape: null },
+  ]
+}
+
+/** Weighted random disk picks (Vose alias table): O(1) per pick, rebuilt lazily when a weight changes. */
+class DiskPicker {
+  readonly weight: Float64Array
+  private readonly prob: Float64Array
+  private readonly alias: Int32Array
+  private readonly scaled: Float64Array
+  private readonly small: Int32Array
+  private readonly large: Int32Array
+  private dirty = true
+  private total = 0
+
+  constructor(readonly size: number) {
+    this.weight = new Float64Array(size)
+    this.prob = new Float64Array(size)
+    this.alias = new Int32Array(size)
+    this.scaled = new Float64Array(size)
+    this.small = new Int32Array(size)
+    this.large = new Int32Array(size)
+  }
+
+  set(i: number, w: number): void {
+    if (this.weight[i] !== w) {
+      this.weight[i] = w
+      this.dirty = true
+    }
+  }
+
+  totalWeight(): number {
+    if (this.dirty) this.rebuild()
+    return this.total
+  }
+
+  /** A disk drawn with probability ∝ weight (one PRNG draw), or -1 when every weight is 0. */
+  sample(rng: Prng): number {
+    if (this.dirty) this.rebuild()
+    if (this.total <= 0) return -1
+    const x = rng.float() * this.size
+    const i = Math.floor(x)
+    return x - i < this.prob[i] ? i : this.alias[i]
+  }
+
+  private rebuild(): void {
+    this.dirty = false
+    const n = this.size
+    let total = 0
+    for (let i = 0; i < n; i++) total += this.weight[i]
+    this.total = total
+    if (total <= 0) return
+    let ns = 0
+    let nl = 0
+    for (let i = 0; i < n; i++) {
+      this.scaled[i] = (this.weight[i] * n) / total
+      if (this.scaled[i] < 1) this.small[ns++] = i
+      else this.large[nl++] = i
+    }
+    while (ns > 0 && nl > 0) {
+      const s = this.small[--ns]
+      const l = this.large[nl - 1]
+      this.prob[s] = this.scaled[s]
+      this.alias[s] = l
+      this.scaled[l] = this.scaled[l] + this.scaled[s] - 1
+      if (this.scaled[l] < 1) {
+        nl--
+        this.small[ns++] = l
+      }
+    }
+    while (nl > 0) {
+      const l = this.large[--nl]
+      this.prob[l] = 1
+      this.alias[l] = l
+    }
+    while (ns > 0) {
+      // only floating-point leftovers end here
+      const s = this.small[--ns]
+      this.prob[s] = this.weight[s] > 0 ? 1 : 0
+      this.alias[s] = s
+    }
+    // a zero-weight slot must never be returned through its own column
+    for (let i = 0; i < n; i++) {
+      if (this.weight[i] <= 0) {
+        this.prob[i] = 0
+        if (this.weight[this.alias[i]] <= 0) this.alias[i] = this.firstPositive()
+      }
+    }
+  }
+
+  private firstPositive(): number {
+    for (let i = 0; i < this.size; i++) if (this.weight[i] > 0) return i
+    return 0
+  }
+}
+
+const PICK_ATTEMPTS = 32
+
+export class DataStore {
+  readonly index: DomainIndex
+  readonly containers: Container[]
+  /** replicated extent groups */
+  units = 0
+  /** replica slots per extent group: the cluster RF (a container's RF may be lower: its extra slots stay -1) */
+  readonly rf: number
+  replicaDisk: Int32Array
+  /** container of each extent group */
+  unitContainer: Uint8Array
+  /** EC strips */
+  strips = 0
+  stripDisk: Int32Array
+  stripK: Uint8Array
+  stripP: Uint8Array
+  stripContainer: Uint8Array
+  /** replicas and strip members held per disk */
+  readonly diskUnits: Int32Array
+  /** capacity of each disk in units, keeping the 5 % read-only margin */
+  readonly capUnits: Int32Array
+  /** raw units held per container (replicas + strip members) */
+  readonly containerRaw: Float64Array
+  /** extent groups or strips that could not get all their copies */
+  unplaced = 0
+  /** copies placed on a node that breaks the awareness (not enough units with room) */
+  relaxed = 0
+  version = 0
+  /** the EXTENT_GROUPS fault tolerance, kept up to date as copies move (toleranceIndex.ts) */
+  readonly tolerance: ToleranceIndex
+  private readonly picker: DiskPicker
+  private readonly taken = new Int32Array(STRIP_STRIDE)
+
+  /**
+   * `layout`: the containers (see planContainers), or a plain extent-group count for a
+   * single replicated container of RF `rf`.
+   */
+  constructor(
+    private readonly topo: Topology,
+    layout: number | readonly ContainerPlan[],
+    rf: number,
+  ) {
+    const plans: readonly ContainerPlan[] =
+      typeof layout === 'number' ? [{ name: 'default-container', rf, erasureCoding: false, units: layout, strips: 0, shape: null }] : layout
+    this.rf = Math.max(rf, ...plans.map((p) => p.rf))
+    this.index = new DomainIndex(topo.spec)
+    this.containers = plans.map((p, i) => ({ ...p, id: `container-${i + 1}`, index: i }))
+    const units = plans.reduce((a, p) => a + p.units, 0)
+    const strips = plans.reduce((a, p) => a + p.strips, 0)
+    this.units = units
+    this.replicaDisk = new Int32Array(units * this.rf).fill(-1)
+    this.unitContainer = new Uint8Array(units)
+    this.strips = strips
+    this.stripDisk = new Int32Array(strips * STRIP_STRIDE).fill(-1)
+    this.stripK = new Uint8Array(strips)
+    this.stripP = new Uint8Array(strips)
+    this.stripContainer = new Uint8Array(strips)
+    let u = 0
+    let s = 0
+    plans.forEach((p, c) => {
+      this.unitContainer.fill(c, u, u + p.units)
+      u += p.units
+      if (p.shape) {
+        this.stripK.fill(p.shape.k, s, s + p.strips)
+        this.stripP.fill(p.shape.p, s, s + p.strips)
+        this.stripContainer.fill(c, s, s + p.strips)
+        s += p.strips
+      }
+    })
+    const D = topo.spec.disks.length
+    this.diskUnits = new Int32Array(D)
+    this.capUnits = new Int32Array(D)
+    for (let d = 0; d < D; d++) this.capUnits[d] = Math.floor((topo.spec.disks[d].capacityBytes * 0.95) / UNIT_BYTES)
+    this.containerRaw = new Float64Array(plans.length)
+    this.picker = new DiskPicker(D)
+    this.tolerance = new ToleranceIndex(this)
+  }
+
+  /** The data of a cluster built from its spec, with awareness `dom` in force (not yet placed). */
+  static forSpec(topo: Topology, spec: ClusterSpec, dom: Domain): DataStore {
+    return new DataStore(topo, planContainers(spec, topo.unitCount(dom)), spec.replicationFactor)
+  }
+
+  /** Capacity of a disk in replicas, keeping Stargate's 5 % read-only margin free. */
+  diskCapacityUnits(d: number): number {
+    return this.capUnits[d]
+  }
+
+  /** RF of extent group u (its container's). */
+  rfOf(u: number): number {
+    return this.containers[this.unitContainer[u]].rf
+  }
+
+  /** Reset the disk-pick weights from availability and free room. */
+  refreshPicker(): void {
+    for (let d = 0; d < this.diskUnits.length; d++) this.updatePick(d)
+  }
+
+  private updatePick(d: number): void {
+    const room = this.capUnits[d] - this.diskUnits[d]
+    // weighted by capacity (equal expected fill fraction), zero when unusable
+    this.picker.set(d, room > 0 && this.topo.diskAvailable(d) ? this.topo.spec.disks[d].capacityBytes / UNIT_BYTES : 0)
+  }
+
+  /**
+   * A disk for a new copy whose siblings are on disks taken[0 .. nTaken − 1]: on a unit
+   * of `level` none of them uses. -1 when no disk with room fits.
+   */
+  private pick(rng: Prng, level: Level, taken: Int32Array, nTaken: number): number {
+    const unit = this.index.diskUnit[level]
+    for (let attempt = 0; attempt < PICK_ATTEMPTS; attempt++) {
+      const d = this.picker.sample(rng)
+      if (d < 0) return -1
+      const u = unit[d]
+      let clash = false
+      for (let j = 0; j < nTaken; j++) if (unit[taken[j]] === u) clash = true
+      if (!clash) return d
+    }
+    // dense fallback: scan every disk in a random rotation
+    const n = unit.length
+    const start = rng.fastInt(n)
+    for (let i = 0; i < n; i++) {
+      const d = (start + i) % n
+      if (this.picker.weight[d] <= 0) continue
+      const u = unit[d]
+      let clash = false
+      for (let j = 0; j < nTaken; j++) if (unit[taken[j]] === u) clash = true
+      if (!clash) return d
+    }
+    return -1
+  }
+
+  /** Pick with the awareness level, else relaxed to distinct nodes (counted). */
+  private pickAware(rng: Prng, level: Level, taken: Int32Array, nTaken: number): number {
+    let d = this.pick(rng, level, taken, nTaken)
+    if (d < 0 && level > 1) {
+      d = this.pick(rng, 1, taken, nTaken)
+      if (d >= 0) this.relaxed++
+    }
+    return d
+  }
+
+  /**
+   * Pick a disk for a new replica whose siblings are on units `takenUnits` of domain
+   * `dom` and on nodes `takenNodes`. Returns -1 when no disk fits.
+   */
+  pickDisk(rng: Prng, dom: Domain, takenUnits: readonly number[], takenNodes: readonly number[]): number {
+    const unit = this.index.diskUnit[LEVEL_OF[dom]]
+    const node = this.index.diskUnit[1]
+    const ok = (d: number) => !takenNodes.includes(node[d]) && !takenUnits.includes(unit[d])
+    for (let attempt = 0; attempt < 48; attempt++) {
+      const d = this.picker.sample(rng)
+      if (d < 0) return -1
+      if (ok(d)) return d
+    }
+    const n = unit.length
+    const start = rng.fastInt(n)
+    for (let i = 0; i < n; i++) {
+      const d = (start + i) % n
+      if (this.picker.weight[d] > 0 && ok(d)) return d
+    }
+    return -1
+  }
+
+  private addCopy(d: number, container: number): void {
+    this.diskUnits[d]++
+    this.containerRaw[container]++
+    if (this.diskUnits[d] >= this.capUnits[d]) this.updatePick(d)
+  }
+
+  private removeCopy(d: number, container: number): void {
+    this.diskUnits[d]--
+    this.containerRaw[container]--
+    if (this.diskUnits[d] === this.capUnits[d] - 1) this.updatePick(d)
+  }
+
+  /** Put replica k of extent group u on disk d (-1: drop it). */
+  assign(u: number, k: number, d: number): void {
+    const i = u * this.rf + k
+    const c = this.unitContainer[u]
+    this.tolerance.unitChanging(u)
+    const old = this.replicaDisk[i]
+    if (old >= 0) this.removeCopy(old, c)
+    this.replicaDisk[i] = d
+    if (d >= 0) this.addCopy(d, c)
+    this.version++
+  }
+
+  /** Put member j of strip s on disk d (-1: drop it). */
+  assignStripMember(s: number, j: number, d: number): void {
+    const i = s * STRIP_STRIDE + j
+    const c = this.stripContainer[s]
+    this.tolerance.stripChanging(s)
+    const old = this.stripDisk[i]
+    if (old >= 0) this.removeCopy(old, c)
+    this.stripDisk[i] = d
+    if (d >= 0) this.addCopy(d, c)
+    this.version++
+  }
+
+  /**
+   * Rebuild: replica k of extent group u gets a new copy on disk d. The old copy (if any)
+   * stays on its (unavailable) disk and keeps counting there until Curator removes it
+   * or re-admits it (curator.ts keeps track of it).
+   */
+  rebuildReplica(u: number, k: number, d: number): void {
+    this.tolerance.unitChanging(u)
+    this.replicaDisk[u * this.rf + k] = d
+    this.addCopy(d, this.unitContainer[u])
+    this.version++
+  }
+
+  /** Rebuild: member j of strip s is re-created (decoded) on disk d; the old copy stays as above. */
+  rebuildStripMember(s: number, j: number, d: number): void {
+    this.tolerance.stripChanging(s)
+    this.stripDisk[s * STRIP_STRIDE + j] = d
+    this.addCopy(d, this.stripContainer[s])
+    this.version++
+  }
+
+  /** Re-admission: slot k of u points to disk d, which already holds (and counts) that copy. */
+  readmitReplica(u: number, k: number, d: number): void {
+    this.tolerance.unitChanging(u)
+    this.replicaDisk[u * this.rf + k] = d
+    this.version++
+  }
+
+  /** Re-admission of a strip member copy already counted on disk d. */
+  readmitStripMember(s: number, j: number, d: number): void {
+    this.tolerance.stripChanging(s)
+    this.stripDisk[s * STRIP_STRIDE + j] = d
+    this.version++
+  }
+
+  /** Delete a copy that no slot points to any more (over-replicated, or on a wiped disk). */
+  dropCopy(d: number, container: number): void {
+    this.removeCopy(d, container)
+    this.version++
+  }
+
+  /** Place `count` copies into slots[base ..] on distinct units of `level`; returns false if some stay missing. */
+  private placeCopies(rng: Prng, level: Level, slots: Int32Array, base: number, count: number, container: number): boolean {
+    const taken = this.taken
+    let n = 0
+    let full = true
+    for (let k = 0; k < count; k++) {
+      const d = this.pickAware(rng, level, taken, n)
+      if (d < 0) {
+        full = false
+        continue
+      }
+      taken[n++] = d
+      slots[base + k] = d
+      this.addCopy(d, container)
+    }
+    return full
+  }
+
+  /** Initial placement of every extent group and strip in domain `dom` (relaxed to nodes when impossible). */
+  placeAll(rng: Prng, dom: Domain): void {
+    this.refreshPicker()
+    const level = LEVEL_OF[dom]
+    const rfOf = this.containers.map((c) => c.rf)
+    for (let u = 0; u < this.units; u++) {
+      const c = this.unitContainer[u]
+      if (!this.placeCopies(rng, level, this.replicaDisk, u * this.rf, rfOf[c], c)) this.unplaced++
+    }
+    for (let s = 0; s < this.strips; s++) {
+      const width = this.stripK[s] + this.stripP[s]
+      if (!this.placeCopies(rng, level, this.stripDisk, s * STRIP_STRIDE, width, this.stripContainer[s])) this.unplaced++
+    }
+    this.tolerance.reset()
+    this.version++
+  }
+
+  /**
+   * Write `count` new extent groups to container `container` with its full RF, on healthy
+   * disks only, distinct units of `dom` (seed 004: data written during a failure keeps its
+   * RF). New data is write-hot, so it is replicated even in an EC container.
+   * Returns the index of the first new extent group. The caller calls sim.invalidate();
+   * the replica table may be reallocated (don't keep references to replicaDisk).
+   */
+  write(rng: Prng, container: number, count: number, dom: Domain): number {
+    const first = this.units
+    this.grow(first + count)
+    const rf = this.containers[container].rf
+    const level = LEVEL_OF[dom]
+    for (let u = first; u < first + count; u++) {
+      this.unitContainer[u] = container
+      if (!this.placeCopies(rng, level, this.replicaDisk, u * this.rf, rf, container)) this.unplaced++
+    }
+    this.containers[container].units += count
+    this.units = first + count
+    this.version++
+    return first
+  }
+
+  private grow(units: number): void {
+    if (units * this.rf <= this.replicaDisk.length) return
+    const cap = Math.max(units, Math.ceil(this.unitContainer.length * 1.5), 1024)
+    const rd = new Int32Array(cap * this.rf).fill(-1)
+    rd.set(this.replicaDisk.subarray(0, this.units * this.rf))
+    this.replicaDisk = rd
+    const uc = new Uint8Array(cap)
+    uc.set(this.unitContainer.subarray(0, this.units))
+    this.unitContainer = uc
+  }
+
+  diskUsedBytes(d: number): number {
+    return this.diskUnits[d] * UNIT_BYTES
+  }
+
+  /** Raw bytes held by all replicas and strip members. */
+  rawUsedBytes(): number {
+    let s = 0
+    for (let d = 0; d < this.diskUnits.length; d++) s += this.diskUnits[d]
+    return s * UNIT_BYTES
+  }
+
+  /** Logical bytes of a container: replicated extent groups plus the data members of its strips. */
+  containerLogicalBytes(c: number): number {
+    const ct = this.containers[c]
+    return (ct.units + ct.strips * (ct.shape?.k ?? 0)) * UNIT_BYTES
+  }
+}
+
+/**
+ * OpLog episodes (seed 004): writes land in the local OpLog and are synchronously
+ * replicated to RF − 1 peer OpLogs; peers are chosen per episode (1 GB of vDisk data)
+ * among all healthy nodes, on distinct units of the awareness domain when possible.
+ * One open episode per vDisk of a running VM; each replica sits on an SSD of its node
+ * (any disk when the node has none). peers[vd * rf + k] = node, disks[…] = disk, -1 = none.
+ */
+/** An OpLog episode covers this much vDisk data (seed 004); one is open per running vDisk. */
+export const OPLOG_EPISODE_BYTES = UNIT_BYTES
+
+export class OplogStore {
+  readonly peers: Int16Array
+  readonly disks: Int32Array
+  /** online OpLog disks per node, refreshed per open */
+  private readonly index: DomainIndex
+
+  constructor(
+    private readonly topo: Topology,
+    readonly vdisks: number,
+    readonly rf: number,
+  ) {
+    this.peers = new Int16Array(vdisks * rf).fill(-1)
+    this.disks = new Int32Array(vdisks * rf).fill(-1)
+    this.index = new DomainIndex(topo.spec)
+  }
+
+  /** An online disk of node n for the OpLog (SSD preferred), chosen deterministically from `salt`; -1 if none. */
+  private oplogDisk(n: number, salt: number): number {
+    const spec = this.topo.spec
+    const all = spec.nodes[n].disks
+    let count = 0
+    let ssd = false
+    for (const d of all) if (this.topo.diskAvailable(d) && spec.disks[d].tier === 'SSD') ssd = true
+    for (const d of all) if (this.topo.diskAvailable(d) && (!ssd || spec.disks[d].tier === 'SSD')) count++
+    if (count === 0) return -1
+    let pickIdx = salt % count
+    for (const d of all) {
+      if (this.topo.diskAvailable(d) && (!ssd || spec.disks[d].tier === 'SSD')) {
+        if (pickIdx === 0) return d
+        pickIdx--
+      }
+    }
+    return -1
+  }
+
+  private usable(n: number): boolean {
+    return this.topo.cvmServing(n) && this.oplogDisk(n, 0) >= 0
+  }
+
+  /** Open a new episode for vDisk vd of a VM on `host`: the local OpLog plus RF − 1 healthy peers. */
+  open(rng: Prng, vd: number, host: number, dom: Domain): void {
+    const rf = this.rf
+    const nodes = this.topo.nodeCount
+    const unit = this.index.nodeUnit[LEVEL_OF[dom]]
+    const base = vd * rf
+    for (let k = 0; k < rf; k++) {
+      this.peers[base + k] = -1
+      this.disks[base + k] = -1
+    }
+    let have = 0
+    if (host >= 0 && this.usable(host)) {
+      this.peers[base] = host
+      this.disks[base] = this.oplogDisk(host, vd)
+      have = 1
+    }
+    for (let k = have; k < rf; k++) {
+      const clash = (n: number, checkUnit: boolean): boolean => {
+        for (let j = 0; j < k; j++) {
+          const p = this.peers[base + j]
+          if (p === n || (checkUnit && p >= 0 && unit[p] === unit[n])) return true
+        }
+        return false
+      }
+      let pick = -1
+      for (let attempt = 0; attempt < 16 && pick < 0; attempt++) {
+        const n = rng.fastInt(nodes)
+        if (this.usable(n) && !clash(n, true)) pick = n
+      }
+      if (pick < 0) {
+        // scan in a random rotation: a distinct unit first, else any other node
+        const start = rng.fastInt(nodes)
+        for (let pass = 0; pass < 2 && pick < 0; pass++) {
+          for (let i = 0; i < nodes && pick < 0; i++) {
+            const n = (start + i) % nodes
+            if (this.usable(n) && !clash(n, pass === 0)) pick = n
+          }
+        }
+      }
+      if (pick >= 0) {
+        this.peers[base + k] = pick
+        this.disks[base + k] = this.oplogDisk(pick, vd + k)
+      }
+    }
+  }
+
+  /** Close vDisk vd's episode (VM off). */
+  close(vd: number): void {
+    for (let k = 0; k < this.rf; k++) {
+      this.peers[vd * this.rf + k] = -1
+      this.disks[vd * this.rf + k] = -1
+    }
+  }
+}

@@ -1,0 +1,530 @@
+/**
+ * Fault tolerance status ("failures tolerable") per component and domain type,
+ * following DOMAIN.md §4, computed from where data, metadata and services really are.
+ *
+ * For a domain type D (disk, node, block = rackable unit, rack) and a component, the
+ * figure is the number of further D-units that can fail at once, in the worst case, with
+ * the component still available — capped at the FT level. Every rule below is exact: it
+ * equals what enumerating every set of failed D-units gives (resiliency.test.ts checks it
+ * by brute force).
+ *
+ * - EXTENT_GROUPS: replicated extent groups: (distinct D-units holding an available
+ *   replica) − 1; EC strips: the largest f such that losing the f D-units holding the most
+ *   available members leaves ≥ k members. Minimum over both.
+ * - OPLOG: the same over open OpLog episodes.
+ * - METADATA: per token range, the largest f such that losing the f worst D-units leaves
+ *   a quorum of its RF_m replicas running Cassandra; minimum over ranges. For disks: a
+ *   replica dies with the last of its node's online metadata disks (metadata.ts).
+ * - ZOOKEEPER: the same for the ensemble's quorum.
+ * - STARGATE_HEALTH: after losing any f D-units, ≥ RF nodes with a healthy Stargate remain
+ *   (disk failures don't stop Stargate).
+ * - FREE_SPACE: Simulation.freeSpaceTolerance (resilient capacity, DOMAIN.md §5).
+ * - ERASURE_CODE_STRIP_SIZE: with EC on, the largest f such that after losing any f D-units
+ *   enough units of the awareness domain (with an available disk) remain to hold a full
+ *   strip (k + p of the strips in use; 2 + p when no strip fits); else the FT level.
+ * - STATIC_CONFIGURATION: the FT level if the cluster has the minimum units at D (seed 004
+ *   table), else the highest level whose minimum it meets (0 if none); disks: as nodes.
+ *
+ * Status (Prism's Data Resiliency widget): OK when the figure for the awareness domain in
+ * force is ≥ the FT level; Warning when not, but the node figure is; Critical otherwise
+ * (node figure 0, or below 2 on FT2). The domain in force is the desired one unless
+ * best-effort awareness fell back (DOMAIN.md §2): a cluster that never had the units for
+ * block awareness is judged at node level, not flagged forever. A failure at the desired
+ * level still drops the figure and raises Warning.
+ */
+import { staticFaultTolerance } from '../../cluster/awareness'
+import { rawCapacity } from '../capacity'
+import { DOMAIN_OF_LEVEL, LEVEL_OF, type DataStore, type DomainIndex, type Level, type OplogStore } from '../data'
+import { minStripWidth, STRIP_STRIDE } from '../ec'
+import { metadataDisks, metadataServiceUp, quorumOf, tokenRanges } from '../../metadata/ring'
+import type { Simulation } from '../../simulation'
+import { distinct, distinct3, smallTolerance, type DataHealth } from './toleranceIndex'
+import { DISK_ONLINE, type Topology } from '../../cluster/topology'
+import {
+  COMPONENTS,
+  DOMAIN_TYPES,
+  type Component,
+  type ComponentStatus,
+  type Domain,
+  type DomainType,
+  type FaultToleranceRow,
+  type ResiliencyStatus,
+} from '../../types'
+
+export const DOMAIN_OF_TYPE: Record<DomainType, Domain | 'disk'> = { DISK: 'disk', NODE: 'node', RACKABLE_UNIT: 'block', RACK: 'rack' }
+export const TYPE_OF_DOMAIN: Record<Domain, DomainType> = { node: 'NODE', block: 'RACKABLE_UNIT', rack: 'RACK' }
+const LEVEL_OF_TYPE: Record<DomainType, Level> = { DISK: 0, NODE: 1, RACKABLE_UNIT: 2, RACK: 3 }
+
+const UNIT_WORD: Record<DomainType, { one: string; many: string }> = {
+  DISK: { one: 'disk', many: 'disks' },
+  NODE: { one: 'node', many: 'nodes (hosts)' },
+  RACKABLE_UNIT: { one: 'block', many: 'blocks (rackable units)' },
+  RACK: { one: 'rack', many: 'racks' },
+}
+
+/**
+ * Largest f such that removing the f units holding the most members still leaves at
+ * least `need` members (0 when fewer than `need` are there now). `membersPerUnit` =
+ * count of available members per unit.
+ */
+export function tolerableLosses(membersPerUnit: ArrayLike<number>, need: number): number {
+  const sorted = Array.from(membersPerUnit).filter((x) => x > 0).sort((a, b) => b - a)
+  let left = sorted.reduce((a, b) => a + b, 0)
+  if (left < need) return 0
+  let f = 0
+  for (const m of sorted) {
+    if (left - m < need) break
+    left -= m
+    f++
+  }
+  return f
+}
+
+/**
+ * Largest number of "units" that can be lost, each member `i` dying only when `cost[i]`
+ * of them are lost (disjoint), so that ≥ `need` members stay: (cheapest way to kill
+ * count − need + 1 members) − 1. Infinity when members can't be killed (cost Infinity).
+ */
+export function tolerableCostLosses(costs: readonly number[], need: number): number {
+  const live = costs.filter((c) => c > 0).sort((a, b) => a - b)
+  if (live.length < need) return 0
+  const kill = live.length - need + 1
+  let sum = 0
+  for (let i = 0; i < kill; i++) sum += live[i]
+  return sum - 1
+}
+
+/**
+ * Smallest raw capacity (RF `rf`, one replica per node) left after losing any `f` disks:
+ * `nodeDisks[n]` = capacities of node n's available disks. Raw capacity only grows with
+ * a node's capacity, so for a given number of lost disks per node the worst is to lose
+ * that node's largest ones; every spread of f losses over the nodes is tried (f ≤ 2 in
+ * practice: N + N(N − 1) / 2 cases for 2).
+ */
+export function worstRawAfterDiskLosses(nodeDisks: readonly (readonly number[])[], rf: number, f: number): number {
+  const sorted = nodeDisks.map((ds) => ds.filter((c) => c > 0).sort((a, b) => b - a))
+  const caps = sorted.map((ds) => ds.reduce((a, b) => a + b, 0))
+  const taken = new Int32Array(sorted.length)
+  // nodes with the same disks are interchangeable: within such a class only try
+  // non-increasing losses by index (prevSame: the previous node of the class)
+  const prevSame = new Int32Array(sorted.length).fill(-1)
+  const lastOf = new Map<string, number>()
+  sorted.forEach((ds, n) => {
+    const key = ds.join(',')
+    const prev = lastOf.get(key)
+    if (prev !== undefined) prevSame[n] = prev
+    lastOf.set(key, n)
+  })
+  let worst = Infinity
+  // multisets of nodes (non-decreasing index): node n loses its taken[n] largest disks
+  const walk = (from: number, left: number) => {
+    if (left === 0) {
+      worst = Math.min(worst, rawCapacity(caps, rf))
+      return
+    }
+    let any = false
+    for (let n = from; n < sorted.length; n++) {
+      if (taken[n] >= sorted[n].length) continue
+      any = true
+      if (prevSame[n] >= 0 && taken[prevSame[n]] <= taken[n]) continue
+      const c = sorted[n][taken[n]++]
+      caps[n] -= c
+      walk(n, left - 1)
+      caps[n] += c
+      taken[n]--
+    }
+    if (!any) worst = Math.min(worst, rawCapacity(caps, rf)) // fewer disks than f: all of them gone
+  }
+  walk(0, f)
+  return worst
+}
+
+export type { DataHealth }
+
+export interface FaultToleranceResult {
+  rows: FaultToleranceRow[]
+  status: ResiliencyStatus
+  health: DataHealth
+  /** simulated seconds since load at which the inputs last changed */
+  lastUpdateTime: number
+}
+
+/** Per-level minimum tolerance of a set of copy groups (extent groups, strips, episodes); raw (not capped). */
+interface LevelMins {
+  mins: Float64Array // [level] -> min tolerance
+}
+
+/**
+ * One pass over every replicated extent group and strip: the per-level minimum of
+ * (distinct units with an available replica − 1), resp. the strip rule, and the health.
+ * Mins start at +Infinity (no data: nothing to lose). The simulation keeps the same
+ * figures up to date incrementally (DataStore.tolerance, toleranceIndex.ts); this full
+ * pass is the reference the tests hold it to.
+ */
+export function scanExtentGroups(data: DataStore, avail: Uint8Array): { mins: Float64Array; health: DataHealth } {
+  const [, mapNode, mapBlock, mapRack] = data.index.diskUnit
+  const mapDisk = data.index.diskUnit[0]
+  const S = data.rf
+  const rd = data.replicaDisk
+  const uc = data.unitContainer
+  const rfOfC = new Int32Array(data.containers.map((c) => c.rf))
+  const h = new Int32Array(Math.max(S, STRIP_STRIDE))
+  let m0 = Infinity, m1 = Infinity, m2 = Infinity, m3 = Infinity
+  let lost = 0
+  let missing = 0
+  const U = data.units
+  if (S <= 3) {
+    // hot path (RF2/RF3): the available replicas in locals x, y, z
+    for (let u = 0; u < U; u++) {
+      const base = u * S
+      let x = -1
+      let y = -1
+      let z = -1
+      let n = 0
+      for (let k = 0; k < S; k++) {
+        const d = rd[base + k]
+        if (d >= 0 && avail[d] === 1) {
+          if (n === 0) x = d
+          else if (n === 1) y = d
+          else z = d
+          n++
+        }
+      }
+      if (n === 0) {
+        lost++
+        m0 = m1 = m2 = m3 = -1
+        continue
+      }
+      if (n < S) {
+        const want = rfOfC[uc[u]]
+        if (n < want) missing += want - n
+      }
+      if (n === 1) {
+        if (m3 > 0) m3 = 0
+        if (m2 > 0) m2 = 0
+        if (m1 > 0) m1 = 0
+        if (m0 > 0) m0 = 0
+        continue
+      }
+      // distinct − 1 per level, coarse to fine: once distinct, every finer level is too
+      const t = n - 1
+      let r: number, b: number, nd: number
+      if (n === 2) {
+        r = mapRack[x] !== mapRack[y] ? 1 : 0
+        b = r === 1 || mapBlock[x] !== mapBlock[y] ? 1 : 0
+        nd = b === 1 || mapNode[x] !== mapNode[y] ? 1 : 0
+      } else {
+        r = distinct3(mapRack, x, y, z)
+        b = r === 2 ? 2 : distinct3(mapBlock, x, y, z)
+        nd = b === 2 ? 2 : distinct3(mapNode, x, y, z)
+      }
+      if (r < m3) m3 = r
+      if (b < m2) m2 = b
+      if (nd < m1) m1 = nd
+      // replicas on distinct nodes are on distinct disks
+      const dk = nd === t ? t : n === 2 ? (x !== y ? 1 : 0) : distinct3(mapDisk, x, y, z)
+      if (dk < m0) m0 = dk
+    }
+  } else {
+    for (let u = 0; u < U; u++) {
+      const base = u * S
+      let n = 0
+      for (let k = 0; k < S; k++) {
+        const d = rd[base + k]
+        if (d >= 0 && avail[d] === 1) h[n++] = d
+      }
+      const want = rfOfC[uc[u]]
+      if (n === 0) {
+        lost++
+        m0 = m1 = m2 = m3 = -1
+        continue
+      }
+      if (n < want) missing += want - n
+      const r = distinct(mapRack, h, n) - 1
+      const b = distinct(mapBlock, h, n) - 1
+      const nd = distinct(mapNode, h, n) - 1
+      const dk = distinct(mapDisk, h, n) - 1
+      if (r < m3) m3 = r
+      if (b < m2) m2 = b
+      if (nd < m1) m1 = nd
+      if (dk < m0) m0 = dk
+    }
+  }
+  // strips
+  let lostMembers = 0
+  const scratchUnits = new Int32Array(STRIP_STRIDE)
+  const scratchCounts = new Int32Array(STRIP_STRIDE)
+  const maps = [mapDisk, mapNode, mapBlock, mapRack]
+  const mins = [m0, m1, m2, m3]
+  const sd = data.stripDisk
+  for (let s = 0; s < data.strips; s++) {
+    const k = data.stripK[s]
+    const w = k + data.stripP[s]
+    const base = s * STRIP_STRIDE
+    let n = 0
+    let dataDown = 0
+    for (let j = 0; j < w; j++) {
+      const d = sd[base + j]
+      if (d >= 0 && avail[d] === 1) h[n++] = d
+      else if (j < k) dataDown++
+    }
+    if (n < k) {
+      lostMembers += dataDown
+      for (let l = 0; l < 4; l++) mins[l] = -1
+      continue
+    }
+    missing += w - n
+    const t = n - k
+    if (distinct(mapRack, h, n) === n) {
+      for (let l = 0; l < 4; l++) if (t < mins[l]) mins[l] = t
+      continue
+    }
+    for (let l = 3; l >= 0; l--) {
+      const f = smallTolerance(maps[l], h, n, k, scratchUnits, scratchCounts)
+      if (f < mins[l]) mins[l] = f
+      if (f === t) {
+        // distinct at this level: every finer level too
+        for (let m = l - 1; m >= 0; m--) if (t < mins[m]) mins[m] = t
+        break
+      }
+    }
+  }
+  return { mins: Float64Array.from(mins), health: { lostUnits: lost, lostStripMembers: lostMembers, missingCopies: missing } }
+}
+
+/** Per-level minimum of (distinct units with an available replica − 1) over open OpLog episodes. */
+export function scanOplog(oplog: OplogStore, index: DomainIndex, avail: Uint8Array): LevelMins {
+  const mins = new Float64Array(4).fill(Infinity)
+  const rf = oplog.rf
+  const h = new Int32Array(rf)
+  for (let vd = 0; vd < oplog.vdisks; vd++) {
+    const base = vd * rf
+    let open = false
+    let n = 0
+    for (let k = 0; k < rf; k++) {
+      const d = oplog.disks[base + k]
+      if (d >= 0) {
+        open = true
+        if (avail[d] === 1) h[n++] = d
+      }
+    }
+    if (!open) continue
+    for (let l = 0; l < 4; l++) {
+      const t = distinct(index.diskUnit[l], h, n) - 1
+      if (t < mins[l]) mins[l] = t
+    }
+  }
+  return { mins }
+}
+
+/**
+ * Tolerance of a quorum group of nodes (a token range's replicas, the Zookeeper
+ * ensemble) at `level`: members are up per `up`; need `need` of them.
+ * Disk level: a member dies with the last of its online metadata disks.
+ */
+function groupTolerance(members: readonly number[], up: Uint8Array, need: number, level: Level, index: DomainIndex, metaDiskCount: Int32Array): number {
+  if (level === 0) {
+    const costs: number[] = []
+    for (const n of members) if (up[n]) costs.push(metaDiskCount[n])
+    return tolerableCostLosses(costs, need)
+  }
+  const map = index.nodeUnit[level]
+  const per = new Map<number, number>()
+  let count = 0
+  for (const n of members) {
+    if (!up[n]) continue
+    count++
+    per.set(map[n], (per.get(map[n]) ?? 0) + 1)
+  }
+  if (count < need) return -1
+  return tolerableLosses([...per.values()], need)
+}
+
+/**
+ * ERASURE_CODE_STRIP_SIZE at `level`: largest f (≤ cap) such that after losing any f
+ * units of that level, ≥ `width` units of the awareness level `eff` still have an
+ * available disk.
+ */
+export function stripSizeTolerance(index: DomainIndex, avail: Uint8Array, eff: Level, level: Level, width: number, cap: number): number {
+  const effMap = index.diskUnit[eff]
+  const usable = new Uint8Array(index.unitCount[eff])
+  for (let d = 0; d < avail.length; d++) if (avail[d]) usable[effMap[d]] = 1
+  let total = 0
+  for (let e = 0; e < usable.length; e++) total += usable[e]
+  const remainingAfter = (f: number): number => {
+    if (f === 0) return total
+    if (level >= eff) {
+      // each lost unit takes every awareness unit inside it
+      const map = index.diskUnit[level]
+      const per = new Int32Array(index.unitCount[level])
+      const seen = new Uint8Array(usable.length)
+      for (let d = 0; d < avail.length; d++) {
+        const e = effMap[d]
+        if (usable[e] && !seen[e]) {
+          seen[e] = 1
+          per[map[d]]++
+        }
+      }
+      const sorted = Array.from(per).sort((a, b) => b - a)
+      let left = total
+      for (let i = 0; i < f && i < sorted.length; i++) left -= sorted[i]
+      return left
+    }
+    // a finer unit: an awareness unit dies once all its supporting finer units are lost
+    const map = index.diskUnit[level]
+    const supports = new Map<number, Set<number>>()
+    for (let d = 0; d < avail.length; d++) {
+      if (!avail[d]) continue
+      const e = effMap[d]
+      let s = supports.get(e)
+      if (!s) supports.set(e, (s = new Set()))
+      s.add(map[d])
+    }
+    const costs = [...supports.values()].map((s) => s.size).sort((a, b) => a - b)
+    let budget = f
+    let left = total
+    for (const c of costs) {
+      if (c > budget) break
+      budget -= c
+      left--
+    }
+    return left
+  }
+  let best = -1
+  for (let f = 0; f <= cap; f++) {
+    if (remainingAfter(f) >= width) best = f
+    else break
+  }
+  return best
+}
+
+function failureWord(dt: DomainType, n: number): string {
+  return `${n} ${UNIT_WORD[dt].one} failure${n === 1 ? '' : 's'}`
+}
+
+export function computeFaultTolerance(sim: Simulation): FaultToleranceResult {
+  const { topo, data, spec } = sim
+  const ft: number = spec.ftLevel
+  const rf = spec.replicationFactor
+  const index = data.index
+  const D = spec.disks.length
+  const N = spec.nodes.length
+
+  const avail = new Uint8Array(D)
+  for (let d = 0; d < D; d++) avail[d] = topo.diskAvailable(d) ? 1 : 0
+  const serving = new Uint8Array(N)
+  const metaUp = new Uint8Array(N)
+  const metaDiskCount = new Int32Array(N)
+  for (let n = 0; n < N; n++) {
+    serving[n] = topo.cvmServing(n) ? 1 : 0
+    metaUp[n] = metadataServiceUp(topo, n) ? 1 : 0
+    metaDiskCount[n] = metaUp[n] ? onlineMetadataDisks(topo, n) : 0
+  }
+
+  const eg = data.tolerance.scan(avail)
+  const op = scanOplog(sim.oplog, index, avail)
+
+  const rfm = spec.metadataReplicationFactor
+  const ranges = tokenRanges(sim.ringMembers(), rfm)
+  const quorum = quorumOf(rfm)
+  const zk = sim.zookeeperServers()
+  const zkQuorum = quorumOf(zk.length)
+  const metaDom = sim.metadataDomain()
+  const eff = LEVEL_OF[sim.effectiveAwareness]
+  const ecWidth = ecStripWidth(sim)
+
+  const rows: FaultToleranceRow[] = []
+  for (const dt of DOMAIN_TYPES) {
+    const level = LEVEL_OF_TYPE[dt]
+    const comps = {} as Record<Component, ComponentStatus>
+    const word = UNIT_WORD[dt]
+    const set = (c: Component, value: number, reason: (v: number) => string) => {
+      const v = Math.max(0, Math.min(value, ft))
+      comps[c] = { failuresTolerable: v, message: v < ft ? reason(v) : null }
+    }
+    const placement = (what: string) => (v: number) => `Based on placement of ${what} the cluster can tolerate a maximum of ${failureWord(dt, v)}`
+
+    const lostAny = eg.health.lostUnits + eg.health.lostStripMembers > 0
+    set('EXTENT_GROUPS', eg.mins[level], lostAny ? () => `${eg.health.lostUnits + eg.health.lostStripMembers} extent groups have no available replica` : placement('extent group replicas'))
+    set('OPLOG', op.mins[level], placement('OpLog episode replicas'))
+
+    let meta = ranges.length === 0 ? -1 : Infinity
+    for (const r of ranges) meta = Math.min(meta, groupTolerance(r.replicas, metaUp, quorum, level, index, metaDiskCount))
+    const metaNote = level >= 2 && LEVEL_OF[metaDom] < level ? ` (metadata is not ${DOMAIN_OF_LEVEL[level]} aware: the other ${word.many} hold fewer than ${ft === 2 ? 4 : 2}X nodes)` : ''
+    set('METADATA', meta, (v) => placement('metadata replicas in the Cassandra ring')(v) + metaNote)
+
+    const zkVal = zk.length === 0 ? -1 : groupTolerance(zk, metaUp, zkQuorum, level, index, metaDiskCount)
+    set('ZOOKEEPER', zkVal, placement('Zookeeper servers'))
+
+    // Stargate health: after losing any f units, at least RF nodes with a healthy Stargate; disks don't stop it
+    let sg: number
+    if (level === 0) sg = countOnes(serving) >= rf ? Infinity : -1
+    else {
+      const per = new Int32Array(index.unitCount[level])
+      let total = 0
+      for (let n = 0; n < N; n++) if (serving[n]) {
+        per[index.nodeUnit[level][n]]++
+        total++
+      }
+      sg = total < rf ? -1 : tolerableLosses(per, rf)
+    }
+    set('STARGATE_HEALTH', sg, () => `Not enough nodes (hosts) with a healthy Stargate to tolerate ${failureWord(dt, ft)}`)
+
+    set('FREE_SPACE', sim.freeSpaceTolerance(dt), (v) =>
+      v === 0 ? `Cluster does not have enough capacity to tolerate a ${word.one} failure` : `Cluster does not have enough capacity to tolerate ${failureWord(dt, v + 1)}`,
+    )
+
+    if (spec.erasureCoding) {
+      const f = stripSizeTolerance(index, avail, eff, level, ecWidth.width, ft)
+      set('ERASURE_CODE_STRIP_SIZE', f, (v) =>
+        ecWidth.shape
+          ? `Not enough ${UNIT_WORD[typeOfLevel(eff)].many} to hold a ${ecWidth.shape.k}/${ecWidth.shape.p} erasure-coded strip after ${failureWord(dt, v + 1)}`
+          : `Not enough ${UNIT_WORD[typeOfLevel(eff)].many} to form an erasure-coded strip`,
+      )
+    } else set('ERASURE_CODE_STRIP_SIZE', ft, () => '')
+
+    const staticUnits = index.unitCount[Math.max(1, level)]
+    set('STATIC_CONFIGURATION', staticFaultTolerance(staticUnits, spec.ftLevel, spec.erasureCoding), () =>
+      `Not enough ${UNIT_WORD[level === 0 ? 'NODE' : dt].many} in the cluster`,
+    )
+
+    let min = ft
+    for (const c of COMPONENTS) min = Math.min(min, comps[c].failuresTolerable)
+    rows.push({ domainType: dt, failuresTolerable: min, components: comps })
+  }
+
+  return { rows, status: resiliencyStatus(rows, sim.effectiveAwareness, spec.ftLevel), health: eg.health, lastUpdateTime: sim.faultToleranceStamp }
+}
+
+/** Prism's Data Resiliency status from the rows (see the header). */
+export function resiliencyStatus(rows: readonly FaultToleranceRow[], inForce: Domain, ftLevel: number): ResiliencyStatus {
+  const domainRow = rows.find((r) => r.domainType === TYPE_OF_DOMAIN[inForce])
+  const nodeRow = rows.find((r) => r.domainType === 'NODE')
+  if (!domainRow || !nodeRow) return 'Critical'
+  if (domainRow.failuresTolerable >= ftLevel) return 'OK'
+  if (nodeRow.failuresTolerable >= ftLevel) return 'Warning'
+  return 'Critical'
+}
+
+/** The width (k + p) of the strips in use (widest), or the smallest possible strip when none fits. */
+export function ecStripWidth(sim: Pick<Simulation, 'data' | 'spec'>): { width: number; shape: { k: number; p: number } | null } {
+  let best: { k: number; p: number } | null = null
+  for (const c of sim.data.containers) if (c.shape && (!best || c.shape.k + c.shape.p > best.k + best.p)) best = c.shape
+  return best ? { width: best.k + best.p, shape: best } : { width: minStripWidth(sim.spec.ftLevel), shape: null }
+}
+
+function typeOfLevel(l: Level): DomainType {
+  return l === 0 ? 'DISK' : l === 1 ? 'NODE' : l === 2 ? 'RACKABLE_UNIT' : 'RACK'
+}
+
+function countOnes(a: Uint8Array): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += a[i]
+  return s
+}
+
+function onlineMetadataDisks(topo: Topology, n: number): number {
+  let c = 0
+  for (const d of metadataDisks(topo, n)) if (topo.diskMode[d] === DISK_ONLINE) c++
+  return c
+}
