@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, unit tests (Vitest), then end-to-end tests (Playwright, system Chromium).
+// `npm test`: type check, lint, dependency rules (no cycles, layers), unit tests (Vitest), then end-to-end tests (Playwright, system Chromium).
 import { spawnSync } from 'node:child_process'
 
 const run = (cmd, args) => {
@@ -10,6 +10,9 @@ const run = (cmd, args) => {
 let status = run('npx', ['tsc', '--noEmit', '-p', '.'])
 if (status !== 0) process.exit(status)
 status = run('npx', ['eslint', '.'])
+if (status !== 0) process.exit(status)
+// the layers and no import cycles anywhere (type-only imports included): .dependency-cruiser.cjs
+status = run('npx', ['depcruise', 'src', 'scripts', 'bench', 'e2e', '--config', '.dependency-cruiser.cjs'])
 if (status !== 0) process.exit(status)
 status = run('npx', ['vitest', 'run'])
 if (status !== 0) process.exit(status)

@@ -6,6 +6,8 @@
 import { effectiveAwareness } from './cluster/awareness'
 import { resilientCapacity, type CapacityUnits } from './storage/capacity'
 import { DataStore, OplogStore } from './storage/data'
+import type { EventHandler, Kernel } from './kernel/context'
+import { SimError } from './kernel/errors'
 import { EventQueue, type ScheduledEvent } from './kernel/eventQueue'
 import { DataGrowth } from './storage/growth'
 import { VmHa } from './ha/ha'
@@ -26,15 +28,8 @@ import type { Domain, DomainType, Fault, Report } from './types'
 import { UNIT_BYTES } from './kernel/units'
 import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 
-/** An error whose message names the problem; the simulation is unchanged when it is thrown. */
-export class SimError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'SimError'
-  }
-}
-
-export type EventHandler = (payload: unknown, ev: ScheduledEvent) => void
+export { SimError } from './kernel/errors'
+export type { EventHandler } from './kernel/context'
 
 export interface Subsystem {
   readonly name: string
@@ -45,7 +40,7 @@ export interface Subsystem {
 const MS = 1000
 const toMs = (s: number) => Math.round(s * MS)
 
-export class Simulation {
+export class Simulation implements Kernel {
   readonly spec: ClusterSpec
   readonly scenario: Scenario
   readonly rng: Prng

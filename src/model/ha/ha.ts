@@ -18,10 +18,31 @@
  */
 import { Ipam } from './ipam'
 import { greedyPacksAll, mthm } from './mthm'
-import { SimError, type Simulation } from '../simulation'
+import { SimError } from '../kernel/errors'
 import { HOST_DOWN, HOST_PARTITIONED, HOST_STATES, HOST_UP, type StateChange } from '../cluster/topology'
 import type { ReportHa, ReportHaIncident } from '../types'
 import { POWER_ON, POWER_RESTARTING } from '../cluster/vms'
+import type { Kernel } from '../kernel/context'
+import type { ClusterSpec } from '../scenario/normalize'
+import type { Topology } from '../cluster/topology'
+import type { VmTable } from '../cluster/vms'
+import type { DataStore } from '../storage/data'
+
+/** What VM high availability uses: kernel services, the cluster facts it reads and the VM power actions of the composition root. */
+export interface HaContext extends Kernel {
+  readonly spec: ClusterSpec
+  readonly topo: Topology
+  readonly vms: VmTable
+  readonly data: DataStore
+  /** memory a host can give to VMs */
+  hostCapacityBytes(n: number): number
+  /** metadata ring order (the Acropolis leader is elected among its members) */
+  ringOrder(): readonly number[]
+  /** stop VM v: its sessions and OpLog episodes end */
+  setVmOff(v: number): void
+  /** power VM v on where admission and placement allow */
+  tryPowerOn(v: number, interactive: boolean): void
+}
 
 /** Failure-detection timeline (seed 003), seconds after T0. */
 export const HA_TIMEOUT_START = 20
@@ -106,7 +127,7 @@ export class VmHa {
   version = 0
   private checkCache: { version: number; topo: number; result: Array<{ vms: number; restartable: number; bytes: number }> } | null = null
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: HaContext) {
     const n = sim.spec.nodes.length
     const vc = sim.vms.count
     this.n = n

@@ -16,9 +16,16 @@
  * - Remote path: REMOTE_HOP_MS more per I/O (the data crosses the network to another CVM).
  * - A stalled session, a login in flight or no session: no I/O.
  */
-import type { IoPaths } from './iopath'
-import type { Simulation } from '../simulation'
+import type { ClusterSpec } from '../scenario/normalize'
+import type { VmTable } from '../cluster/vms'
 import { POWER_ON } from '../cluster/vms'
+
+/** What the I/O load reads: the clock and the VMs. */
+export interface IoLoadContext {
+  readonly time: number
+  readonly spec: ClusterSpec
+  readonly vms: VmTable
+}
 
 export const IOPS_PER_VCPU = 100
 export const STARGATE_IOPS_PER_CORE = 500
@@ -105,7 +112,7 @@ export function stargateLatencyMs(rho: number, readShare: number): number {
   return (readShare * READ_MS + (1 - readShare) * WRITE_MS) * stretch
 }
 
-export function computeIoLoad(sim: Simulation, io: IoPaths): IoLoad {
+export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Array }): IoLoad {
   const { spec, vms } = sim
   const n = spec.nodes.length
   const vdCount = vms.vdiskCount

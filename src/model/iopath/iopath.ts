@@ -23,28 +23,28 @@
  * component state; the pending failover and failback work is scheduled as active events.
  */
 import type { ScheduledEvent } from '../kernel/eventQueue'
-import { civilFromDays, SIM_EPOCH_SECONDS } from '../report/ncli'
+import { civilFromDays, SIM_EPOCH_SECONDS } from '../kernel/calendar'
 import { computeIoLoad, FRODO_CONNECTIONS_PER_VDISK, ioBucket, type IoLoad } from './ioload'
-import type { Simulation } from '../simulation'
+import type { Kernel } from '../kernel/context'
+import type { ClusterSpec } from '../scenario/normalize'
+import type { Topology } from '../cluster/topology'
+import type { VmTable } from '../cluster/vms'
 import { HOST_DOWN, HOST_UP, type StateChange } from '../cluster/topology'
 import type { ReportIo, ReportRedirect, SimTask } from '../types'
+import type { IoPathParams } from './params'
 import { POWER_ON } from '../cluster/vms'
 
-export interface IoPathParams {
-  /** NOP-OUT health check interval of every redirector (s) */
-  healthCheckSeconds: number
-  /** time an iSCSI login (and its redirect) takes (s) */
-  loginSeconds: number
-  /** the local Stargate must be healthy this long before sessions fail back (s) */
-  failbackSeconds: number
-  /** how a redirector picks a remote Stargate */
-  redirect: 'random' | 'round-robin'
-}
-
-/** Defaults (seed 000/002: failback after 300 s; the rest is our rule, see the README). */
-export const DEFAULT_IO_PATH: IoPathParams = { healthCheckSeconds: 5, loginSeconds: 1, failbackSeconds: 300, redirect: 'random' }
-
+export { DEFAULT_IO_PATH, type IoPathParams } from './params'
 export { FRODO_CONNECTIONS_PER_VDISK, IO_BUCKET_SECONDS, ioBucket } from './ioload'
+
+/** What the I/O paths use: kernel services, the cluster facts they read and the metrics sampler. */
+export interface IoContext extends Kernel {
+  readonly spec: ClusterSpec
+  readonly topo: Topology
+  readonly vms: VmTable
+  /** take a metrics sample now */
+  recordMetrics(): void
+}
 
 export const LOCAL_PORTAL = '192.168.5.254:3261'
 export const REDIRECTOR_PORTAL = '127.0.0.1:3261'
@@ -141,7 +141,7 @@ export class IoPaths {
   private readonly transitions: Ring<Transition>[]
   private loadCache: { key: string; load: IoLoad } | null = null
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: IoContext) {
     const { spec, vms } = sim
     this.params = spec.ioPath
     const n = spec.nodes.length

@@ -15,8 +15,20 @@
  */
 import { interleavedRing, metadataServiceUp, placeZookeeper } from './ring'
 import type { ScheduledEvent } from '../kernel/eventQueue'
-import type { Simulation } from '../simulation'
+import type { Kernel } from '../kernel/context'
+import type { ClusterSpec } from '../scenario/normalize'
+import type { Topology } from '../cluster/topology'
+import type { Domain } from '../types'
 import type { SimTask } from '../types'
+
+/** What the metadata service uses: kernel services and the cluster facts it reads. */
+export interface MetadataContext extends Kernel {
+  readonly spec: ClusterSpec
+  readonly topo: Topology
+  readonly effectiveAwareness: Domain
+  /** the domain metadata is aware of now */
+  metadataDomain(): Domain
+}
 
 /** Seconds a ring change (streaming the moved token ranges) takes (our rule). */
 export const RING_CHANGE_SECONDS = 60
@@ -40,7 +52,7 @@ export class MetadataService {
   private readonly up: Uint8Array
   version = 0
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: MetadataContext) {
     const { spec, topo } = sim
     const n = spec.nodes.length
     this.ring = interleavedRing(topo, spec.nodes.map((_, i) => i), sim.metadataDomain(), spec.metadataReplicationFactor)

@@ -1,6 +1,6 @@
 /** Builds the drill API's Report (DRILL-API.md §2) from the simulation state. */
 import { metadataServiceUp, quorumOf, tokenRanges } from '../metadata/ring'
-import type { Simulation } from '../simulation'
+import type { ReportSource } from './source'
 import { CVM_STATES, DISK_MODES, HOST_STATES } from '../cluster/topology'
 import type { Report, ReportContainer, ReportMetadata } from '../types'
 import { UNIT_BYTES } from '../kernel/units'
@@ -12,7 +12,7 @@ export function storageState(used: number, resilient: number, warnPct: number): 
   return 'ok'
 }
 
-export function buildResiliency(sim: Simulation): Report['resiliency'] {
+export function buildResiliency(sim: ReportSource): Report['resiliency'] {
   const ft = sim.faultTolerance()
   // missing replicas / strip members of data that still has a copy; lost: no surviving copy (resiliency.ts)
   // while the rebuild replicates, the fault tolerance stays as Curator last computed it; the copies left come from the rebuild
@@ -31,7 +31,7 @@ export function buildResiliency(sim: Simulation): Report['resiliency'] {
 }
 
 /** Storage containers with their data (extension). */
-export function buildContainers(sim: Simulation): ReportContainer[] {
+export function buildContainers(sim: ReportSource): ReportContainer[] {
   const { data } = sim
   return data.containers.map((c) => ({
     id: c.id,
@@ -47,7 +47,7 @@ export function buildContainers(sim: Simulation): ReportContainer[] {
 }
 
 /** Token ranges (ring order, owner + next RF_m − 1 members) and the Zookeeper ensemble (extension). */
-export function buildMetadata(sim: Simulation): ReportMetadata {
+export function buildMetadata(sim: ReportSource): ReportMetadata {
   const { spec, topo } = sim
   const nodeId = (n: number) => spec.nodes[n].id
   const rfm = spec.metadataReplicationFactor
@@ -78,7 +78,7 @@ export function buildMetadata(sim: Simulation): ReportMetadata {
   }
 }
 
-export function buildStorage(sim: Simulation): Report['storage'] {
+export function buildStorage(sim: ReportSource): Report['storage'] {
   const { spec, topo, data } = sim
   const total = sim.availableTotalBytes()
   const used = sim.availableUsedBytes()
@@ -105,11 +105,11 @@ export function buildStorage(sim: Simulation): Report['storage'] {
   }
 }
 
-export function buildHa(sim: Simulation): Report['ha'] {
+export function buildHa(sim: ReportSource): Report['ha'] {
   return sim.ha.buildReport()
 }
 
-export function buildReport(sim: Simulation): Report {
+export function buildReport(sim: ReportSource): Report {
   const { spec, topo, data, log } = sim
   const nodeId = (n: number) => spec.nodes[n].id
   const zk = sim.zookeeperServers()

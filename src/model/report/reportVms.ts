@@ -1,12 +1,12 @@
 /** The Report's `vms` section (DRILL-API.md §2): power and host (ha.ts), vDisk sessions and I/O (iopath.ts, ioload.ts). */
 import { FRODO_CONNECTIONS_PER_VDISK } from '../iopath/ioload'
-import type { Simulation } from '../simulation'
+import type { ReportSource } from './source'
 import type { ReportVm } from '../types'
 import { POWER_OFF, POWER_STATES } from '../cluster/vms'
 
 const SESSION_WORDS = ['active', 'stalled', 'login', 'none'] as const
 
-export function buildVms(sim: Simulation): ReportVm[] {
+export function buildVms(sim: ReportSource): ReportVm[] {
   const { spec, vms, io } = sim
   const nodeId = (n: number) => spec.nodes[n].id
   const load = io.load()

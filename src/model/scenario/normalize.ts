@@ -4,7 +4,7 @@
  */
 import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, HEALING_DEFAULTS, MB, TB } from '../kernel/units'
 import type { Domain, Fault } from '../types'
-import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath/iopath'
+import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath/params'
 import { formatPath, structuralProblems, type Scenario, type ScenarioStep } from './schema'
 
 export interface DiskSpec { id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }

@@ -11,8 +11,21 @@
  *   growth writes what fits and raises a StorageFull alert (our rule).
  */
 import { rawCapacity } from './capacity'
-import { SimError, type Simulation } from '../simulation'
+import { SimError } from '../kernel/errors'
 import { TB, UNIT_BYTES } from '../kernel/units'
+import type { Kernel } from '../kernel/context'
+import type { ClusterSpec } from '../scenario/normalize'
+import type { Topology } from '../cluster/topology'
+import type { DataStore } from './data'
+import type { Domain } from '../types'
+
+/** What data growth uses: kernel services and the data it writes into. */
+export interface GrowthContext extends Kernel {
+  readonly spec: ClusterSpec
+  readonly topo: Topology
+  readonly data: DataStore
+  readonly effectiveAwareness: Domain
+}
 
 export const GROWTH_INTERVAL_SECONDS = 3600
 /** Largest accepted growth rate (raw TB per day), to catch unit mistakes (our rule). */
@@ -28,7 +41,7 @@ export class DataGrowth {
   private rate: number
   private scheduled = false
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: GrowthContext) {
     this.rate = Math.max(0, sim.spec.growthBytesPerDay)
     sim.on('data-growth', () => this.tick())
     this.ensureScheduled()

@@ -9,8 +9,21 @@
  * bad) or 'pass' (transient I/O errors).
  */
 import type { ScheduledEvent } from '../kernel/eventQueue'
-import type { Simulation } from '../simulation'
+import type { Kernel } from '../kernel/context'
+import type { ClusterSpec } from '../scenario/normalize'
+import type { Fault } from '../types'
+import type { Curator } from './curator/curator'
 import type { SimTask } from '../types'
+
+/** What Hades uses: kernel services, the disks, Curator's wipe and the composition root's state change. */
+export interface HadesContext extends Kernel {
+  readonly spec: ClusterSpec
+  readonly curator: Pick<Curator, 'wipeDisk'>
+  /** remove an active fault without an administrator action */
+  removeFault(kind: Fault['kind'], target: string): void
+  /** derive the new component states and let every part of the model react */
+  applyStateChange(): void
+}
 
 /** Marks within this window count towards the "3 times in an hour" rule. */
 export const MARK_WINDOW_SECONDS = 3600
@@ -25,7 +38,7 @@ export class DiskHealth {
   private readonly keptOffline: Uint8Array
   private readonly tests = new Map<number, { ev: ScheduledEvent; task: SimTask }>()
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: HadesContext) {
     const D = sim.spec.disks.length
     this.marks = Array.from({ length: D }, () => [])
     this.smartFailed = new Uint8Array(D)

@@ -22,9 +22,22 @@
 import { effectiveAwareness, staticFaultTolerance } from '../cluster/awareness'
 import { rawCapacity, READ_ONLY_FACTOR, resilientCapacity } from './capacity'
 import { STRIP_STRIDE } from './ec'
-import { SimError, type Simulation } from '../simulation'
+import { SimError } from '../kernel/errors'
 import type { Domain } from '../types'
 import { TB, UNIT_BYTES } from '../kernel/units'
+import type { ClusterSpec } from '../scenario/normalize'
+import type { Topology } from '../cluster/topology'
+import type { CapacityUnits } from './capacity'
+import type { DataStore } from './data'
+
+/** What the what-if reads: the cluster facts and the capacity units of a domain. */
+export interface WhatIfContext {
+  readonly spec: ClusterSpec
+  readonly topo: Topology
+  readonly data: DataStore
+  readonly effectiveAwareness: Domain
+  capacityUnits(dom: Domain, nodeCap?: readonly number[]): CapacityUnits
+}
 
 export interface WhatIfResult {
   target: string
@@ -56,7 +69,7 @@ export interface WhatIfResult {
 const fmtTB = (bytes: number) => `${Math.round((bytes / TB) * 100) / 100} TB`
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
-export function whatIfFailure(sim: Simulation, target: string): WhatIfResult {
+export function whatIfFailure(sim: WhatIfContext, target: string): WhatIfResult {
   const { topo, spec, data } = sim
   if (typeof target !== 'string') throw new SimError(`what-if needs a node, block or rack id, got ${String(target)}`)
   const kind = topo.kindOf(target)

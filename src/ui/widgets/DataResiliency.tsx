@@ -14,7 +14,6 @@ const STATUS_STYLE = {
 } as const
 
 export const DOMAIN_LABEL = { node: 'Node', block: 'Block', rack: 'Rack' } as const
-export const DOMAIN_TYPE_LABEL = { DISK: 'Disk', NODE: 'Node', RACKABLE_UNIT: 'Block', RACK: 'Rack' } as const
 
 export function DataResiliency() {
   const summary = useSim((s) => s.summary)

@@ -4,7 +4,7 @@ import { Modal } from '../common/Modal'
 import { formatBytes } from '../format'
 import { RebuildProgress } from '../resiliency/RebuildProgress'
 import { useSim } from '../store/simStore'
-import { DOMAIN_TYPE_LABEL } from './DataResiliency'
+import { DOMAIN_TYPE_LABEL } from './labels'
 
 const COMPONENT_LABEL: Record<string, string> = {
   EXTENT_GROUPS: 'Extent Groups',

@@ -21,10 +21,25 @@
  */
 import { STRIP_STRIDE } from '../ec'
 import type { ScheduledEvent } from '../../kernel/eventQueue'
-import type { Simulation } from '../../simulation'
+import type { Kernel } from '../../kernel/context'
+import type { ClusterSpec } from '../../scenario/normalize'
+import type { Topology as TopologyT } from '../../cluster/topology'
+import type { DataStore } from '../data'
 import type { StateChange } from '../../cluster/topology'
 import type { Domain, Report, SimTask } from '../../types'
 import { UNIT_BYTES } from '../../kernel/units'
+
+/** What Curator uses: kernel services, the data and topology, and the composition root's resiliency checks. */
+export interface CuratorContext extends Kernel {
+  readonly spec: ClusterSpec
+  readonly topo: TopologyT
+  readonly data: DataStore
+  readonly effectiveAwareness: Domain
+  /** raise or resolve the alerts that follow the data */
+  checkResiliencyAlerts(): void
+  /** OpLog episodes with a peer that no longer serves start a new episode */
+  repairOplogEpisodes(): void
+}
 
 /** Curator scan model (our rule): a MapReduce job start-up, then 2,000 extent groups a second per serving CVM. */
 export const CURATOR_SCAN_OVERHEAD_SECONDS = 30
@@ -66,7 +81,7 @@ export class Curator {
   private readonly wasAvailable: Uint8Array
   private readonly availNow: Uint8Array
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: CuratorContext) {
     const D = sim.spec.disks.length
     this.detached = Array.from({ length: D }, () => [])
     this.wasAvailable = new Uint8Array(D)

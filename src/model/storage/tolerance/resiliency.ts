@@ -37,7 +37,7 @@ import { rawCapacity } from '../capacity'
 import { DOMAIN_OF_LEVEL, LEVEL_OF, type DataStore, type DomainIndex, type Level, type OplogStore } from '../data'
 import { minStripWidth, STRIP_STRIDE } from '../ec'
 import { metadataDisks, metadataServiceUp, quorumOf, tokenRanges } from '../../metadata/ring'
-import type { Simulation } from '../../simulation'
+import type { ClusterSpec } from '../../scenario/normalize'
 import { distinct, distinct3, smallTolerance, type DataHealth } from './toleranceIndex'
 import { DISK_ONLINE, type Topology } from '../../cluster/topology'
 import {
@@ -50,6 +50,21 @@ import {
   type FaultToleranceRow,
   type ResiliencyStatus,
 } from '../../types'
+
+/** What the fault tolerance computation reads (the composition root implements it). */
+export interface FaultToleranceContext {
+  readonly spec: ClusterSpec
+  readonly topo: Topology
+  readonly data: DataStore
+  readonly oplog: OplogStore
+  readonly effectiveAwareness: Domain
+  /** simulated time (s) Curator last evaluated the fault tolerance */
+  readonly faultToleranceStamp: number
+  ringMembers(): number[]
+  zookeeperServers(): number[]
+  metadataDomain(): Domain
+  freeSpaceTolerance(dt: DomainType): number
+}
 
 export const DOMAIN_OF_TYPE: Record<DomainType, Domain | 'disk'> = { DISK: 'disk', NODE: 'node', RACKABLE_UNIT: 'block', RACK: 'rack' }
 export const TYPE_OF_DOMAIN: Record<Domain, DomainType> = { node: 'NODE', block: 'RACKABLE_UNIT', rack: 'RACK' }
@@ -402,7 +417,7 @@ function failureWord(dt: DomainType, n: number): string {
   return `${n} ${UNIT_WORD[dt].one} failure${n === 1 ? '' : 's'}`
 }
 
-export function computeFaultTolerance(sim: Simulation): FaultToleranceResult {
+export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranceResult {
   const { topo, data, spec } = sim
   const ft: number = spec.ftLevel
   const rf = spec.replicationFactor
@@ -507,7 +522,7 @@ export function resiliencyStatus(rows: readonly FaultToleranceRow[], inForce: Do
 }
 
 /** The width (k + p) of the strips in use (widest), or the smallest possible strip when none fits. */
-export function ecStripWidth(sim: Pick<Simulation, 'data' | 'spec'>): { width: number; shape: { k: number; p: number } | null } {
+export function ecStripWidth(sim: Pick<FaultToleranceContext, 'data' | 'spec'>): { width: number; shape: { k: number; p: number } | null } {
   let best: { k: number; p: number } | null = null
   for (const c of sim.data.containers) if (c.shape && (!best || c.shape.k + c.shape.p > best.k + best.p)) best = c.shape
   return best ? { width: best.k + best.p, shape: best } : { width: minStripWidth(sim.spec.ftLevel), shape: null }

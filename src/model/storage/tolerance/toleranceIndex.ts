@@ -21,7 +21,24 @@
  * Memory: one dirty flag per group, and the dirty list.
  */
 import { STRIP_STRIDE } from '../ec'
-import type { DataStore } from '../data'
+
+/** The placement arrays the index reads; DataStore (data.ts) implements it and tells the index of every change. */
+export interface PlacedData {
+  readonly index: {
+    readonly diskUnit: readonly [Int32Array, Int32Array, Int32Array, Int32Array]
+    readonly unitCount: readonly [number, number, number, number]
+  }
+  readonly containers: readonly { readonly rf: number }[]
+  readonly rf: number
+  readonly units: number
+  readonly replicaDisk: Int32Array
+  readonly unitContainer: Uint8Array
+  readonly strips: number
+  readonly stripDisk: Int32Array
+  readonly stripK: Uint8Array
+  readonly stripP: Uint8Array
+  readonly diskUnits: Int32Array
+}
 
 /** What the model knows about surviving data, from the same pass. */
 export interface DataHealth {
@@ -354,7 +371,7 @@ export class ToleranceIndex {
   /** codes computed since load (a failure adds about the groups with a copy on the failed part, not every group) */
   codesComputed = 0
 
-  constructor(private readonly data: DataStore) {
+  constructor(private readonly data: PlacedData) {
     this.changed = new Uint8Array(data.index.unitCount[0] + 1)
     this.maps = data.index.diskUnit
     this.h = new Int32Array(Math.max(data.rf, STRIP_STRIDE))

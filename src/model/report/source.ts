@@ -1,0 +1,41 @@
+/**
+ * What the Report is built from: the facts and queries of the composition root
+ * (Simulation) and the report parts of each subsystem. Report building reads, never changes.
+ */
+import type { Topology } from '../cluster/topology'
+import type { VmTable } from '../cluster/vms'
+import type { ClusterLog } from '../kernel/log'
+import type { ClusterSpec } from '../scenario/normalize'
+import type { Curator } from '../storage/curator/curator'
+import type { DataStore } from '../storage/data'
+import type { DataGrowth } from '../storage/growth'
+import type { FaultToleranceResult } from '../storage/tolerance/resiliency'
+import type { VmHa } from '../ha/ha'
+import type { IoPaths } from '../iopath/iopath'
+import type { Domain } from '../types'
+
+export interface ReportSource {
+  readonly time: number
+  readonly spec: ClusterSpec
+  readonly topo: Topology
+  readonly data: DataStore
+  readonly vms: VmTable
+  readonly log: ClusterLog
+  readonly effectiveAwareness: Domain
+  readonly warnThresholdPct: number
+  readonly leader: number
+  readonly ringMember: Uint8Array
+  readonly curatorScanning: boolean
+  readonly curator: Pick<Curator, 'remainingCopies' | 'report' | 'overReplicatedBytes' | 'detachedBytes'>
+  readonly growth: Pick<DataGrowth, 'bytesPerDay' | 'freeRawBytes'>
+  readonly ha: Pick<VmHa, 'buildReport' | 'failoverHostsOf'>
+  readonly io: Pick<IoPaths, 'buildReport' | 'load' | 'loginTarget' | 'sessionState'>
+  ringMembers(): number[]
+  zookeeperServers(): number[]
+  metadataDomain(): Domain
+  faultTolerance(): FaultToleranceResult
+  availableTotalBytes(): number
+  availableUsedBytes(): number
+  nodeAvailableCapacity(): number[]
+  resilientCapacityBytes(): number
+}
