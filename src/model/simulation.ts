@@ -15,18 +15,20 @@ import { IoPaths } from './iopath/iopath'
 import { ClusterLog } from './kernel/log'
 import { metadataAwareness } from './metadata/ring'
 import { MetadataService } from './metadata/service'
-import { Curator, gb } from './storage/curator/curator'
+import { Curator } from './storage/curator/curator'
 import { DiskHealth } from './storage/hades'
 import { MetricsLog, SAMPLE_SECONDS } from './kernel/metrics'
 import { Prng } from './kernel/prng'
 import { buildReport } from './report/report'
-import { computeFaultTolerance, worstRawAfterDiskLosses, type FaultToleranceResult } from './storage/tolerance/resiliency'
+import { computeFaultTolerance, type FaultToleranceResult } from './storage/tolerance/resiliency'
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
-import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP, Topology, type StateChange } from './cluster/topology'
+import { HOST_UP, Topology, type StateChange } from './cluster/topology'
 import type { Domain, DomainType, Fault, Report } from './types'
-import { UNIT_BYTES } from './kernel/units'
 import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
+import { describeFault, logStateChange } from './cluster/stateLog'
+import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
+import { checkResiliencyAlerts } from './storage/tolerance/alerts'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -304,22 +306,14 @@ export class Simulation implements Kernel {
   }
   /** Raw capacity of each node's disks that can serve data now (0 for a node that is down). */
   nodeAvailableCapacity(): number[] {
-    const { spec, topo } = this
-    return spec.nodes.map((n) => n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? spec.disks[d].capacityBytes : 0), 0))
+    return nodeAvailableCapacity(this)
   }
+
   /** Units of `dom` with their capacity (by default what is available now; what-if passes its own per-node figures). */
   capacityUnits(dom: Domain, nodeCap: readonly number[] = this.nodeAvailableCapacity()): CapacityUnits {
-    const { spec, topo } = this
-    const count = topo.unitCount(dom)
-    const unitCapacity = new Array<number>(count).fill(0)
-    const nodesOfUnit: number[][] = Array.from({ length: count }, () => [])
-    nodeCap.forEach((c, n) => {
-      const u = topo.unitOf(n, dom)
-      unitCapacity[u] += c
-      if (c > 0) nodesOfUnit[u].push(c)
-    })
-    return { unitCapacity, nodesOfUnit, unitCounts: { node: spec.nodes.length, block: spec.blocks.length, rack: spec.racks.length } }
+    return capacityUnitsOf(this, dom, nodeCap)
   }
+
   /**
    * Resilient capacity (DOMAIN.md §5) for the desired domain and the FT level. Awareness is
    * best effort: when the cluster lacks the minimum units for the desired domain, data is
@@ -336,41 +330,23 @@ export class Simulation implements Kernel {
   }
   /** FREE_SPACE: largest f ≤ FT with raw used ≤ resilient capacity for f failures at the domain. */
   freeSpaceTolerance(dt: DomainType): number {
-    const used = this.availableUsedBytes()
-    const ft: number = this.spec.ftLevel
-    let best = 0
-    for (let f = 1; f <= ft; f++) {
-      let cap: number
-      if (dt === 'DISK') {
-        // the worst f available disks to lose (resiliency.ts), rebuild at node level
-        const { spec, topo } = this
-        const nodeDisks = spec.nodes.map((n) => n.disks.filter((d) => topo.diskAvailable(d)).map((d) => spec.disks[d].capacityBytes))
-        cap = 0.95 * worstRawAfterDiskLosses(nodeDisks, this.data.rf, f)
-      } else {
-        const dom: Domain = dt === 'NODE' ? 'node' : dt === 'RACKABLE_UNIT' ? 'block' : 'rack'
-        cap = resilientCapacity(dom, this.capacityUnits(dom), this.data.rf, f, this.spec.ftLevel, this.spec.erasureCoding)
-      }
-      if (used <= cap) best = f
-      else break
-    }
-    return best
+    return freeSpaceTolerance(this, dt)
   }
+
   /** OPLOG: worst case over open episodes of (distinct healthy units holding a replica) − 1 (resiliency.ts). */
   oplogTolerance(dt: DomainType): number {
     return this.faultTolerance().rows.find((r) => r.domainType === dt)?.components.OPLOG.failuresTolerable ?? 0
   }
   /** Raw capacity of the disks that can serve data now. */
   availableTotalBytes(): number {
-    let s = 0
-    for (let d = 0; d < this.spec.disks.length; d++) if (this.topo.diskAvailable(d)) s += this.spec.disks[d].capacityBytes
-    return s
+    return availableTotalBytes(this)
   }
+
   /** Raw bytes of replicas on available disks. */
   availableUsedBytes(): number {
-    let s = 0
-    for (let d = 0; d < this.spec.disks.length; d++) if (this.topo.diskAvailable(d)) s += this.data.diskUnits[d]
-    return s * UNIT_BYTES
+    return availableUsedBytes(this)
   }
+
   /** Domain metadata is aware of: the awareness in force if the 2X / 4X condition holds there (metadata.ts). */
   metadataDomain(): Domain {
     return metadataAwareness(this.topo, this.effectiveAwareness, this.spec.ftLevel)
@@ -482,66 +458,7 @@ export class Simulation implements Kernel {
   /** Derive the new component states and let every part of the model react. */
   applyStateChange(): void {
     const change = this.topo.derive()
-    const { spec, log } = this
-    for (const n of change.hosts) {
-      const id = spec.nodes[n].id
-      const st = this.topo.hostState[n]
-      if (st === HOST_DOWN) {
-        log.event('critical', 'HostDown', id, `Host ${id} is down`)
-        log.raise(`host-down:${id}`, 'critical', 'HostDown', id, `Host ${id} (${spec.nodes[n].hostIp}) is not reachable`)
-        log.resolve(`host-partitioned:${id}`)
-      } else if (st === HOST_PARTITIONED) {
-        log.event('critical', 'HostPartitioned', id, `Host ${id} lost network connectivity to the cluster`)
-        log.raise(`host-partitioned:${id}`, 'critical', 'HostPartitioned', id, `Host ${id} is partitioned from the cluster network`)
-        log.resolve(`host-down:${id}`)
-      } else {
-        log.event('info', 'HostUp', id, `Host ${id} is up`)
-        log.resolve(`host-down:${id}`)
-        log.resolve(`host-partitioned:${id}`)
-      }
-    }
-    for (const n of change.cvms) {
-      const id = spec.nodes[n].id
-      const down = this.topo.cvmState[n] === CVM_DOWN
-      if (down) log.event('critical', 'CvmDown', id, `Controller VM on ${id} (${spec.nodes[n].cvmIp}) is down: Stargate, Cassandra${this.meta.zk.includes(n) ? ', Zookeeper' : ''} and Acropolis on it are unavailable`)
-      else log.event('info', 'CvmUp', id, `Controller VM on ${id} is up`)
-      // the host-down alert covers a CVM that went down with its host
-      if (down && this.topo.hostState[n] !== HOST_DOWN) log.raise(`cvm-down:${id}`, 'critical', 'CvmDown', id, `Controller VM ${spec.nodes[n].cvmIp} on ${id} is down`)
-      else log.resolve(`cvm-down:${id}`)
-    }
-    for (const d of change.disks) {
-      const id = spec.disks[d].id
-      if (this.topo.diskMode[d] === DISK_OFFLINE) {
-        log.event('critical', 'DiskOffline', id, `Disk ${id} on ${spec.nodes[spec.disks[d].node].id} marked offline`)
-        log.raise(`disk-offline:${id}`, 'critical', 'DiskOffline', id, `Disk ${id} (serial ${spec.disks[d].serial}) on ${spec.nodes[spec.disks[d].node].id} is offline`)
-      } else {
-        log.event('info', 'DiskOnline', id, `Disk ${id} is online`)
-        log.resolve(`disk-offline:${id}`)
-      }
-    }
-    // blocks and racks whose every node is down
-    spec.blocks.forEach((b, i) => {
-      const down = this.topo.blockDown(i)
-      const key = `block-down:${b.id}`
-      if (down && !log.isOpen(key)) {
-        log.event('critical', 'BlockDown', b.id, `Block ${b.id} (${b.model}, serial ${b.serial}) is down: all its nodes are unreachable`)
-        log.raise(key, 'critical', 'BlockDown', b.id, `Block ${b.id} is down`)
-      } else if (!down && log.isOpen(key)) {
-        log.event('info', 'BlockUp', b.id, `Block ${b.id} is back`)
-        log.resolve(key)
-      }
-    })
-    spec.racks.forEach((r, i) => {
-      const down = this.topo.rackDown(i)
-      const key = `rack-down:${r.id}`
-      if (down && !log.isOpen(key)) {
-        log.event('critical', 'RackDown', r.id, `Rack ${r.id} is down`)
-        log.raise(key, 'critical', 'RackDown', r.id, `Rack ${r.id} is down`)
-      } else if (!down && log.isOpen(key)) {
-        log.event('info', 'RackUp', r.id, `Rack ${r.id} is back`)
-        log.resolve(key)
-      }
-    })
+    logStateChange(this.log, this.spec, this.topo, this.meta.zk, change)
     // VMs and the Acropolis leader (ha.ts), then the I/O paths (iopath.ts)
     this.ha.onStateChange(change)
     this.io.onStateChange(change)
@@ -559,24 +476,9 @@ export class Simulation implements Kernel {
    * a Critical resiliency status once Curator has looked. Both resolve when the cause goes.
    */
   checkResiliencyAlerts(): void {
-    const { log } = this
-    const ft = this.faultTolerance()
-    const lost = ft.health.lostUnits + ft.health.lostStripMembers
-    if (lost > 0 && !log.isOpen('data-loss')) {
-      log.event('critical', 'DataLoss', null, `${gb(lost)} of data has no surviving copy: every replica is on a failed disk, node, block or rack`)
-      log.raise('data-loss', 'critical', 'DataLoss', null, `${gb(lost)} of data has no surviving copy: more components failed than the cluster can tolerate before the rebuild finished`)
-    } else if (lost === 0 && log.isOpen('data-loss')) {
-      log.event('info', 'DataAvailable', null, 'Every extent group has a surviving copy again')
-      log.resolve('data-loss')
-    }
-    if (this.curator.scanning) return
-    if (ft.status === 'Critical') {
-      if (!log.isOpen('resiliency-critical')) {
-        const node = ft.rows.find((r) => r.domainType === 'NODE')
-        log.raise('resiliency-critical', 'critical', 'DataResiliencyCritical', null, `Data resiliency is Critical: the cluster can tolerate ${node?.failuresTolerable ?? 0} more node failure(s) until the rebuild completes`)
-      }
-    } else log.resolve('resiliency-critical')
+    checkResiliencyAlerts(this.log, this.faultTolerance(), this.curator.scanning)
   }
+
 
   /** OpLog episodes with a peer that no longer serves start a new episode on healthy peers (seed 004). */
   repairOplogEpisodes(): void {
@@ -598,14 +500,4 @@ export class Simulation implements Kernel {
 
 export { CURATOR_SCAN_OVERHEAD_SECONDS, CURATOR_SCAN_UNITS_PER_SECOND_PER_CVM } from './storage/curator/curator'
 
-export function describeFault(f: Fault): string {
-  switch (f.kind) {
-    case 'disk': return `Disk ${f.target} failed${f.smart === 'pass' ? ' (transient I/O errors)' : ''}`
-    case 'cvm': return `Controller VM on ${f.target} shut down`
-    case 'node': return `Node ${f.target} powered off`
-    case 'block': return `Block ${f.target} failed`
-    case 'rack': return `Rack ${f.target} failed`
-    case 'partition': return `Host ${f.target} network partitioned`
-  }
-}
-
+export { describeFault } from './cluster/stateLog'
