@@ -33,12 +33,11 @@
  * level still drops the figure and raises Warning.
  */
 import { staticFaultTolerance } from '../../cluster/awareness'
-import { rawCapacity } from '../capacity'
 import { DOMAIN_OF_LEVEL, LEVEL_OF, type DataStore, type DomainIndex, type Level, type OplogStore } from '../data'
-import { minStripWidth, STRIP_STRIDE } from '../ec'
+import { minStripWidth } from '../ec'
 import { metadataDisks, metadataServiceUp, quorumOf, tokenRanges } from '../../metadata/ring'
 import type { ClusterSpec } from '../../scenario/normalize'
-import { distinct, distinct3, smallTolerance, type DataHealth } from './toleranceIndex'
+import { type DataHealth } from './toleranceIndex'
 import { DISK_ONLINE, type Topology } from '../../cluster/topology'
 import {
   COMPONENTS,
@@ -50,6 +49,10 @@ import {
   type FaultToleranceRow,
   type ResiliencyStatus,
 } from '../../types'
+import { tolerableLosses, tolerableCostLosses } from './losses'
+import { scanOplog } from './scans'
+export * from './scans'
+export * from './losses'
 
 /** What the fault tolerance computation reads (the composition root implements it). */
 export interface FaultToleranceContext {
@@ -77,83 +80,6 @@ const UNIT_WORD: Record<DomainType, { one: string; many: string }> = {
   RACK: { one: 'rack', many: 'racks' },
 }
 
-/**
- * Largest f such that removing the f units holding the most members still leaves at
- * least `need` members (0 when fewer than `need` are there now). `membersPerUnit` =
- * count of available members per unit.
- */
-export function tolerableLosses(membersPerUnit: ArrayLike<number>, need: number): number {
-  const sorted = Array.from(membersPerUnit).filter((x) => x > 0).sort((a, b) => b - a)
-  let left = sorted.reduce((a, b) => a + b, 0)
-  if (left < need) return 0
-  let f = 0
-  for (const m of sorted) {
-    if (left - m < need) break
-    left -= m
-    f++
-  }
-  return f
-}
-
-/**
- * Largest number of "units" that can be lost, each member `i` dying only when `cost[i]`
- * of them are lost (disjoint), so that ≥ `need` members stay: (cheapest way to kill
- * count − need + 1 members) − 1. Infinity when members can't be killed (cost Infinity).
- */
-export function tolerableCostLosses(costs: readonly number[], need: number): number {
-  const live = costs.filter((c) => c > 0).sort((a, b) => a - b)
-  if (live.length < need) return 0
-  const kill = live.length - need + 1
-  let sum = 0
-  for (let i = 0; i < kill; i++) sum += live[i]
-  return sum - 1
-}
-
-/**
- * Smallest raw capacity (RF `rf`, one replica per node) left after losing any `f` disks:
- * `nodeDisks[n]` = capacities of node n's available disks. Raw capacity only grows with
- * a node's capacity, so for a given number of lost disks per node the worst is to lose
- * that node's largest ones; every spread of f losses over the nodes is tried (f ≤ 2 in
- * practice: N + N(N − 1) / 2 cases for 2).
- */
-export function worstRawAfterDiskLosses(nodeDisks: readonly (readonly number[])[], rf: number, f: number): number {
-  const sorted = nodeDisks.map((ds) => ds.filter((c) => c > 0).sort((a, b) => b - a))
-  const caps = sorted.map((ds) => ds.reduce((a, b) => a + b, 0))
-  const taken = new Int32Array(sorted.length)
-  // nodes with the same disks are interchangeable: within such a class only try
-  // non-increasing losses by index (prevSame: the previous node of the class)
-  const prevSame = new Int32Array(sorted.length).fill(-1)
-  const lastOf = new Map<string, number>()
-  sorted.forEach((ds, n) => {
-    const key = ds.join(',')
-    const prev = lastOf.get(key)
-    if (prev !== undefined) prevSame[n] = prev
-    lastOf.set(key, n)
-  })
-  let worst = Infinity
-  // multisets of nodes (non-decreasing index): node n loses its taken[n] largest disks
-  const walk = (from: number, left: number) => {
-    if (left === 0) {
-      worst = Math.min(worst, rawCapacity(caps, rf))
-      return
-    }
-    let any = false
-    for (let n = from; n < sorted.length; n++) {
-      if (taken[n] >= sorted[n].length) continue
-      any = true
-      if (prevSame[n] >= 0 && taken[prevSame[n]] <= taken[n]) continue
-      const c = sorted[n][taken[n]++]
-      caps[n] -= c
-      walk(n, left - 1)
-      caps[n] += c
-      taken[n]--
-    }
-    if (!any) worst = Math.min(worst, rawCapacity(caps, rf)) // fewer disks than f: all of them gone
-  }
-  walk(0, f)
-  return worst
-}
-
 export type { DataHealth }
 
 export interface FaultToleranceResult {
@@ -165,173 +91,6 @@ export interface FaultToleranceResult {
 }
 
 /** Per-level minimum tolerance of a set of copy groups (extent groups, strips, episodes); raw (not capped). */
-interface LevelMins {
-  mins: Float64Array // [level] -> min tolerance
-}
-
-/**
- * One pass over every replicated extent group and strip: the per-level minimum of
- * (distinct units with an available replica − 1), resp. the strip rule, and the health.
- * Mins start at +Infinity (no data: nothing to lose). The simulation keeps the same
- * figures up to date incrementally (DataStore.tolerance, toleranceIndex.ts); this full
- * pass is the reference the tests hold it to.
- */
-export function scanExtentGroups(data: DataStore, avail: Uint8Array): { mins: Float64Array; health: DataHealth } {
-  const [, mapNode, mapBlock, mapRack] = data.index.diskUnit
-  const mapDisk = data.index.diskUnit[0]
-  const S = data.rf
-  const rd = data.replicaDisk
-  const uc = data.unitContainer
-  const rfOfC = new Int32Array(data.containers.map((c) => c.rf))
-  const h = new Int32Array(Math.max(S, STRIP_STRIDE))
-  let m0 = Infinity, m1 = Infinity, m2 = Infinity, m3 = Infinity
-  let lost = 0
-  let missing = 0
-  const U = data.units
-  if (S <= 3) {
-    // hot path (RF2/RF3): the available replicas in locals x, y, z
-    for (let u = 0; u < U; u++) {
-      const base = u * S
-      let x = -1
-      let y = -1
-      let z = -1
-      let n = 0
-      for (let k = 0; k < S; k++) {
-        const d = rd[base + k]
-        if (d >= 0 && avail[d] === 1) {
-          if (n === 0) x = d
-          else if (n === 1) y = d
-          else z = d
-          n++
-        }
-      }
-      if (n === 0) {
-        lost++
-        m0 = m1 = m2 = m3 = -1
-        continue
-      }
-      if (n < S) {
-        const want = rfOfC[uc[u]]
-        if (n < want) missing += want - n
-      }
-      if (n === 1) {
-        if (m3 > 0) m3 = 0
-        if (m2 > 0) m2 = 0
-        if (m1 > 0) m1 = 0
-        if (m0 > 0) m0 = 0
-        continue
-      }
-      // distinct − 1 per level, coarse to fine: once distinct, every finer level is too
-      const t = n - 1
-      let r: number, b: number, nd: number
-      if (n === 2) {
-        r = mapRack[x] !== mapRack[y] ? 1 : 0
-        b = r === 1 || mapBlock[x] !== mapBlock[y] ? 1 : 0
-        nd = b === 1 || mapNode[x] !== mapNode[y] ? 1 : 0
-      } else {
-        r = distinct3(mapRack, x, y, z)
-        b = r === 2 ? 2 : distinct3(mapBlock, x, y, z)
-        nd = b === 2 ? 2 : distinct3(mapNode, x, y, z)
-      }
-      if (r < m3) m3 = r
-      if (b < m2) m2 = b
-      if (nd < m1) m1 = nd
-      // replicas on distinct nodes are on distinct disks
-      const dk = nd === t ? t : n === 2 ? (x !== y ? 1 : 0) : distinct3(mapDisk, x, y, z)
-      if (dk < m0) m0 = dk
-    }
-  } else {
-    for (let u = 0; u < U; u++) {
-      const base = u * S
-      let n = 0
-      for (let k = 0; k < S; k++) {
-        const d = rd[base + k]
-        if (d >= 0 && avail[d] === 1) h[n++] = d
-      }
-      const want = rfOfC[uc[u]]
-      if (n === 0) {
-        lost++
-        m0 = m1 = m2 = m3 = -1
-        continue
-      }
-      if (n < want) missing += want - n
-      const r = distinct(mapRack, h, n) - 1
-      const b = distinct(mapBlock, h, n) - 1
-      const nd = distinct(mapNode, h, n) - 1
-      const dk = distinct(mapDisk, h, n) - 1
-      if (r < m3) m3 = r
-      if (b < m2) m2 = b
-      if (nd < m1) m1 = nd
-      if (dk < m0) m0 = dk
-    }
-  }
-  // strips
-  let lostMembers = 0
-  const scratchUnits = new Int32Array(STRIP_STRIDE)
-  const scratchCounts = new Int32Array(STRIP_STRIDE)
-  const maps = [mapDisk, mapNode, mapBlock, mapRack]
-  const mins = [m0, m1, m2, m3]
-  const sd = data.stripDisk
-  for (let s = 0; s < data.strips; s++) {
-    const k = data.stripK[s]
-    const w = k + data.stripP[s]
-    const base = s * STRIP_STRIDE
-    let n = 0
-    let dataDown = 0
-    for (let j = 0; j < w; j++) {
-      const d = sd[base + j]
-      if (d >= 0 && avail[d] === 1) h[n++] = d
-      else if (j < k) dataDown++
-    }
-    if (n < k) {
-      lostMembers += dataDown
-      for (let l = 0; l < 4; l++) mins[l] = -1
-      continue
-    }
-    missing += w - n
-    const t = n - k
-    if (distinct(mapRack, h, n) === n) {
-      for (let l = 0; l < 4; l++) if (t < mins[l]) mins[l] = t
-      continue
-    }
-    for (let l = 3; l >= 0; l--) {
-      const f = smallTolerance(maps[l], h, n, k, scratchUnits, scratchCounts)
-      if (f < mins[l]) mins[l] = f
-      if (f === t) {
-        // distinct at this level: every finer level too
-        for (let m = l - 1; m >= 0; m--) if (t < mins[m]) mins[m] = t
-        break
-      }
-    }
-  }
-  return { mins: Float64Array.from(mins), health: { lostUnits: lost, lostStripMembers: lostMembers, missingCopies: missing } }
-}
-
-/** Per-level minimum of (distinct units with an available replica − 1) over open OpLog episodes. */
-export function scanOplog(oplog: OplogStore, index: DomainIndex, avail: Uint8Array): LevelMins {
-  const mins = new Float64Array(4).fill(Infinity)
-  const rf = oplog.rf
-  const h = new Int32Array(rf)
-  for (let vd = 0; vd < oplog.vdisks; vd++) {
-    const base = vd * rf
-    let open = false
-    let n = 0
-    for (let k = 0; k < rf; k++) {
-      const d = oplog.disks[base + k]
-      if (d >= 0) {
-        open = true
-        if (avail[d] === 1) h[n++] = d
-      }
-    }
-    if (!open) continue
-    for (let l = 0; l < 4; l++) {
-      const t = distinct(index.diskUnit[l], h, n) - 1
-      if (t < mins[l]) mins[l] = t
-    }
-  }
-  return { mins }
-}
-
 /**
  * Tolerance of a quorum group of nodes (a token range's replicas, the Zookeeper
  * ensemble) at `level`: members are up per `up`; need `need` of them.
