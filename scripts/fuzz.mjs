@@ -90,7 +90,7 @@ if (files.length === 0) {
 const budgetMs = minutes * 60_000
 const start = Date.now()
 const stamp = () => `${((Date.now() - start) / 60_000).toFixed(1).padStart(5)} min`
-console.log(`fuzz: ${files.length} property suites × ${factor} runs each, fresh seeds, for at least ${minutes} min`)
+console.log(`fuzz: ${files.length} property suites, ${factor}× each property's runs, fresh seeds, for at least ${minutes} min`)
 const passes = new Map(files.map((f) => [f, 0]))
 const failed = []
 let round = 0
