@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    // `npm run fuzz` (scripts/fuzz.mjs) sets FC_RUNS_FACTOR: every property runs that many times more
+    testTimeout: process.env.FC_RUNS_FACTOR ? 3_600_000 : 60_000,
+    setupFiles: process.env.FC_RUNS_FACTOR ? ['scripts/fuzz.setup.ts'] : [],
     pool: 'threads',
   },
 })

@@ -354,7 +354,43 @@ describe('I/O model', () => {
   })
 })
 
+/** Issue 22: fast-check's counterexample (seed -969111639), kept as a regression example of the property below. */
+const ISSUE_22: [Array<{ at: number; kind: string; target: string }>, 'random' | 'round-robin'] = [
+  [{ at: 0, kind: 'cvm', target: 'node-4' }, { at: 351, kind: 'partition', target: 'node-2' }, { at: 470, kind: 'cvm', target: 'node-5' }],
+  'random',
+]
+
 describe('property: no vDisk is served by a down Stargate for longer than one health-check interval plus the login', () => {
+  it('issue 22: a VM restarted by HA onto a Stargate that died since the last NOP-OUT round is redirected at the next round', () => {
+    // node-4's CVM down at 0; node-2 partitioned at 351 (its VMs die at 396, HA restarts them
+    // at T120 = 471); node-5's CVM down at 470, just after the round at 470: at 471 every
+    // redirector still sees node-5 healthy, and db-1 boots on node-4 (local Stargate down).
+    const sim = Simulation.create(scenario({ ioPath: { redirect: 'random' } }))
+    for (const a of ISSUE_22[0]) {
+      sim.advance(a.at - sim.time)
+      sim.inject({ kind: a.kind as 'cvm' | 'partition', target: a.target })
+    }
+    sim.advance(1) // t = 471
+    let r = sim.report()
+    expect(vmOf(r, 'db-1')).toMatchObject({ host: 'node-4', power: 'on' })
+    const onDead = vmOf(r, 'db-1').vdisks.filter((d) => d.stargate === 'node-5')
+    expect(onDead.length).toBeGreaterThan(0) // the stale view sent logins to node-5 (this seed: vd0)
+    for (const d of onDead) expect(d.session).toBe('stalled') // its I/O hangs: no I/O is served by node-5
+    sim.advance(4) // t = 475: the round marks node-5 down and redirects exactly those sessions
+    r = sim.report()
+    const again = r.io.redirects.filter((x) => x.time === 475 && x.vm === 'db-1')
+    expect(again.map((x) => x.vdisk).sort()).toEqual(onDead.map((d) => d.id).sort())
+    expect(again.every((x) => x.from === 'node-5' && x.reason === 'failover' && x.to !== 'node-5' && x.to !== 'node-4')).toBe(true)
+    sim.advance(1) // t = 476 = 470 + one interval + the login
+    r = sim.report()
+    for (const v of r.vms.filter((x) => x.power === 'on')) {
+      for (const d of v.vdisks) {
+        expect(d.session).toBe('active')
+        expect(['node-4', 'node-5', 'node-2']).not.toContain(d.stargate)
+      }
+    }
+  })
+
   it('holds under random CVM, node and partition failures and restores', () => {
     const targets = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6']
     const action = fc.record({
@@ -411,7 +447,7 @@ describe('property: no vDisk is served by a down Stargate for longer than one he
         const r = sim.report()
         for (const v of r.vms) if (v.power === 'on' && v.host) for (const d of v.vdisks) expect(d).toMatchObject({ stargate: v.host, session: 'active' })
       }),
-      fcParams(25),
+      { ...fcParams(25), examples: [ISSUE_22] },
     )
   })
 })

@@ -44,8 +44,11 @@ export class IoPaths extends IoRedirector {
       this.drop(vd)
       const target = vms.power[v] === POWER_ON && h >= 0 ? this.choose(h) : -1
       vms.vdiskStargate[vd] = target
-      if (target < 0) this.pending.add(vd)
-      else if (target !== h) this.recordRedirect(vd, -1, target, 'login')
+      // The redirector chooses from its view, which lags reality by up to one NOP-OUT
+      // interval: a Stargate it still sees healthy may already be down. Such a session
+      // stalls and waits, like any stalled one, for the round that marks its Stargate down.
+      if (target < 0 || !this.reachable(h, target)) this.pending.add(vd)
+      if (target >= 0 && target !== h) this.recordRedirect(vd, -1, target, 'login')
     }
     vms.version++
     this.ensureActivity()

@@ -14,13 +14,14 @@ import { DISK_ONLINE } from '../../cluster/topology'
 import type { Component, Domain, DomainType, Fault } from '../../types'
 
 /**
- * fast-check parameters. The seed is printed on failure; FC_SEED=<n> replays it,
+ * fast-check parameters. The seed is printed on failure; FC_SEED=<n> (and FC_PATH=<path>) replays it,
  * FC_RUNS=<n> runs every property n times instead (a longer soak).
  */
-export function fcParams(numRuns: number): { numRuns: number; seed?: number; verbose: boolean } {
+export function fcParams(numRuns: number): { numRuns: number; seed?: number; path?: string; verbose: boolean } {
   const seed = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined
   const runs = process.env.FC_RUNS !== undefined ? Number(process.env.FC_RUNS) : numRuns
-  return { numRuns: runs, ...(seed !== undefined ? { seed } : {}), verbose: true }
+  const path = seed !== undefined ? process.env.FC_PATH : undefined
+  return { numRuns: runs, ...(seed !== undefined ? { seed } : {}), ...(path ? { path } : {}), verbose: true }
 }
 
 export interface ClusterShape {
