@@ -43,6 +43,7 @@ export function prepareXray(files: Record<string, string>, options: PrepareOptio
   if (!parsed.ok) return parsed
   const test = parsed.value
   const info = targetCluster(cluster)
+  if (info.nodes.length === 0) return { ok: false, problems: ['cluster scenario: has no nodes (give cluster.racks or cluster.layout)'] }
   const laid = layoutGroups(test, info)
   if (!laid.ok) return laid
   const problems = requirementProblems(test, info, laid.value)
