@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { parseFio } from './fio'
-import { fioDemand, streamIops, type WorkloadDemand } from './fioDemand'
+import { combinedDemand, fioDemand, streamIops, type WorkloadDemand } from './fioDemand'
 import { fixture } from './fixtures.testkit'
 
 function demand(text: string, dataDisks = 4): WorkloadDemand {
@@ -76,6 +76,15 @@ describe('fio demand model', () => {
     const d = demand('[j]\nfilename=/dev/sdb:/dev/sdc\nrw=randread\niodepth=8\nnumjobs=3\nrate_iops=200\nsize=1g\n')
     expect(d.disks.map((x) => [x.vdisk, x.readIops, x.iodepth])).toEqual([[1, 300, 12], [2, 300, 12]])
     expect(d.prefillBytes).toBe(2 * 3 * 1024 ** 3)
+  })
+
+  it('two workloads on one VM add up per vDisk', () => {
+    const a = demand('[a]\nfilename=/dev/sdb\nrw=randread\nbs=4k\nrate_iops=100\n')
+    const b = demand('[b]\nfilename=/dev/sdb:/dev/sdc\nrw=write\nbs=8k\nrate_iops=,50\niodepth=4\n')
+    expect(combinedDemand([a, b])).toEqual([
+      { vdisk: 1, device: '/dev/sdb', readIops: 100, writeIops: 25, readBytesPerSecond: 409600, writeBytesPerSecond: 204800, iodepth: 3, closedLoop: false },
+      { vdisk: 2, device: '/dev/sdc', readIops: 0, writeIops: 25, readBytesPerSecond: 0, writeBytesPerSecond: 204800, iodepth: 2, closedLoop: false },
+    ])
   })
 
   it('reports runtime (the longest job) and the options it does not model', () => {

@@ -227,3 +227,8 @@ export function streamIops(s: FioStream, latencySeconds: number): { read: number
   const scale = want > bound ? bound / want : 1
   return { read: s.readIops * scale, write: s.writeIops * scale }
 }
+
+/** A VM running several workloads at once: their streams summed per vDisk. */
+export function combinedDemand(demands: readonly WorkloadDemand[]): DiskDemand[] {
+  return diskDemand(demands.flatMap((d) => d.streams))
+}
