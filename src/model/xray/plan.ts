@@ -18,6 +18,9 @@ import { XRAY_RULES } from './rules'
 import type { GroupLayout, TargetCluster } from './target'
 import type { Phase, StepDef, StepKind, XrayTest } from './types'
 
+/** `1 VM`, `12 VMs` */
+const vmCount = (n: number) => `${n} VM${n === 1 ? '' : 's'}`
+
 const FOLDABLE = new Set<StepKind>(['cluster.CleanUp', 'vm_group.CloneFromTemplate', 'vm_group.PowerOn', 'vm_group.PowerOff', 'workload.PrefillRun'])
 
 interface Draft {
@@ -74,7 +77,7 @@ export function compilePlan(
   const powerOn = (g: GroupLayout, vms: string[], maxConcurrent: number, path: string, kind: StepKind, annotations: PlanAnnotation[]): Draft => {
     groupOn.set(g.name, true)
     return {
-      kind, path, title: `${g.name}: power on ${vms.length} VM${vms.length === 1 ? '' : 's'}`,
+      kind, path, title: `${g.name}: power on ${vmCount(vms.length)}`,
       actions: [{ do: 'powerOnVms', group: g.name, vms, maxConcurrent }], waitFor: { for: 'vmsOn', vms },
       timeout: 60 * (1 + Math.ceil(vms.length / 20)), annotations, duration: XRAY_RULES.vmBootSeconds,
     }
@@ -135,7 +138,7 @@ export function compilePlan(
         if (off.length > 0) draft.push(nodePowerOn(off, `${s.path}.0`, true, true, t))
         for (const gr of groups.values()) { created.set(gr.name, 0); groupOn.set(gr.name, false) }
         for (const w of running.keys()) running.set(w, t)
-        draft.push({ kind: s.kind, path: draft.length ? `${s.path}.1` : s.path, title: vms.length > 0 ? `Clean up: power off and remove ${vms.length} X-Ray VMs` : 'Clean up: no X-Ray VMs to remove', actions: [{ do: 'cleanUp', vms }], waitFor: { for: 'vmsOff', vms }, timeout: null, annotations: annotateIf(s, 'Cluster clean-up'), duration: 0 })
+        draft.push({ kind: s.kind, path: draft.length ? `${s.path}.1` : s.path, title: vms.length > 0 ? `Clean up: power off and remove X-Ray's ${vmCount(vms.length)}` : 'Clean up: no X-Ray VMs to remove', actions: [{ do: 'cleanUp', vms }], waitFor: { for: 'vmsOff', vms }, timeout: null, annotations: annotateIf(s, 'Cluster clean-up'), duration: 0 })
         return draft
       }
       case 'vm_group.CloneFromTemplate': {
@@ -144,7 +147,7 @@ export function compilePlan(
         created.set(g.name, g.initialCount)
         vms.forEach((v, k) => host.set(v, g.hosts[k]))
         notes.add('Cloning is instant and its I/O is not simulated.')
-        const out: Draft[] = [{ kind: s.kind, path: s.path, title: `${g.name}: clone ${vms.length} VMs from "${g.def.template}"`, actions: [{ do: 'createVms', group: g.name, vms }], waitFor: null, timeout: null, annotations: annotateIf(s, `${g.name}: cloned ${vms.length} VMs`), duration: 0 }]
+        const out: Draft[] = [{ kind: s.kind, path: s.path, title: `${g.name}: clone ${vmCount(vms.length)} from "${g.def.template}"`, actions: [{ do: 'createVms', group: g.name, vms }], waitFor: null, timeout: null, annotations: annotateIf(s, `${g.name}: cloned ${vmCount(vms.length)}`), duration: 0 }]
         if (a.power_on === true) out.push(powerOn(g, vms, 100, `${s.path}.1`, 'vm_group.PowerOn', []))
         return out
       }
@@ -154,7 +157,7 @@ export function compilePlan(
         if (!g || !need(s, g)) return []
         groupOn.set(g.name, false)
         const vms = vmsOf(g)
-        return [{ kind: s.kind, path: s.path, title: `${g.name}: power off ${vms.length} VMs`, actions: [{ do: 'powerOffVms', group: g.name, vms }], waitFor: { for: 'vmsOff', vms }, timeout: null, annotations: annotateIf(s, `${g.name}: powering off VMs`), duration: 0 }]
+        return [{ kind: s.kind, path: s.path, title: `${g.name}: power off ${vmCount(vms.length)}`, actions: [{ do: 'powerOffVms', group: g.name, vms }], waitFor: { for: 'vmsOff', vms }, timeout: null, annotations: annotateIf(s, `${g.name}: powering off VMs`), duration: 0 }]
       }
       case 'vm_group.Grow': {
         if (!g || !need(s, g)) return []
@@ -205,7 +208,7 @@ export function compilePlan(
         running.set(wl.name, runtime === null ? null : t + span)
         const timeout = runtime === null ? null : span + (typeof a.timeout_secs === 'number' ? a.timeout_secs : XRAY_RULES.workloadWaitTimeoutSeconds)
         return [{
-          kind: s.kind, path: s.path, title: `${wl.name}: ${background ? 'start' : 'run'} workload on ${vms.length} VMs${runtime !== null ? ` for ${runtime} s` : ''}${stagger ? `, staggered over ${stagger} s` : ''}`,
+          kind: s.kind, path: s.path, title: `${wl.name}: ${background ? 'start' : 'run'} workload on ${vmCount(vms.length)}${runtime !== null ? ` for ${runtime} s` : ''}${stagger ? `, staggered over ${stagger} s` : ''}`,
           actions: [{ do: 'startWorkload', workload: wl.name, group: wg.name, vms: offsets, runtimeSeconds: runtime }],
           waitFor: background ? null : { for: 'workloadDone', workload: wl.name }, timeout: background ? null : timeout,
           annotations: [...annotateIf(s, `${wl.name}: started workload`), ...(background ? [] : annotateIf(s, `${wl.name}: finished workload`, 'end'))],
