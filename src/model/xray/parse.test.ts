@@ -79,11 +79,17 @@ describe('X-Ray test.yml parser', () => {
   })
 
   it('refuses broken files: YAML syntax with its line, a missing fio file, a broken fio file', () => {
-    expect(problems(fixture('broken-yaml'))[0]).toMatch(/^test\.yml: line 5: /)
+    expect(problems(fixture('broken-yaml'))).toEqual(['test.yml: line 5, column 1: All mapping items must start at the same column'])
     expect(problems(fixture('broken-missing-fio'))).toEqual(['test.yml: workloads[0] (Load): config_file: "missing.fio" is not among the files given'])
     expect(problems({ ...withRun('  - test.Wait: {duration_secs: 1}\n'), 'w.fio': '[j]\nfilename=/dev/sdb\nrw=trim\n' }))
       .toEqual(['w.fio: line 3: job "j": rw "trim" is not supported (read, randread, write, randwrite, rw, readwrite, randrw) (workload "W" on VM group "G")'])
     expect(problems({ ...withRun('  - test.Wait: {duration_secs: 1}\n'), 'w.fio': 'bs=4k\n' })).toEqual(['w.fio: line 1: option "bs" is outside a section'])
+  })
+
+  it('refuses a key given twice, with its line', () => {
+    const files = withRun('  - test.Wait: {duration_secs: 1}\n')
+    files['test.yml'] += 'run:\n  - test.Wait: {duration_secs: 2}\n'
+    expect(problems(files)).toEqual(['test.yml: line 11, column 1: Map keys must be unique'])
   })
 
   it('refuses a missing or doubled test.yml and required sections', () => {

@@ -117,7 +117,7 @@ export function parseXray(files: Record<string, string>, options: ParseOptions =
   if (!rendered.ok) return rendered
   const doc = parseDocument(rendered.text)
   if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => `${file}: line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`) }
+    return { ok: false, problems: doc.errors.map((e) => `${file}: line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`) }
   }
   const data: unknown = doc.toJS()
   if (!isObj(data)) return { ok: false, problems: [`${file}: must be a mapping (name, vms, workloads, results, setup, run…)`] }

@@ -156,7 +156,7 @@ describe('X-Ray plan', () => {
       'Web_0000@node-1:on', 'Web_0001@node-2:on', 'Web_0002@node-3:on', 'Web_0003@node-4:on',
       'Web_0004@node-1:off', 'Web_0005@node-2:off', 'Web_0006@node-3:off', 'Web_0007@node-4:off',
     ])
-    expect(at('run[1]')).toMatchObject({ simulated: false, actions: [{ do: 'snapshot', of: 4, everySeconds: 300, background: true }] })
+    expect(at('run[1]')).toMatchObject({ simulated: false, actions: [{ do: 'snapshots', group: 'Web', count: 4, everySeconds: 300, background: true }] })
     expect(p.plan.notes).toContain('vm_group.CreatePeriodicSnapshots: accepted; snapshots are not simulated (annotations only).')
   })
 

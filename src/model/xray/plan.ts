@@ -186,7 +186,7 @@ export function compilePlan(
         notes.add('vm_group.CreatePeriodicSnapshots: accepted; snapshots are not simulated (annotations only).')
         return [{
           kind: s.kind, path: s.path, title: `${g.name}: ${count} snapshots, every ${a.interval_minutes} min${background ? ' (in the background)' : ''}`,
-          actions: [{ do: 'snapshot', group: g.name, number: 1, of: count, everySeconds: every, background }], waitFor: null, timeout: null,
+          actions: [{ do: 'snapshots', group: g.name, count, everySeconds: every, background }], waitFor: null, timeout: null,
           annotations: [], duration: background ? 0 : (count - 1) * every, simulated: false,
         }]
       }

@@ -31,8 +31,8 @@ export type PlanAction =
   | { do: 'migrateGroup'; group: string; from: string; to: string }
   /** live-migrate every VM of the group that is not on its original host back there */
   | { do: 'resetPlacement'; group: string; hosts: Record<string, string> }
-  /** not simulated: a snapshot of the group's VMs (an annotation only) */
-  | { do: 'snapshot'; group: string; number: number; of: number; everySeconds: number; background: boolean }
+  /** not simulated: `count` snapshots of the group's VMs, the first now, then every `everySeconds` (annotations only); in the background or blocking */
+  | { do: 'snapshots'; group: string; count: number; everySeconds: number; background: boolean }
   /** teardown: every node powered on, X-Ray's VMs powered off and forgotten */
   | { do: 'cleanUp'; vms: string[] }
 
