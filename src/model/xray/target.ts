@@ -13,7 +13,7 @@
  *     full (prefill) and kept at the cluster's replication factor, must fit in the free
  *     raw capacity.
  */
-import { DEFAULT_NODE, GiB, TB } from '../units'
+import { DEFAULT_NODE, GiB, TB } from '../kernel/units'
 import type { Scenario } from '../scenario/schema'
 import { selectNodes, parseNodeSlice } from './nodeSlice'
 import type { StepDef, VmGroupDef, XrayTest } from './types'
