@@ -9,7 +9,7 @@ import { buildContainers, buildHa, buildResiliency, buildStorage } from '../mode
 import { whatIfFailure, type WhatIfResult } from '../model/whatif'
 import { FRODO_CONNECTIONS_PER_VDISK } from '../model/ioload'
 import { SimError, Simulation } from '../model/simulation'
-import type { Fault, Report, SimAlert, SimTask } from '../model/types'
+import type { Fault, Report, SimAlert, SimTask, Until, UntilResult } from '../model/types'
 import { UNIT_BYTES } from '../model/units'
 import { ArraySender, ListSender, RecordSender } from './patch'
 import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
@@ -230,6 +230,10 @@ export class SimFacade implements SimWorkerApi {
   settle(maxSeconds?: number): { seconds: number; delta: Delta } {
     const seconds = this.clock((sim) => sim.settle(maxSeconds))
     return { seconds, delta: this.delta() }
+  }
+  advanceUntil(until: Until, maxSeconds: number): { result: UntilResult; delta: Delta } {
+    const result = this.clock((sim) => sim.advanceUntil(until, maxSeconds))
+    return { result, delta: this.delta() }
   }
   step(): { seconds: number; delta: Delta } {
     const seconds = this.clock((sim) => sim.stepToNextEvent())

@@ -6,7 +6,7 @@
  * The UI store decodes them back into the `…Section` shapes below.
  */
 import type { MetricSample } from '../model/metrics'
-import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
+import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask, Until, UntilResult } from '../model/types'
 import type { WhatIfResult } from '../model/whatif'
 import type { ArrayPatch, ListPatch } from './patch'
 import type { Run } from './runLog'
@@ -197,6 +197,8 @@ export interface SimWorkerApi {
   restore(target: string): Delta
   advance(seconds: number): Delta
   settle(maxSeconds?: number): { seconds: number; delta: Delta }
+  /** DRILL-API §5: run until the condition holds (checked after every event), at most maxSeconds */
+  advanceUntil(until: Until, maxSeconds: number): { result: UntilResult; delta: Delta }
   step(): { seconds: number; delta: Delta }
   tick(simSeconds: number): Delta
   powerOn(vmId: string): Delta

@@ -2,6 +2,7 @@
 /** The simulation worker: the model behind a comlink facade. */
 import * as Comlink from 'comlink'
 import { SimFacade } from './facade'
+import type { Until } from '../model/types'
 import type { Delta } from './protocol'
 import { deltaBuffers } from './transferables'
 
@@ -20,6 +21,7 @@ const api = {
   restore: (t: string) => transfer(facade.restore(t)),
   advance: (s: number) => transfer(facade.advance(s)),
   settle: (m?: number) => transfer(facade.settle(m)),
+  advanceUntil: (u: Until, m: number) => transfer(facade.advanceUntil(u, m)),
   step: () => transfer(facade.step()),
   tick: (s: number) => transfer(facade.tick(s)),
   powerOn: (id: string) => transfer(facade.powerOn(id)),

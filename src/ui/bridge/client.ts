@@ -7,7 +7,7 @@ import * as Comlink from 'comlink'
 import type { ExposedApi } from '../../worker/sim.worker'
 import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
-import type { Delta, Fault, Report, Run, RunMark, ScenarioInfo, WhatIfResult } from './types'
+import type { Delta, Fault, Report, Run, RunMark, ScenarioInfo, Until, UntilResult, WhatIfResult } from './types'
 
 let api: Comlink.Remote<ExposedApi> | null = null
 /** serialises commands so the play loop and drill calls never interleave */
@@ -97,6 +97,15 @@ export const simClient = {
       return res.delta
     })
     return seconds
+  },
+  async advanceUntil(until: Until, maxSeconds: number): Promise<UntilResult> {
+    let result: UntilResult = { met: false, seconds: 0 }
+    await command(async (r) => {
+      const res = await r.advanceUntil(until, maxSeconds)
+      result = res.result
+      return res.delta
+    })
+    return result
   },
   async step(): Promise<number> {
     let seconds = 0
@@ -237,6 +246,8 @@ export interface PrismSim {
   powerOn(vmId: string): Promise<void>
   powerOff(vmId: string): Promise<void>
   report(): Promise<Report>
+  /** DRILL-API §5: run the clock until the condition holds (checked after every event), at most maxSeconds */
+  advanceUntil(until: Until, maxSeconds: number): Promise<UntilResult>
   /** extensions (README "Drill API") */
   step(): Promise<number>
   play(): Promise<void>
@@ -278,6 +289,7 @@ export function installPrismSim(): void {
     powerOn: (id) => simClient.powerOn(id),
     powerOff: (id) => simClient.powerOff(id),
     report: () => simClient.report(),
+    advanceUntil: (u, m) => simClient.advanceUntil(u, m),
     step: () => simClient.step(),
     play: async () => play(),
     pause: async () => pause(),

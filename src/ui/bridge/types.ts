@@ -5,7 +5,7 @@ export { applyListPatch, applyPatch, applyRecords } from '../../worker/patch'
 export type { ArrayPatch } from '../../worker/patch'
 export type {
   Component, Domain, DomainType, Fault, FaultKind, FaultToleranceRow, Report, ReportRedirect, ReportVm, ResiliencyStatus,
-  Severity, SimAlert, SimEvent, SimTask,
+  Severity, SimAlert, SimEvent, SimTask, Until, UntilResult,
 } from '../../model/types'
 export { COMPONENTS, DOMAIN_TYPES } from '../../model/types'
 export { DEFAULT_SCENARIO_ID } from '../../model/scenario/builtins'
