@@ -8,6 +8,7 @@ import { formatDomainFaultToleranceStatus, type NcliDomainType } from '../model/
 import { buildContainers, buildHa, buildResiliency, buildStorage } from '../model/report'
 import { whatIfFailure, type WhatIfResult } from '../model/whatif'
 import { FRODO_CONNECTIONS_PER_VDISK } from '../model/ioload'
+import { runDrill, type DrillChecks } from '../model/scenario/expect'
 import { SimError, Simulation } from '../model/simulation'
 import type { Fault, Report, SimAlert, SimTask, Until, UntilResult } from '../model/types'
 import { UNIT_BYTES } from '../model/units'
@@ -122,6 +123,13 @@ export class SimFacade implements SimWorkerApi {
     this.run?.clock(before, sim.timeMs)
     this.latestMarks = []
     return out
+  }
+
+  /** Run the loaded scenario afresh (its seed, its steps, no user actions) as a drill and evaluate its `expect` checks (expect.ts). */
+  checkExpectations(settleSeconds = 7 * 86400): DrillChecks {
+    if (!this.run) throw new SimError('no scenario loaded')
+    const { passed, checks, report } = runDrill(Simulation.create(this.run.scenario, this.run.seed), settleSeconds)
+    return { passed, checks, end: report.time }
   }
 
   exportRun(name?: string): Run {

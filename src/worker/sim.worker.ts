@@ -37,6 +37,7 @@ const api = {
   ncli: (type: 'node' | 'rackable_unit' | 'rack' | 'disk') => facade.ncli(type),
   resync: () => transfer(facade.resync()),
   exportRun: (name?: string) => facade.exportRun(name),
+  checkExpectations: (settle?: number) => facade.checkExpectations(settle),
   importRun: (run: unknown) => transfer(facade.importRun(run)),
   travelTo: (seconds: number) => transfer(facade.travelTo(seconds)),
   runTimeline: () => facade.runTimeline(),

@@ -22,6 +22,13 @@ export interface CheckResult {
   message: string
 }
 
+/** What the browser shows: the checks of a drill run and when it ended. */
+export interface DrillChecks {
+  passed: boolean
+  checks: CheckResult[]
+  end: number
+}
+
 export interface DrillResult {
   passed: boolean
   checks: CheckResult[]

@@ -1,4 +1,5 @@
 /** Runs: time travel over the run, export/import/share, saved runs, and the scenario editor (issue 8). */
+import { ExpectPanel } from '../runs/ExpectPanel'
 import { RunExportPanel } from '../runs/RunExportPanel'
 import { RunImportPanel } from '../runs/RunImportPanel'
 import { SavedRunsPanel } from '../runs/SavedRunsPanel'
@@ -14,6 +15,7 @@ export function RunsPage(_props: { view: string | null }) {
           <RunExportPanel />
           <RunImportPanel />
           <SavedRunsPanel />
+          <ExpectPanel />
         </div>
         <ScenarioEditor />
       </div>
