@@ -38,7 +38,7 @@ function fixEmptyTuples(x: unknown): void {
   for (const v of Object.values(o)) fixEmptyTuples(v)
 }
 
-function zodSchema(schema: Parameters<typeof z.toJSONSchema>[0], id: string, title: string, description: string): Json {
+function zodSchema(schema: z.core.$ZodType, id: string, title: string, description: string): Json {
   const out = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }) as Json
   fixEmptyTuples(out)
   return { $schema: out.$schema, $id: `${BASE}${id}`, title, description, ...out }
