@@ -82,15 +82,12 @@ export async function generate(): Promise<Record<keyof typeof OUTPUTS, string>> 
     $ref: '#/definitions/Report',
     definitions: reachable(defs, 'Report'),
   }
-  const opts = { bannerComment: '', additionalProperties: false, strictIndexSignatures: false, unreachableDefinitions: true, format: true } as const
+  const opts = { bannerComment: '', additionalProperties: false, strictIndexSignatures: false, unreachableDefinitions: true, format: true, ignoreMinAndMaxItems: true } as const
   const kitDefs = Object.fromEntries(['Report', 'Fault', 'Until', 'UntilResult', 'ResiliencyStatus'].flatMap((n) => Object.entries(reachable(defs, n))))
   const roots = ['Report', 'Fault', 'Until', 'UntilResult']
   const wrapper = { title: 'KitTypes', type: 'object', additionalProperties: false, properties: Object.fromEntries(roots.map((n) => [n, { $ref: `#/definitions/${n}` }])), definitions: kitDefs }
   const modelTs = (await compile(wrapper as JSONSchema, 'KitTypes', { ...opts, declareExternallyReferenced: true })).replace(/export interface KitTypes \{[\s\S]*?\n\}\n/, '')
-  const strip = (s: Json) => {
-    const { $schema: _s, $id: _i, ...rest } = s
-    return rest as JSONSchema
-  }
+  const strip = (s: Json) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$schema' && k !== '$id')) as JSONSchema
   const scenarioTs = await compile(strip(scenario), 'Scenario', opts)
   const runTs = await compile({ ...strip(run), properties: { ...(run.properties as Json), scenario: { description: 'a Scenario object, or a built-in scenario id' } } } as JSONSchema, 'Run', opts)
   const kitTypes = [
