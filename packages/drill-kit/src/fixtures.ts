@@ -3,13 +3,22 @@
  * objects), and `openScenario`, which opens the app on a built-in scenario, a Scenario object,
  * a recorded Run or a run share link, and waits for window.prismSim.
  */
-import { test as base, expect, type Page } from '@playwright/test'
+import {
+  test as base, expect, type Page, type PlaywrightTestArgs, type PlaywrightTestOptions, type PlaywrightWorkerArgs, type PlaywrightWorkerOptions, type TestType,
+} from '@playwright/test'
 import { PrismSimClient } from './client.js'
 import { prism } from './pages/index.js'
 import type { PageHash } from './pages/PrismFrame.js'
 import type { Run, Scenario } from './types.gen.js'
 
-export const test = base.extend<{ sim: PrismSimClient; prism: ReturnType<typeof prism> }>({
+/** The kit's fixtures: `sim` and `prism`, next to Playwright's own. */
+export interface KitFixtures {
+  sim: PrismSimClient
+  prism: ReturnType<typeof prism>
+}
+
+// typed by name so the published .d.ts needs nothing but @playwright/test
+export const test: TestType<PlaywrightTestArgs & PlaywrightTestOptions & KitFixtures, PlaywrightWorkerArgs & PlaywrightWorkerOptions> = base.extend<KitFixtures>({
   sim: async ({ page }, provide) => {
     await provide(new PrismSimClient(page))
   },

@@ -5,10 +5,9 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test'
 
-/** Every hash route of the app (the page menu's pages); a test in the repo keeps it in step with src/ui/app/routes.ts. */
-export const PAGE_HASHES = ['#/home', '#/health', '#/vms', '#/storage', '#/hardware', '#/io-paths', '#/ha', '#/metadata', '#/analysis', '#/alerts', '#/tasks', '#/runs', '#/settings'] as const
-/** A page, or a page with its sub-view (`#/hardware/diagram`, `#/vms/table`). */
-export type PageHash = (typeof PAGE_HASHES)[number] | `${(typeof PAGE_HASHES)[number]}/${string}`
+import type { PageHash } from './routes.js'
+
+export type { PageHash }
 
 export class PrismFrame {
   readonly clock: Locator

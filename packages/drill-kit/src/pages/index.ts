@@ -10,7 +10,7 @@ import { PrismFrame } from './PrismFrame.js'
 import { TasksPage } from './TasksPage.js'
 
 export { HardwarePage, HomePage, IoPathsPage, PrismFrame, TasksPage }
-export { PAGE_HASHES, type PageHash } from './PrismFrame.js'
+export { PAGE_HASHES, type PageHash } from './routes.js'
 
 export function prism(page: Page) {
   const frame = new PrismFrame(page)
