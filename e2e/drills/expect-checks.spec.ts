@@ -22,7 +22,7 @@ test('the Runs page shows each check of a scenario pass or fail, as the headless
   expect((await sim.checkExpectations()).checks).toEqual(headless)
   // the live simulation was not touched by the check run
   expect((await sim.report()).time).toBe(0)
-  await page.screenshot({ path: 'test-results/drill-checks.png' })
+  await panel.screenshot({ path: test.info().outputPath('drill-checks.png') })
 })
 
 test('openScenario opens a run share link', async ({ page }) => {

@@ -12,10 +12,10 @@ export function RunsPage(_props: { view: string | null }) {
       <TimelinePanel />
       <div className="grid items-start gap-3 xl:grid-cols-2">
         <div className="flex flex-col gap-3">
+          <ExpectPanel />
           <RunExportPanel />
           <RunImportPanel />
           <SavedRunsPanel />
-          <ExpectPanel />
         </div>
         <ScenarioEditor />
       </div>
