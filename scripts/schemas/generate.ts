@@ -89,7 +89,7 @@ export async function generate(): Promise<Record<keyof typeof OUTPUTS, string>> 
   const modelTs = (await compile(wrapper as JSONSchema, 'KitTypes', { ...opts, declareExternallyReferenced: true })).replace(/export interface KitTypes \{[\s\S]*?\n\}\n/, '')
   const strip = (s: Json) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$schema' && k !== '$id')) as JSONSchema
   const scenarioTs = await compile(strip(scenario), 'Scenario', opts)
-  const runTs = await compile({ ...strip(run), properties: { ...(run.properties as Json), scenario: { description: 'a Scenario object, or a built-in scenario id' } } } as JSONSchema, 'Run', opts)
+  const runTs = await compile({ ...strip(run), properties: { ...(run.properties as Json), scenario: { description: 'a Scenario object, or a built-in scenario id', tsType: 'Scenario | string' } } } as JSONSchema, 'Run', opts)
   const kitTypes = [
     '/* eslint-disable */',
     '/**',
@@ -101,7 +101,7 @@ export async function generate(): Promise<Record<keyof typeof OUTPUTS, string>> 
     '',
     scenarioTs.trim(),
     '',
-    runTs.replace(/export interface Run \{[\s\S]*?\n\}/, (m) => m.replace(/scenario\?: unknown/, 'scenario: Scenario | string')).trim(),
+    runTs.trim(),
     '',
   ].join('\n')
   return {

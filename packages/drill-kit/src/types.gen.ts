@@ -919,9 +919,7 @@ export interface Run {
   /**
    * a Scenario object, or a built-in scenario id
    */
-  scenario: {
-    [k: string]: unknown;
-  };
+  scenario: Scenario | string;
   seed: number;
   /**
    * @maxItems 100000
