@@ -3,14 +3,20 @@
  * comparisons, `until` windows, and the run they drive (same final Report as
  * "advance to the last moment, then settle").
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Simulation } from '../simulation'
 import { builtinScenario } from './builtins'
 import { runDrill, readPath, valueCheck } from './expect'
 import type { ExpectCheck } from './expectSchema'
+import type { Until } from '../types'
 import { compileScenario } from './normalize'
 import type { Scenario } from './schema'
 
+const fcParams = {
+  verbose: 1 as const,
+  ...(process.env.FC_SEED !== undefined ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}),
+}
 const base = builtinScenario('starter-3')!
 const withChecks = (expectList: unknown[], steps: Scenario['steps'] = [{ at: 60, action: { inject: { kind: 'node', target: 'node-2' } } }]) =>
   ({ ...base, seed: 3, steps, expect: expectList }) as Scenario
@@ -126,5 +132,44 @@ describe('expect: a drill run', () => {
   it('a scenario without checks runs as before: no results, passed', () => {
     const res = runDrill(Simulation.create(base, 3), 0)
     expect(res).toMatchObject({ passed: true, checks: [] })
+  })
+})
+
+describe('expect: property', () => {
+  const untils: Until[] = [{ event: 'HaRestartStarted' }, { event: 'RebuildCompleted' }, { task: 'DataRebuild', state: 'running' }, { status: 'OK' }, { status: 'Critical' }]
+  const check = fc.oneof(
+    fc.integer({ min: 0, max: 3000 }).map((at) => ({ at, path: 'time', equals: at })),
+    fc.integer({ min: 0, max: 3000 }).map((at) => ({ at, path: 'resiliency.status', equals: 'OK' })),
+    fc.record({ at: fc.integer({ min: 0, max: 3000 }), until: fc.constantFrom(...untils), within: fc.integer({ min: 0, max: 4000 }) }),
+  )
+  it('checks never change the run: the final Report is "advance to the last moment, then settle"; a value check sees the Report of a plain run at its moment', () => {
+    fc.assert(
+      fc.property(fc.array(check, { maxLength: 5 }), fc.constantFrom('node-1', 'node-2', 'node-3'), (checks, target) => {
+        const scenario = withChecks(checks, [{ at: 60, action: { inject: { kind: 'node', target } } }])
+        const res = runDrill(Simulation.create(scenario), 20_000)
+        const horizon = Math.max(60, ...checks.map((c) => c.at))
+        const plain = Simulation.create(scenario)
+        plain.advance(horizon)
+        plain.settle(20_000)
+        expect(JSON.stringify(res.report)).toBe(JSON.stringify(plain.report()))
+        checks.forEach((c, i) => {
+          const r = res.checks[i]
+          if ('path' in c) {
+            expect(r.time).toBe(c.at)
+            // a value check is decided on the Report of that moment
+            const at = Simulation.create(scenario)
+            at.advance(c.at)
+            expect(r.passed).toBe((c.path === 'time' ? at.report().time : at.report().resiliency.status) === c.equals)
+            if (c.path === 'time') expect(r.passed).toBe(true)
+          } else {
+            // decided within its window: met at or before the deadline, or failed exactly at it
+            expect(r.time).toBeGreaterThanOrEqual(c.at)
+            expect(r.time).toBeLessThanOrEqual(c.at + c.within)
+            if (!r.passed) expect(r.time).toBe(c.at + c.within)
+          }
+        })
+      }),
+      { ...fcParams, numRuns: 20 },
+    )
   })
 })
