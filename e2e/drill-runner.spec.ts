@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { runDrill } from '../scripts/drill'
-import { expect, openScenario, test } from './fixtures'
+import { expect, openScenario, test, type Scenario } from './fixtures'
 
 test('npm run drill and the browser agree, byte for byte', async ({ page }) => {
-  const scenario = JSON.parse(readFileSync('e2e/drills/node-failure.json', 'utf8')) as { steps: Array<{ at: number }> }
+  const scenario = JSON.parse(readFileSync('e2e/drills/node-failure.json', 'utf8')) as Scenario & { steps: Array<{ at: number }> }
   const headless = JSON.stringify(runDrill(scenario, undefined, 7 * 86400))
   const sim = await openScenario(page, 'starter-3')
   await sim.load(scenario)

@@ -5,12 +5,12 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, openScenario, test } from './fixtures'
+import { expect, openScenario, test, type Scenario } from './fixtures'
 
 const GiB = 1024 ** 3
 
 /** The seed's 3 equal hosts (100 GiB for VMs each), VM02 and VM03 on different hosts, VM01 (70 %) off. */
-const SEED_EXAMPLE = {
+const SEED_EXAMPLE: Scenario = {
   id: 'ha-seed-example',
   title: 'HA seed example',
   cluster: {

@@ -4,10 +4,10 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, openScenario, test, type PrismSimDriver } from './fixtures'
+import { expect, openScenario, test, type PrismSimDriver, type Scenario } from './fixtures'
 
 /** The Nutanix Bible's 4 × 10 TB cluster: resilient capacity (40 − 10) × 0.95 = 28.5 TB. */
-const bible = (usedPct: number) => ({
+const bible = (usedPct: number): Scenario => ({
   title: 'Bible 4 x 10 TB',
   cluster: {
     name: 'Bible-4',

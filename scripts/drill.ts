@@ -3,20 +3,25 @@
  *
  * Runs a scenario in Node with the same model the browser runs (src/model), and prints the
  * timeline (every event) and a summary of the final Report, or the Report itself as JSON.
- * The run: load (seed from the scenario, or --seed), run the clock to the last step
- * (`advance(lastStep.at)`), then `settle(--settle seconds, default 7 days)`. The same calls
- * through window.prismSim in a browser give the same Report, byte for byte.
+ * The run: load (seed from the scenario, or --seed), run the clock to the last step or
+ * `expect` check moment, then `settle(--settle seconds, default 7 days)`. The same calls
+ * through window.prismSim in a browser give the same Report, byte for byte. The scenario's
+ * `expect` checks are evaluated on the way (src/model/scenario/expect.ts, the same evaluator
+ * the browser uses) and printed pass/fail.
  *
  * Options:
  *   --seed <n>        override the scenario's seed
  *   --settle <s>      at most this many seconds of settling after the last step (default 604800)
  *   --json            print the final Report as JSON (nothing else on stdout)
  *   --out <file>      also write the final Report as JSON to <file>
+ *   --junit <file>    write the `expect` checks as JUnit XML to <file>
  * Exit code: 0 when the run completed, 1 on bad input (the problem is printed on stderr),
- * 2 when data was lost (Report.resiliency.lostBytes > 0) — handy in CI.
+ * 3 when an `expect` check failed, else 2 when data was lost (Report.resiliency.lostBytes > 0).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { builtinScenario, BUILTIN_SCENARIOS } from '../src/model/scenario/builtins'
+import { runDrill as runChecks, type DrillResult } from '../src/model/scenario/expect'
+import { junitXml } from './junit'
 import { SimError, Simulation } from '../src/model/simulation'
 import type { Report } from '../src/model/types'
 
@@ -26,6 +31,7 @@ interface Options {
   settle: number
   json: boolean
   out?: string
+  junit?: string
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -47,11 +53,12 @@ export function parseArgs(argv: string[]): Options {
       opts.settle = n
     } else if (a === '--json') opts.json = true
     else if (a === '--out') opts.out = value()
+    else if (a === '--junit') opts.junit = value()
     else if (a.startsWith('--')) throw new SimError(`unknown option ${a}`)
     else if (opts.input === undefined) opts.input = a
     else throw new SimError(`unexpected argument "${a}": give one scenario`)
   }
-  if (opts.input === undefined) throw new SimError(`usage: npm run drill -- <scenario.json | ${BUILTIN_SCENARIOS.map((s) => s.id).join(' | ')}> [--seed n] [--settle s] [--json] [--out file]`)
+  if (opts.input === undefined) throw new SimError(`usage: npm run drill -- <scenario.json | ${BUILTIN_SCENARIOS.map((s) => s.id).join(' | ')}> [--seed n] [--settle s] [--json] [--out file] [--junit file]`)
   return opts as Options
 }
 
@@ -72,13 +79,21 @@ export function readScenario(input: string): unknown {
   }
 }
 
-/** The run every runner (this one, the browser, a drill) performs: to the last step, then settle. */
+/** The run every runner (this one, the browser, a drill) performs: to the last step or check moment, then settle; the checks on the way. */
+export function runChecked(scenario: unknown, seed: number | undefined, settleSeconds: number): DrillResult {
+  return runChecks(Simulation.create(scenario, seed), settleSeconds)
+}
+
+/** The final Report of that run. */
 export function runDrill(scenario: unknown, seed: number | undefined, settleSeconds: number): Report {
-  const sim = Simulation.create(scenario, seed)
-  const last = sim.spec.steps.reduce((a, s) => Math.max(a, s.at), 0)
-  sim.advance(last)
-  sim.settle(settleSeconds)
-  return sim.report()
+  return runChecked(scenario, seed, settleSeconds).report
+}
+
+export function formatChecks(checks: DrillResult['checks']): string {
+  const failed = checks.filter((c) => !c.passed).length
+  const lines = checks.map((c) => `${c.passed ? 'PASS' : 'FAIL'}  expect[${c.index}] ${c.name} — T+${c.time} s: ${c.message}`)
+  lines.push(`Checks: ${checks.length - failed} passed, ${failed} failed`)
+  return lines.join('\n')
 }
 
 const clock = (t: number) => {
@@ -114,18 +129,22 @@ export function formatSummary(r: Report): string {
 
 function main(): number {
   let opts: Options
-  let report: Report
+  let result: DrillResult
   try {
     opts = parseArgs(process.argv.slice(2))
-    report = runDrill(readScenario(opts.input), opts.seed, opts.settle)
+    result = runChecked(readScenario(opts.input), opts.seed, opts.settle)
   } catch (e) {
     process.stderr.write(`drill: ${(e as Error).message}\n`)
     return 1
   }
+  const { report, checks } = result
   const json = JSON.stringify(report)
   if (opts.out) writeFileSync(opts.out, json)
+  if (opts.junit) writeFileSync(opts.junit, junitXml(report.scenarioId ?? opts.input, checks))
   if (opts.json) process.stdout.write(json + '\n')
-  else process.stdout.write(`${formatTimeline(report)}\n\n${formatSummary(report)}\n`)
+  else process.stdout.write(`${formatTimeline(report)}\n\n${formatSummary(report)}\n${checks.length > 0 ? `\n${formatChecks(checks)}\n` : ''}`)
+  if (checks.length > 0 && opts.json) process.stderr.write(`${formatChecks(checks)}\n`)
+  if (!result.passed) return 3
   return report.resiliency.lostBytes > 0 ? 2 : 0
 }
 

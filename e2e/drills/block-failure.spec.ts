@@ -4,10 +4,10 @@
  * block is rebuilt on the three other blocks (Critical meanwhile) and the cluster is back
  * to OK, still tolerating a block failure — no byte lost.
  */
-import { expect, openScenario, test } from '../fixtures'
+import { expect, openScenario, test, type Scenario } from '../fixtures'
 import { prism } from '../pages'
 
-const scenario = {
+const scenario: Scenario = {
   title: 'Drill: block failure',
   seed: 11,
   cluster: {

@@ -24,11 +24,12 @@ import { computeFaultTolerance, type FaultToleranceResult } from './storage/tole
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
 import { HOST_UP, Topology, type StateChange } from './cluster/topology'
-import type { Domain, DomainType, Fault, Report } from './types'
+import type { Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
 import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
+import { untilPredicate, untilProblem } from './scenario/until'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -230,6 +231,25 @@ export class Simulation implements Kernel {
     return (this.timeMs - start) / MS
   }
 
+  /**
+   * DRILL-API §5: run the clock until `until` holds (checked now and after every event), at
+   * most `maxSeconds`. The clock stops at the instant it became true, after the rest of that
+   * instant's events (so a replay of the run lands on the same state).
+   */
+  advanceUntil(until: Until, maxSeconds: number): UntilResult {
+    if (!Number.isFinite(maxSeconds) || maxSeconds < 0) throw new SimError(`maxSeconds must be a finite number ≥ 0, got ${String(maxSeconds)}`)
+    const problem = untilProblem(until, (id) => this.vms.index.has(id))
+    if (problem) throw new SimError(problem)
+    return this.runUntilMet(untilPredicate(this, until), maxSeconds)
+  }
+
+  /** Run the clock until `met()` holds (checked now and after every event), at most `maxSeconds`; see advanceUntil. */
+  runUntilMet(met: () => boolean, maxSeconds: number): UntilResult {
+    const start = this.timeMs
+    const done = met() || this.runUntil(start + toMs(maxSeconds), met)
+    return { met: done, seconds: (this.timeMs - start) / MS }
+  }
+
   /** Jump to the next active event (else the next periodic one); returns seconds run (0 if none). */
   stepToNextEvent(): number {
     const next = this.queue.nextActiveTime() ?? this.queue.peek()?.time
@@ -388,16 +408,22 @@ export class Simulation implements Kernel {
   }
 
   // ---------------------------------------------------------------- internals
-  private runUntil(targetMs: number): void {
+  /** Run the events due up to `targetMs`; with `stop`, end at the instant it became true (returns true then). */
+  private runUntil(targetMs: number, stop?: () => boolean): boolean {
+    let stopAt = -1
     for (;;) {
       const ev = this.queue.peek()
       if (!ev || ev.time > targetMs) break
+      if (stopAt >= 0 && ev.time > stopAt) return true
       this.queue.pop()
       this.timeMs = Math.max(this.timeMs, ev.time)
       const h = this.handlers.get(ev.type)
       if (h) h(ev.payload, ev)
+      if (stop !== undefined && stopAt < 0 && stop()) stopAt = this.timeMs
     }
+    if (stopAt >= 0) return true
     this.timeMs = Math.max(this.timeMs, targetMs)
+    return false
   }
 
   private runStep(i: number): void {

@@ -338,3 +338,21 @@ export interface ReportHaIncident {
   restarted: Array<{ vm: string; host: string; viaSegment: boolean }>
   failed: Array<{ vm: string; reason: string }>
 }
+
+/**
+ * What `advanceUntil` waits for (DRILL-API.md §5), checked after every simulated event.
+ * `event`: an event of this type is emitted after the call. `task`: a task of this type is
+ * running (`running`), or ends in that state after the call (`succeeded` / `failed`).
+ * `status` / `vm`: the resiliency status / the VM's power is that (met at once when it already is).
+ */
+export type Until =
+  | { event: string }
+  | { task: string; state: 'running' | 'succeeded' | 'failed' }
+  | { status: ResiliencyStatus }
+  | { vm: string; power: 'on' | 'off' | 'restarting' }
+
+/** What `advanceUntil` resolves with: whether the condition was met, and the simulated seconds run. */
+export interface UntilResult {
+  met: boolean
+  seconds: number
+}

@@ -9,8 +9,9 @@ import { buildContainers, buildHa, buildResiliency, buildStorage } from '../mode
 import { whatIfFailure, type WhatIfResult } from '../model/storage/whatif'
 import { FRODO_CONNECTIONS_PER_VDISK } from '../model/iopath/ioload'
 import { SimError, Simulation } from '../model/simulation'
-import type { Fault, Report, SimAlert, SimTask } from '../model/types'
+import type { Fault, Report, SimAlert, SimTask, Until, UntilResult } from '../model/types'
 import { UNIT_BYTES } from '../model/kernel/units'
+import { runDrill, type DrillChecks } from '../model/scenario/expect'
 import { ArraySender, ListSender, RecordSender } from './patch'
 import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
@@ -124,6 +125,13 @@ export class SimFacade implements SimWorkerApi {
     return out
   }
 
+  /** Run the loaded scenario afresh (its seed, its steps, no user actions) as a drill and evaluate its `expect` checks (expect.ts). */
+  checkExpectations(settleSeconds = 7 * 86400): DrillChecks {
+    if (!this.run) throw new SimError('no scenario loaded')
+    const { passed, checks, report } = runDrill(Simulation.create(this.run.scenario, this.run.seed), settleSeconds)
+    return { passed, checks, end: report.time }
+  }
+
   exportRun(name?: string): Run {
     if (!this.run) throw new SimError('no scenario loaded')
     if (name !== undefined && (typeof name !== 'string' || name.length > 200)) throw new SimError('name must be text of at most 200 characters')
@@ -230,6 +238,10 @@ export class SimFacade implements SimWorkerApi {
   settle(maxSeconds?: number): { seconds: number; delta: Delta } {
     const seconds = this.clock((sim) => sim.settle(maxSeconds))
     return { seconds, delta: this.delta() }
+  }
+  advanceUntil(until: Until, maxSeconds: number): { result: UntilResult; delta: Delta } {
+    const result = this.clock((sim) => sim.advanceUntil(until, maxSeconds))
+    return { result, delta: this.delta() }
   }
   step(): { seconds: number; delta: Delta } {
     const seconds = this.clock((sim) => sim.stepToNextEvent())

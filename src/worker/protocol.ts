@@ -5,8 +5,9 @@
  * appended events, changed tasks and alerts, and only the sections whose version changed.
  * The UI store decodes them back into the `…Section` shapes below.
  */
+import type { DrillChecks } from '../model/scenario/expect'
 import type { MetricSample } from '../model/kernel/metrics'
-import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask } from '../model/types'
+import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask, Until, UntilResult } from '../model/types'
 import type { WhatIfResult } from '../model/storage/whatif'
 import type { ArrayPatch, ListPatch } from './patch'
 import type { Run } from './runLog'
@@ -197,6 +198,8 @@ export interface SimWorkerApi {
   restore(target: string): Delta
   advance(seconds: number): Delta
   settle(maxSeconds?: number): { seconds: number; delta: Delta }
+  /** DRILL-API §5: run until the condition holds (checked after every event), at most maxSeconds */
+  advanceUntil(until: Until, maxSeconds: number): { result: UntilResult; delta: Delta }
   step(): { seconds: number; delta: Delta }
   tick(simSeconds: number): Delta
   powerOn(vmId: string): Delta
@@ -219,6 +222,8 @@ export interface SimWorkerApi {
   /** force a full resend (e.g. after the UI lost track) */
   resync(): Delta
   /** the recorded run: scenario, seed, actions with their times, end (runLog.ts; issue 8) */
+  /** the loaded scenario's `expect` checks, evaluated on a fresh run of it (issue 20) */
+  checkExpectations(settleSeconds?: number): DrillChecks
   exportRun(name?: string): Run
   /** load a run: validate it (runSchema.ts), replay it to its end; refused whole with every problem by path */
   importRun(run: unknown): Delta

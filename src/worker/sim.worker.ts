@@ -2,6 +2,7 @@
 /** The simulation worker: the model behind a comlink facade. */
 import * as Comlink from 'comlink'
 import { SimFacade } from './facade'
+import type { Until } from '../model/types'
 import type { Delta } from './protocol'
 import { deltaBuffers } from './transferables'
 
@@ -20,6 +21,7 @@ const api = {
   restore: (t: string) => transfer(facade.restore(t)),
   advance: (s: number) => transfer(facade.advance(s)),
   settle: (m?: number) => transfer(facade.settle(m)),
+  advanceUntil: (u: Until, m: number) => transfer(facade.advanceUntil(u, m)),
   step: () => transfer(facade.step()),
   tick: (s: number) => transfer(facade.tick(s)),
   powerOn: (id: string) => transfer(facade.powerOn(id)),
@@ -35,6 +37,7 @@ const api = {
   ncli: (type: 'node' | 'rackable_unit' | 'rack' | 'disk') => facade.ncli(type),
   resync: () => transfer(facade.resync()),
   exportRun: (name?: string) => facade.exportRun(name),
+  checkExpectations: (settle?: number) => facade.checkExpectations(settle),
   importRun: (run: unknown) => transfer(facade.importRun(run)),
   travelTo: (seconds: number) => transfer(facade.travelTo(seconds)),
   runTimeline: () => facade.runTimeline(),

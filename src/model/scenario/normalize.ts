@@ -3,6 +3,7 @@
  * model builds its world from. Problems are listed by JSON path, all at once.
  */
 import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, HEALING_DEFAULTS, MB, TB } from '../kernel/units'
+import { expectProblems } from './expectSchema'
 import type { Domain, Fault } from '../types'
 import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath/params'
 import { formatPath, structuralProblems, type Scenario, type ScenarioStep } from './schema'
@@ -210,6 +211,7 @@ function semanticProblems(input: unknown): string[] {
       if (v !== undefined && !ids.vms.has(v)) problems.push(`${p(k)}: unknown VM "${v}"`)
     }
   })
+  problems.push(...expectProblems(input, ids.vms))
   return problems
 }
 

@@ -7,6 +7,7 @@
  * (a union without its own error would read "Invalid input", as with the English locale).
  */
 import { z } from 'zod/mini'
+import { expectListSchema } from './expectSchema'
 
 const id = z.string().check(
   z.minLength(1, 'must not be empty'),
@@ -176,6 +177,8 @@ export const scenarioSchema = z.strictObject({
   vms: opt(z.array(vmSchema).check(z.maxLength(20000, 'must hold at most 20000 VMs'))),
   vmFill: opt(vmFillSchema),
   steps: opt(z.array(stepSchema).check(z.maxLength(1000, 'must hold at most 1000 steps'))),
+  /** extension (issue 20): checks the drill asserts (expectSchema.ts; README "Drills as data") */
+  expect: opt(expectListSchema),
 })
 
 export type Scenario = z.infer<typeof scenarioSchema>

@@ -7,7 +7,7 @@ import * as Comlink from 'comlink'
 import type { ExposedApi } from '../../worker/sim.worker'
 import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
-import type { Delta, Fault, Report, Run, RunMark, ScenarioInfo, WhatIfResult } from './types'
+import type { Delta, DrillChecks, Fault, Report, Run, RunMark, ScenarioInfo, Until, UntilResult, WhatIfResult } from './types'
 
 let api: Comlink.Remote<ExposedApi> | null = null
 /** serialises commands so the play loop and drill calls never interleave */
@@ -98,6 +98,15 @@ export const simClient = {
     })
     return seconds
   },
+  async advanceUntil(until: Until, maxSeconds: number): Promise<UntilResult> {
+    let result: UntilResult = { met: false, seconds: 0 }
+    await command(async (r) => {
+      const res = await r.advanceUntil(until, maxSeconds)
+      result = res.result
+      return res.delta
+    })
+    return result
+  },
   async step(): Promise<number> {
     let seconds = 0
     await command(async (r) => {
@@ -150,6 +159,11 @@ export const simClient = {
     })
   },
   /** the recorded run: scenario, seed, actions with their times, end (issue 8) */
+  checkExpectations(settleSeconds?: number): Promise<DrillChecks> {
+    return queue(() => remote().checkExpectations(settleSeconds)).catch((e) => {
+      throw cleanError(e)
+    })
+  },
   exportRun(name?: string): Promise<Run> {
     return queue(() => remote().exportRun(name)).catch((e) => {
       throw cleanError(e)
@@ -237,6 +251,8 @@ export interface PrismSim {
   powerOn(vmId: string): Promise<void>
   powerOff(vmId: string): Promise<void>
   report(): Promise<Report>
+  /** DRILL-API §5: run the clock until the condition holds (checked after every event), at most maxSeconds */
+  advanceUntil(until: Until, maxSeconds: number): Promise<UntilResult>
   /** extensions (README "Drill API") */
   step(): Promise<number>
   play(): Promise<void>
@@ -253,6 +269,8 @@ export interface PrismSim {
   /** Settings → Manage VM High Availability (issue 7): 'guarantee' enables the reservation; rejects when the running VMs can't be protected */
   setHaMode(mode: 'default' | 'guarantee'): Promise<void>
   /** the recorded run { format, version, scenario, seed, actions: [{ at, op, args }], end } (issue 8; README "Runs") */
+  /** run the loaded scenario afresh as a drill and evaluate its `expect` checks (README "Drills as data") */
+  checkExpectations(settleSeconds?: number): Promise<DrillChecks>
   exportRun(): Promise<Run>
   /** load a run (object or JSON text) and replay it to its end; rejects naming every problem by path, nothing changes then */
   importRun(run: unknown): Promise<void>
@@ -278,6 +296,7 @@ export function installPrismSim(): void {
     powerOn: (id) => simClient.powerOn(id),
     powerOff: (id) => simClient.powerOff(id),
     report: () => simClient.report(),
+    advanceUntil: (u, m) => simClient.advanceUntil(u, m),
     step: () => simClient.step(),
     play: async () => play(),
     pause: async () => pause(),
@@ -292,6 +311,7 @@ export function installPrismSim(): void {
     whatIf: (t) => simClient.whatIf(t),
     setHaMode: (m) => simClient.setHaMode(m),
     exportRun: () => simClient.exportRun(),
+    checkExpectations: (s) => simClient.checkExpectations(s),
     importRun: (run) => simClient.importRun(run),
     travelTo: (s) => simClient.travelTo(s),
   }

@@ -5,7 +5,7 @@ export { applyListPatch, applyPatch, applyRecords } from '../../worker/patch'
 export type { ArrayPatch } from '../../worker/patch'
 export type {
   Component, Domain, DomainType, Fault, FaultKind, FaultToleranceRow, Report, ReportRedirect, ReportVm, ResiliencyStatus,
-  Severity, SimAlert, SimEvent, SimTask,
+  Severity, SimAlert, SimEvent, SimTask, Until, UntilResult,
 } from '../../model/types'
 export { COMPONENTS, DOMAIN_TYPES } from '../../model/types'
 export { DEFAULT_SCENARIO_ID } from '../../model/scenario/builtins'
@@ -13,6 +13,7 @@ export type { MetricSample } from '../../model/kernel/metrics'
 export type { WhatIfResult } from '../../model/storage/whatif'
 export type { RunMark, RunStatus } from '../../worker/protocol'
 export type { Run, RunAction } from '../../worker/runLog'
+export type { CheckResult, DrillChecks } from '../../model/scenario/expect'
 export { parseRun } from '../../worker/runSchema'
 export { compileScenario } from '../../model/scenario/normalize'
 export { CVM_DOWN, CVM_UP, DISK_OFFLINE, DISK_ONLINE, HOST_DOWN, HOST_PARTITIONED, HOST_UP } from '../../model/cluster/topology'

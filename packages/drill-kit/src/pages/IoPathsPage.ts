@@ -1,6 +1,6 @@
 /** Drill kit page object: the I/O Paths page, one element per vDisk session (DRILL-API.md §4). */
 import type { Locator, Page } from '@playwright/test'
-import type { PrismFrame } from './PrismFrame'
+import type { PrismFrame } from './PrismFrame.js'
 
 export class IoPathsPage {
   readonly remoteCount: Locator

@@ -1,6 +1,6 @@
 /** Drill kit page object: the Tasks page (Curator scans, rebuilds, Hades tests, ring changes, HA restarts). */
 import type { Locator, Page } from '@playwright/test'
-import type { PrismFrame } from './PrismFrame'
+import type { PrismFrame } from './PrismFrame.js'
 
 export class TasksPage {
   constructor(

@@ -5,7 +5,9 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type PageHash = '#/home' | '#/health' | '#/vms' | '#/storage' | '#/hardware' | '#/io-paths' | '#/analysis' | '#/alerts' | '#/tasks' | '#/settings' | '#/metadata' | '#/ha'
+import type { PageHash } from './routes.js'
+
+export type { PageHash }
 
 export class PrismFrame {
   readonly clock: Locator

@@ -4,7 +4,7 @@
  * (DRILL-API.md §4).
  */
 import type { Locator, Page } from '@playwright/test'
-import type { PrismFrame } from './PrismFrame'
+import type { PrismFrame } from './PrismFrame.js'
 
 export type Action = 'Fail disk' | 'Transient disk errors' | 'Shut down CVM' | 'Power off node' | 'Partition network' | 'Fail block' | 'Fail rack' | 'Restore'
 
