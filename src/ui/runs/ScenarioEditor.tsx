@@ -4,15 +4,14 @@
  */
 import { useEffect, useId, useState } from 'react'
 import { simClient } from '../bridge/client'
-import { compileScenario } from '../bridge/types'
+import { validateScenario } from '../bridge/validator'
 import { Widget } from '../common/Widget'
 import { useSim } from '../store/simStore'
-import { lineOfPath } from './locatePath'
 import { ProblemList } from './ProblemList'
 import { SavedList } from './SavedList'
 import { SaveName } from './SaveName'
 
-type Verdict = { kind: 'ok'; text: string } | { kind: 'bad'; problems: string[] } | null
+type Verdict = { kind: 'ok'; text: string } | { kind: 'bad'; problems: string[] } | { kind: 'checking' } | null
 
 export function ScenarioEditor() {
   const textId = useId()
@@ -47,38 +46,25 @@ export function ScenarioEditor() {
     return /^\d+$/.test(seed.trim()) && Number(seed) <= 4294967295 ? Number(seed) : `seed: must be a whole number from 0 to 4294967295, got "${seed}"`
   }
 
-  /** parse and compile; returns the scenario or null after showing the problems */
-  const check = (): { scenario: unknown; seed: number | undefined } | null => {
+  /** parse and compile in the validation worker; returns the scenario or null after showing the problems */
+  const check = async (): Promise<{ scenario: unknown; seed: number | undefined } | null> => {
     const s = seedValue()
     if (typeof s === 'string') {
       setVerdict({ kind: 'bad', problems: [s] })
       return null
     }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch (e) {
-      setVerdict({ kind: 'bad', problems: [`(JSON): ${(e as Error).message}`] })
-      return null
-    }
-    const res = compileScenario(parsed, s)
+    setVerdict({ kind: 'checking' })
+    const res = await validateScenario(text, s)
     if (!res.ok) {
-      setVerdict({
-        kind: 'bad',
-        problems: res.problems.map((p) => {
-          const line = lineOfPath(text, p.split(':')[0])
-          return line === null ? p : `${p} (line ${line})`
-        }),
-      })
+      setVerdict({ kind: 'bad', problems: res.problems })
       return null
     }
-    const sp = res.spec
-    setVerdict({ kind: 'ok', text: `Valid: ${sp.nodes.length} nodes in ${sp.blocks.length} blocks and ${sp.racks.length} racks, FT${sp.ftLevel}, ${sp.vms.length} VMs, seed ${sp.seed}.` })
-    return { scenario: parsed, seed: s }
+    setVerdict({ kind: 'ok', text: res.summary })
+    return { scenario: res.scenario, seed: s }
   }
 
   const load = async () => {
-    const ok = check()
+    const ok = await check()
     if (!ok) return
     try {
       await simClient.load(ok.scenario, ok.seed)
@@ -112,13 +98,18 @@ export function ScenarioEditor() {
           Seed
         </label>
         <input id={seedId} value={seed} placeholder={String(structureSeed)} onChange={(e) => setSeed(e.target.value)} className="w-28 rounded border border-slate-300 px-2 py-1 text-[13px]" />
-        <button type="button" className="btn-secondary" onClick={() => check()}>
+        <button type="button" className="btn-secondary" onClick={() => void check()}>
           Validate
         </button>
         <button type="button" className="btn-primary" onClick={() => void load()}>
           Load
         </button>
       </div>
+      {verdict?.kind === 'checking' && (
+        <p role="status" className="mt-2 text-[13px] text-slate-600">
+          Checking the scenario…
+        </p>
+      )}
       {verdict?.kind === 'ok' && (
         <p role="status" className="mt-2 text-[13px] text-green-800">
           {verdict.text}
@@ -130,8 +121,8 @@ export function ScenarioEditor() {
           kind="scenarios"
           label="Save as"
           initial="my scenario"
-          getData={() => {
-            const ok = check()
+          getData={async () => {
+            const ok = await check()
             if (!ok) throw new Error('fix the problems listed above before saving')
             return ok.scenario
           }}
