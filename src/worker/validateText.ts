@@ -4,7 +4,7 @@
  * most 100 problems (then "and N more") out, each with the line it points at.
  */
 import { compileScenario } from '../model/scenario/normalize'
-import { capProblems, clipProblem, MAX_JSON_CHARS, quote } from '../model/scenario/limits'
+import { clipProblem, MAX_JSON_CHARS, quote } from '../model/scenario/limits'
 import { lineOfPath } from '../ui/runs/locatePath'
 
 export type ScenarioVerdict = { ok: true; summary: string; scenario: unknown } | { ok: false; problems: string[] }
@@ -26,7 +26,7 @@ export function validateScenarioText(text: unknown, seed?: number): ScenarioVerd
     return { ok: false, problems: [deep ? '(scenario): nested too deeply to read' : clipProblem(`(scenario): ${(e as Error).message}`)] }
   }
   if (!res.ok) {
-    const problems = capProblems(res.problems).map((p) => {
+    const problems = res.problems.map((p) => { // already capped by compileScenario
       if (p.startsWith('… and ')) return p
       const line = lineOfPath(text, p.split(':')[0])
       return line === null ? p : `${p} (line ${line})`

@@ -2,7 +2,7 @@
  * The scenario editor: the scenario as JSON, Validate (every problem by JSON path, with
  * its line), Load (a new run of it) and Save (kept in this browser; saved ones listed).
  */
-import { useEffect, useId, useState } from 'react'
+import { memo, useCallback, useEffect, useId, useState } from 'react'
 import { simClient } from '../bridge/client'
 import { validateScenario } from '../bridge/validator'
 import { Widget } from '../common/Widget'
@@ -16,6 +16,7 @@ type Verdict = { kind: 'ok'; text: string } | { kind: 'bad'; problems: string[] 
 export function ScenarioEditor() {
   const textId = useId()
   const seedId = useId()
+  const problemsId = useId()
   const loadId = useSim((s) => s.structure?.loadId ?? -1)
   const structureSeed = useSim((s) => s.structure?.seed ?? 1)
   const toast = useSim((s) => s.toast)
@@ -40,6 +41,12 @@ export function ScenarioEditor() {
       live = false
     }
   }, [loadId, touched])
+
+  const onEdit = useCallback((t: string) => {
+    setText(t)
+    setTouched(true)
+    setVerdict(null)
+  }, [])
 
   const seedValue = (): number | undefined | string => {
     if (seed.trim() === '') return undefined
@@ -80,19 +87,9 @@ export function ScenarioEditor() {
       <label htmlFor={textId} className="text-[13px] text-slate-600">
         Scenario (JSON, see README “Scenario format”)
       </label>
-      <textarea
-        id={textId}
-        value={text}
-        rows={16}
-        spellCheck={false}
-        aria-invalid={verdict?.kind === 'bad'}
-        onChange={(e) => {
-          setText(e.target.value)
-          setTouched(true)
-          setVerdict(null)
-        }}
-        className="mt-1 block w-full rounded border border-slate-300 p-2 font-mono text-[12px] leading-snug aria-[invalid=true]:border-red-400"
-      />
+      <div className={`mt-1 rounded border ${verdict?.kind === 'bad' ? 'border-red-400' : 'border-slate-300'}`}>
+        <JsonArea id={textId} text={text} onChange={onEdit} describedBy={verdict?.kind === 'bad' ? problemsId : undefined} />
+      </div>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <label htmlFor={seedId} className="text-[13px] text-slate-600">
           Seed
@@ -115,7 +112,7 @@ export function ScenarioEditor() {
           {verdict.text}
         </p>
       )}
-      {verdict?.kind === 'bad' && <ProblemList problems={verdict.problems} title="The scenario has problems (nothing was loaded):" testId="scenario-problems" />}
+      {verdict?.kind === 'bad' && <ProblemList problems={verdict.problems} title="The scenario has problems (nothing was loaded):" testId="scenario-problems" id={problemsId} />}
       <div className="mt-3">
         <SaveName
           kind="scenarios"
@@ -144,3 +141,23 @@ export function ScenarioEditor() {
     </Widget>
   )
 }
+
+/**
+ * The JSON text area, re-rendered only when its text changes: React reads a textarea's value back
+ * on every render, which costs a long frame for megabytes of pasted text (issue 21); contained, so
+ * a change elsewhere on the page never re-lays its text out.
+ */
+const JsonArea = memo(function JsonArea(props: { id: string; text: string; onChange: (t: string) => void; describedBy?: string }) {
+  return (
+    <div className="h-72 [contain:strict]">
+      <textarea
+        id={props.id}
+        value={props.text}
+        spellCheck={false}
+        aria-describedby={props.describedBy}
+        onChange={(e) => props.onChange(e.target.value)}
+        className="block h-full w-full resize-none rounded p-2 font-mono text-[12px] leading-snug"
+      />
+    </div>
+  )
+})
