@@ -295,6 +295,7 @@ export class SimFacade implements SimWorkerApi {
   tick(simSeconds: number): Delta {
     const s = typeof simSeconds === 'number' && Number.isFinite(simSeconds) ? Math.min(Math.max(0, simSeconds), MAX_TICK_SECONDS) : 0
     const room = Math.max(0, MAX_RUN_SECONDS - this.simulation.time)
+    if (s > 0 && room === 0) throw new SimError(`the run reached T+${MAX_RUN_SECONDS} s (365 simulated days), the latest a run may reach; the clock stops here`)
     if (Math.min(s, room) > 0) this.clock((sim) => sim.advance(Math.min(s, room)))
     return this.delta()
   }
