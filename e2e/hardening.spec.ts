@@ -151,3 +151,33 @@ test('the CSV of a VM named =1+1 starts the cell with a quote', async ({ page, s
   expect(rows.some((r) => r.startsWith(`"'@SUM(1+1)"`))).toBe(true)
   expect(text).not.toMatch(/(^|,)=1\+1/m)
 })
+
+test('a page that crashes shows the error with a way back, never a blank app', async ({ page }) => {
+  await page.addInitScript(() => {
+    // a browser where the Hardware diagram's ResizeObserver fails
+    ;(window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      constructor() {
+        throw new Error('ResizeObserver is not available')
+      }
+    }
+  })
+  await openScenario(page, 'starter-3', 1, '#/hardware')
+  const panel = page.getByTestId('error-panel')
+  await expect(panel).toContainText('The Hardware page failed and could not be shown.')
+  await expect(panel).toContainText('ResizeObserver is not available')
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible()
+  await panel.getByRole('button', { name: 'Back to Home' }).click()
+  await expect(panel).toBeHidden()
+  await expect(page.getByTestId('resiliency-status').first()).toBeVisible()
+})
+
+test('a browser that blocks storage still opens the Runs page and says why nothing can be saved', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.getItem = () => {
+      throw new Error('The operation is insecure.')
+    }
+  })
+  await openScenario(page, 'starter-3', 1, '#/runs')
+  await expect(page.getByTestId('saved-runs').first()).toContainText('this browser does not let the page keep saved runs (The operation is insecure.)')
+  await expect(page.getByTestId('saved-scenarios').first()).toContainText('this browser does not let the page keep saved scenarios')
+})

@@ -57,8 +57,24 @@ function entryProblem(kind: SavedKind, e: unknown): string | null {
   return sc.problems.length === 0 ? null : `data.${sc.problems[0]}`
 }
 
+/** The stored text, or an Error when this browser refuses access to its storage. */
+function stored(kind: SavedKind): string | null | Error {
+  try {
+    return window.localStorage.getItem(KEYS[kind])
+  } catch (e) {
+    return e instanceof Error ? e : new Error('storage is not available')
+  }
+}
+
 function read(kind: SavedKind): SavedList {
-  const raw = window.localStorage.getItem(KEYS[kind])
+  const raw = stored(kind)
+  if (raw instanceof Error) {
+    const hit = cache.get(kind)
+    if (hit && hit.raw === null && hit.value.problem?.startsWith('this browser')) return hit.value // a stable snapshot
+    const value = { items: [], unreadable: [], problem: `this browser does not let the page keep saved ${kind} (${raw.message.slice(0, 200)})` }
+    cache.set(kind, { raw: null, value })
+    return value
+  }
   const hit = cache.get(kind)
   if (hit && hit.raw === raw) return hit.value
   let value: SavedList
@@ -88,7 +104,8 @@ function read(kind: SavedKind): SavedList {
 function rawEntries(kind: SavedKind): unknown[] {
   const cur = read(kind)
   if (cur.problem) throw new Error(cur.problem)
-  const raw = window.localStorage.getItem(KEYS[kind])
+  const raw = stored(kind)
+  if (raw instanceof Error) throw raw
   const list = raw === null ? [] : (JSON.parse(raw) as unknown[])
   return list.map((e, i) => (isObj(e) && typeof e.id !== 'string' ? { ...e, id: idOf(e, i) } : e))
 }
