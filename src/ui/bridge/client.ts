@@ -8,9 +8,9 @@
 import * as Comlink from 'comlink'
 import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
-import type { Delta, Fault, Report, Run, RunMark, ScenarioInfo, WhatIfResult } from './types'
+import { DEFAULT_SCENARIO_ID, type Delta, type Fault, type Report, type Run, type RunMark, type ScenarioInfo, type WhatIfResult } from './types'
 import { quote } from '../../model/scenario/limits'
-import { call, heard, onStopped, replaceWorker, type Api } from './worker'
+import { call, heard, onStopped, replaceWorker, restored, type Api } from './worker'
 import { useWorkerStatus } from './workerStatus'
 
 /** serialises commands so the play loop and drill calls never interleave */
@@ -113,12 +113,17 @@ async function restoreRun(run: Run | null): Promise<void> {
   useSim.getState().setPlaying(false)
   status.set({ busy: { label: 'Restoring the run', fraction: 0, cancellable: false } })
   try {
+    // after the calls queued before (they are refused: the worker is being restored)
     await queue(async () => {
-      const delta = await call((r) => (run ? r.importRun(run, Comlink.proxy((f: number) => (heard(), status.set({ busy: { label: 'Restoring the run', fraction: f, cancellable: false } })))) : r.load(lastLoad?.scenario ?? 'starter-3', lastLoad?.seed)))
-      await applyDelta(delta)
-      await keepRun(delta)
+      const onProgress = Comlink.proxy((f: number) => (heard(), status.set({ busy: { label: 'Restoring the run', fraction: f, cancellable: false } })))
+      const delta = await call((r) => (run ? r.importRun(run, onProgress) : r.load(lastLoad?.scenario ?? DEFAULT_SCENARIO_ID, lastLoad?.seed)), true)
+      restored()
+      useSim.getState().apply(delta)
+      lastRun = await call((r) => r.exportRun())
+      lastRunKey = `${delta.loadId}:${delta.run?.actions ?? 0}:${delta.run?.future ?? 0}`
     })
   } finally {
+    restored()
     useWorkerStatus.getState().set({ busy: null })
   }
 }
@@ -130,15 +135,13 @@ onStopped(() => {
 /** Restart a stopped simulation from the recorded run (the banner's Restart). */
 export async function restartSimulation(): Promise<void> {
   const run = runToRestore()
-  chain = Promise.resolve()
   replaceWorker('the simulation was restarted')
   await restoreRun(run)
 }
 
 /** Cancel long work: the worker is replaced and the run is restored as it was before the call. */
 export async function cancelWork(): Promise<void> {
-  const run = lastRun ? { ...lastRun, end: Math.max(lastRun.end, useSim.getState().run?.end ?? 0, useSim.getState().time) } : null
-  chain = Promise.resolve()
+  const run = runToRestore()
   replaceWorker('cancelled: the simulation is back as it was before the call')
   await restoreRun(run)
 }

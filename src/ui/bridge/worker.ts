@@ -16,6 +16,8 @@ export type Api = Comlink.Remote<ExposedApi>
 let worker: Worker | null = null
 let api: Api | null = null
 let stoppedReason: string | null = null
+/** while a new worker is being restored: why other calls are refused meanwhile */
+let restoring: string | null = null
 /** rejecters of the calls in flight */
 const inFlight = new Set<(e: Error) => void>()
 let lastHeard = 0
@@ -65,8 +67,9 @@ function watch(): void {
 }
 
 /** Call the worker; rejects at once when it has stopped, and when it stops during the call. */
-export function call<T>(fn: (r: Api) => Promise<T>): Promise<T> {
+export function call<T>(fn: (r: Api) => Promise<T>, restore = false): Promise<T> {
   if (stoppedReason !== null) return Promise.reject(new Error(stoppedMessage(stoppedReason)))
+  if (restoring !== null && !restore) return Promise.reject(new Error(restoring))
   const r = api ?? spawn()
   watch()
   if (inFlight.size === 0) lastHeard = performance.now()
@@ -87,6 +90,7 @@ export function call<T>(fn: (r: Api) => Promise<T>): Promise<T> {
 
 /** End the worker (stopped or cancelled) and start a new, empty one. `reason` goes to the calls in flight. */
 export function replaceWorker(reason: string): void {
+  restoring = reason
   const err = new Error(reason)
   for (const reject of inFlight) reject(err)
   inFlight.clear()
@@ -96,6 +100,11 @@ export function replaceWorker(reason: string): void {
   stoppedReason = null
   spawn()
   useWorkerStatus.getState().set({ stopped: null, busy: null })
+}
+
+/** The run is back in the new worker: calls go through again. */
+export function restored(): void {
+  restoring = null
 }
 
 /** A sign of life that comes by another channel (a progress report through a comlink proxy). */
