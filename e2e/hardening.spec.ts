@@ -181,3 +181,21 @@ test('a browser that blocks storage still opens the Runs page and says why nothi
   await expect(page.getByTestId('saved-runs').first()).toContainText('this browser does not let the page keep saved runs (The operation is insecure.)')
   await expect(page.getByTestId('saved-scenarios').first()).toContainText('this browser does not let the page keep saved scenarios')
 })
+
+test('the Scenarios dialog checks a pasted scenario off the page thread: problems capped at 100, a good one loads', async ({ page }) => {
+  await openScenario(page, 'starter-3', 1)
+  await page.getByRole('button', { name: /change scenario/ }).click()
+  const dialog = page.getByTestId('scenario-dialog')
+  const layout = { racks: 1, blocksPerRack: 1, nodesPerBlock: 3, ssdPerNode: 1, hddPerNode: 1, ssdTB: 1, hddTB: 1 }
+  const vms = Array.from({ length: 5000 }, (_, i) => ({ id: `v${i}`, host: 'nowhere', vcpus: 1, memoryGiB: 1, vdisks: 1 }))
+  await dialog.getByLabel('Scenario JSON').fill(JSON.stringify({ title: 'big', cluster: { layout }, vms }))
+  await dialog.getByRole('button', { name: 'Load JSON' }).click()
+  const alert = dialog.getByRole('alert')
+  await expect(alert).toContainText('The scenario was not loaded')
+  await expect(alert.getByRole('listitem')).toHaveCount(101)
+  await expect(alert.getByRole('listitem').last()).toHaveText('… and 4900 more problems')
+  await dialog.getByLabel('Scenario JSON').fill(JSON.stringify({ title: 'Pasted', cluster: { name: 'Pasted-3', layout } }))
+  await dialog.getByRole('button', { name: 'Load JSON' }).click()
+  await expect(page.getByText('Loaded pasted scenario')).toBeVisible()
+  await expect(page.getByRole('button', { name: /Pasted-3: change scenario/ })).toBeVisible()
+})
