@@ -199,3 +199,18 @@ test('the Scenarios dialog checks a pasted scenario off the page thread: problem
   await expect(page.getByText('Loaded pasted scenario')).toBeVisible()
   await expect(page.getByRole('button', { name: /Pasted-3: change scenario/ })).toBeVisible()
 })
+
+test('a ?run= link with a long replay shows its progress and can be cancelled: the scenario stays', async ({ page }) => {
+  const run = { format: 'prism-sim-run', version: 1, scenario: 'large-64', seed: 1, actions: [{ at: 60, op: 'inject', args: [{ kind: 'node', target: 'node-2' }] }], end: 25 * 86400 }
+  const param = `j.${Buffer.from(JSON.stringify(run)).toString('base64url')}`
+  await page.goto(`/?scenario=large-64&run=${param}#/home`)
+  const busy = page.getByTestId('worker-busy')
+  await expect(busy).toContainText('Replaying the run…', { timeout: 30_000 })
+  await busy.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByTestId('startup-banner')).toContainText('URL parameter run: cancelled: the simulation is back as it was before the call', { timeout: 30_000 })
+  await page.waitForFunction(() => window.prismSim !== undefined)
+  const report = JSON.parse(await page.evaluate(async () => JSON.stringify(await window.prismSim!.report()))) as { time: number; cluster: { name: string }; events: { type: string }[] }
+  expect(report.time).toBe(0)
+  expect(report.cluster.name).toBe('Large-64')
+  expect(report.events.some((e) => e.type === 'FaultInjected')).toBe(false)
+})
