@@ -268,7 +268,9 @@ export class SimFacade implements SimWorkerApi {
   }
   settle(maxSeconds?: number, onProgress?: Progress): { seconds: number; delta: Delta } {
     return this.guard('settle', () => {
-      const max = maxSeconds === undefined ? 7 * 86400 : checkSeconds('maxSeconds', maxSeconds, MAX_CALL_SECONDS, 'the most one call may run')
+      // the default (7 days) stops at the run's limit; an explicit maxSeconds past it is refused
+      const room = Math.max(0, MAX_RUN_SECONDS - this.simulation.time)
+      const max = maxSeconds === undefined ? Math.min(7 * 86400, room) : checkSeconds('maxSeconds', maxSeconds, MAX_CALL_SECONDS, 'the most one call may run')
       this.checkRunEnd(max)
       const seconds = this.clock((sim) => settleSliced(sim, Math.round(max * 1000), throttled(onProgress)))
       return { seconds, delta: this.delta() }
