@@ -315,7 +315,7 @@ export class SimFacade implements SimWorkerApi {
   }
   setHaMode(mode: 'default' | 'guarantee'): Delta {
     return this.guard('setHaMode', () => {
-      if (mode !== 'default' && mode !== 'guarantee') throw new SimError(`mode must be "default" or "guarantee", got ${quote(mode)}`)
+      if (mode !== 'default' && mode !== 'guarantee') throw new SimError(`HA mode must be "default" or "guarantee", got ${quote(mode)}`)
       return this.act({ op: 'setHaMode', args: [mode] })
     })
   }
