@@ -103,11 +103,11 @@ export class SimFacade implements SimWorkerApi {
   }
 
   /** Run `fn`; any failure becomes a short SimError in words naming the method (guard.ts). */
-  private guard<T>(method: string, fn: () => T): T {
+  private guard<T>(method: string, fn: () => T, arg?: string): T {
     try {
       return fn()
     } catch (e) {
-      throw describeError(method, e)
+      throw describeError(method, e, arg)
     }
   }
 
@@ -153,7 +153,7 @@ export class SimFacade implements SimWorkerApi {
   }
 
   importRun(input: unknown, onProgress?: Progress): Delta {
-    return this.guard('importRun', () => this.importRunUnguarded(input, throttled(onProgress)))
+    return this.guard('importRun', () => this.importRunUnguarded(input, throttled(onProgress)), 'the run')
   }
 
   private importRunUnguarded(input: unknown, onProgress?: Progress): Delta {
@@ -187,7 +187,7 @@ export class SimFacade implements SimWorkerApi {
   }
 
   travelTo(seconds: number, onProgress?: Progress): Delta {
-    return this.guard('travelTo', () => this.travelToUnguarded(seconds, throttled(onProgress)))
+    return this.guard('travelTo', () => this.travelToUnguarded(seconds, throttled(onProgress)), 'seconds')
   }
 
   private travelToUnguarded(seconds: number, onProgress?: Progress): Delta {
@@ -246,10 +246,10 @@ export class SimFacade implements SimWorkerApi {
   }
 
   inject(fault: unknown): Delta {
-    return this.guard('inject', () => this.act({ op: 'inject', args: [checkFault(fault) as Fault] }))
+    return this.guard('inject', () => this.act({ op: 'inject', args: [checkFault(fault) as Fault] }), 'fault')
   }
   restore(target: string): Delta {
-    return this.guard('restore', () => this.act({ op: 'restore', args: [checkId('target', target)] }))
+    return this.guard('restore', () => this.act({ op: 'restore', args: [checkId('target', target)] }), 'target')
   }
   /** Run the clock `seconds` forward (at most MAX_CALL_SECONDS), in slices reporting progress. */
   advance(seconds: number, onProgress?: Progress): Delta {
@@ -302,16 +302,16 @@ export class SimFacade implements SimWorkerApi {
     return this.delta()
   }
   powerOn(vmId: string): Delta {
-    return this.guard('powerOn', () => this.act({ op: 'powerOn', args: [checkId('vmId', vmId)] }))
+    return this.guard('powerOn', () => this.act({ op: 'powerOn', args: [checkId('vmId', vmId)] }), 'vmId')
   }
   powerOff(vmId: string): Delta {
-    return this.guard('powerOff', () => this.act({ op: 'powerOff', args: [checkId('vmId', vmId)] }))
+    return this.guard('powerOff', () => this.act({ op: 'powerOff', args: [checkId('vmId', vmId)] }), 'vmId')
   }
   acknowledgeAlert(alertId: string): Delta {
-    return this.guard('acknowledgeAlert', () => this.act({ op: 'acknowledgeAlert', args: [checkId('alertId', alertId)] }))
+    return this.guard('acknowledgeAlert', () => this.act({ op: 'acknowledgeAlert', args: [checkId('alertId', alertId)] }), 'alertId')
   }
   setWarnThreshold(pct: number): Delta {
-    return this.guard('setWarnThreshold', () => this.act({ op: 'setWarnThreshold', args: [checkNumber('pct', pct)] }))
+    return this.guard('setWarnThreshold', () => this.act({ op: 'setWarnThreshold', args: [checkNumber('pct', pct)] }), 'pct')
   }
   setHaMode(mode: 'default' | 'guarantee'): Delta {
     return this.guard('setHaMode', () => {
@@ -320,13 +320,13 @@ export class SimFacade implements SimWorkerApi {
     })
   }
   setGrowthRate(tbPerDay: number): Delta {
-    return this.guard('setGrowthRate', () => this.act({ op: 'setGrowthRate', args: [checkNumber('tbPerDay', tbPerDay)] }))
+    return this.guard('setGrowthRate', () => this.act({ op: 'setGrowthRate', args: [checkNumber('tbPerDay', tbPerDay)] }), 'tbPerDay')
   }
   writeData(tb: number): Delta {
-    return this.guard('writeData', () => this.act({ op: 'writeData', args: [checkNumber('tb', tb)] }))
+    return this.guard('writeData', () => this.act({ op: 'writeData', args: [checkNumber('tb', tb)] }), 'tb')
   }
   whatIf(target: string): WhatIfResult {
-    return this.guard('whatIf', () => whatIfFailure(this.simulation, checkId('target', target)))
+    return this.guard('whatIf', () => whatIfFailure(this.simulation, checkId('target', target)), 'target')
   }
   redirectorLog(hostId: string, lines = 60): string[] {
     const sim = this.simulation

@@ -44,11 +44,11 @@ export function checkFault(v: unknown): { kind: (typeof FAULT_KINDS)[number]; ta
 }
 
 /** An error as a short message in words: SimErrors as they are, engine errors described. */
-export function describeError(method: string, e: unknown): SimError {
+export function describeError(method: string, e: unknown, arg = 'the input'): SimError {
   if (e instanceof SimError) return e
   if (e instanceof RangeError && /call stack/i.test(e.message)) return new SimError(`${method}: the input is nested too deeply to read`)
   if (e instanceof TypeError && /circular/i.test(e.message)) return new SimError(`${method}: the input refers to itself (it must be plain JSON data)`)
   if (e instanceof RangeError && /allocation|array length|invalid string length/i.test(e.message)) return new SimError(`${method}: the input is too big to hold in memory`)
   const msg = e instanceof Error && typeof e.message === 'string' ? e.message : 'unexpected failure'
-  return new SimError(`${method} failed: ${msg.length > 200 ? `${msg.slice(0, 200)}…` : msg}`)
+  return new SimError(`${method} failed reading ${arg}: ${msg.length > 200 ? `${msg.slice(0, 200)}…` : msg}`)
 }

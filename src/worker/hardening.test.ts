@@ -100,7 +100,7 @@ describe('the facade under random, hostile and huge arguments', () => {
         expect(JSON.stringify(f.report())).toBe(before)
         expect(JSON.stringify(f.exportRun())).toBe(runBefore)
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.HARDENING_RUNS ?? 400) },
     )
   }, 240_000)
 
@@ -125,6 +125,7 @@ describe('the facade under random, hostile and huge arguments', () => {
     expect(refused(() => g.writeData(0.001))).toBe('0.001 TB is less than one extent group: the smallest write is 0.002 TB raw (1 GB written RF2)')
     expect(refused(() => g.writeData(0.0009))).toMatch(/smallest write is 0\.002 TB raw/)
     expect(refused(() => g.setGrowthRate(1e300))).toMatch(/^growth rate must be a number of TB per day from 0 to 10000, got 1e\+300/)
+    expect(refused(() => g.inject(throwing))).toBe('inject failed reading fault: boom')
     expect(refused(() => g.load(deep))).toBe('load: the input is nested too deeply to read')
     expect(refused(() => g.load(cyclic))).toBe('load: the input refers to itself (it must be plain JSON data)')
     expect(refused(() => g.importRun({ format: 'prism-sim-run', version: 1, scenario: 'starter-3', seed: 1, actions: [], end: 10 * 365 * 86400 }))).toBe(`not a valid run:\nend: must be at most ${MAX_RUN_SECONDS}`)
