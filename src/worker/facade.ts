@@ -16,6 +16,9 @@ import { ArraySender, ListSender, RecordSender } from './patch'
 import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
 import { parseRun } from './runSchema'
+import { runSliced, settleSliced, throttled, type Progress } from './chunked'
+import { checkFault, checkId, checkNumber, checkSeconds, describeError, quote } from './guard'
+import { MAX_CALL_SECONDS, MAX_JSON_CHARS, MAX_RUN_SECONDS } from '../model/scenario/limits'
 
 interface Sent {
   state: number
@@ -84,17 +87,36 @@ export class SimFacade implements SimWorkerApi {
   }
 
   load(scenario: unknown, seed?: number): Delta {
-    if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 4294967295))
-      throw new SimError(`seed must be a whole number from 0 to 4294967295, got ${String(seed)}`)
-    let input = scenario
-    if (typeof scenario === 'string') {
-      input = builtinScenario(scenario)
-      if (!input) throw new SimError(`unknown scenario "${scenario}" (built-in ids: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')})`)
+    return this.guard('load', () => {
+      if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4294967295))
+        throw new SimError(`seed must be a whole number from 0 to 4294967295, got ${quote(seed)}`)
+      let input = scenario
+      if (typeof scenario === 'string') {
+        input = builtinScenario(scenario)
+        if (!input) throw new SimError(`unknown scenario ${quote(scenario)} (built-in ids: ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')})`)
+      }
+      const copy = JSON.parse(JSON.stringify(input) ?? 'null') as unknown // plain JSON data only (no cycles, no functions)
+      const sim = Simulation.create(copy, seed) // throws with every problem; the current sim stays
+      this.swap(sim, new RunLog(copy, sim.spec.seed))
+      this.latestMarks = []
+      return this.delta()
+    })
+  }
+
+  /** Run `fn`; any failure becomes a short SimError in words naming the method (guard.ts). */
+  private guard<T>(method: string, fn: () => T, arg?: string): T {
+    try {
+      return fn()
+    } catch (e) {
+      throw describeError(method, e, arg)
     }
-    const sim = Simulation.create(input, seed) // throws with every problem; the current sim stays
-    this.swap(sim, new RunLog(JSON.parse(JSON.stringify(input)) as unknown, sim.spec.seed))
-    this.latestMarks = []
-    return this.delta()
+  }
+
+  /** Refuse a clock run that would take the run past MAX_RUN_SECONDS. */
+  private checkRunEnd(seconds: number): void {
+    const now = this.simulation.timeMs
+    if (now + seconds * 1000 > MAX_RUN_SECONDS * 1000)
+      throw new SimError(`a run may reach at most T+${MAX_RUN_SECONDS} s (365 simulated days); it is at T+${now / 1000} s, so ${seconds} s more is too much`)
   }
 
   /** Show a new simulation (a load, an import or a travel back): the UI gets everything afresh. */
@@ -134,11 +156,17 @@ export class SimFacade implements SimWorkerApi {
 
   exportRun(name?: string): Run {
     if (!this.run) throw new SimError('no scenario loaded')
-    if (name !== undefined && (typeof name !== 'string' || name.length > 200)) throw new SimError('name must be text of at most 200 characters')
+    if (name !== undefined && (typeof name !== 'string' || name.length > 200)) throw new SimError(`name must be text of at most 200 characters, got ${quote(name)}`)
     return this.run.toRun(this.simulation.timeMs, name?.trim() || undefined)
   }
 
-  importRun(input: unknown): Delta {
+  importRun(input: unknown, onProgress?: Progress): Delta {
+    return this.guard('importRun', () => this.importRunUnguarded(input, throttled(onProgress)), 'the run')
+  }
+
+  private importRunUnguarded(input: unknown, onProgress?: Progress): Delta {
+    if (typeof input === 'string' && input.length > MAX_JSON_CHARS)
+      throw new SimError(`not a valid run:\n(run): ${input.length} characters of text, more than the ${MAX_JSON_CHARS} a run may have`)
     const parsed = parseRun(input)
     if (!parsed.ok) throw new SimError(`not a valid run:\n${parsed.problems.join('\n')}`)
     const run = parsed.run
@@ -151,13 +179,13 @@ export class SimFacade implements SimWorkerApi {
     try {
       sim = Simulation.create(scenario, run.seed)
     } catch (e) {
-      const lines = (e as Error).message.split('\n').map((l) => (l.startsWith('(scenario)') ? `scenario${l.slice(10)}` : `scenario.${l}`))
+      const lines = describeError('importRun', e).message.split('\n').map((l) => (l.startsWith('(scenario)') ? `scenario${l.slice(10)}` : `scenario.${l}`))
       throw new SimError(`not a valid run:\n${lines.join('\n')}`)
     }
     try {
-      replay(sim, run.actions, run.end)
+      replay(sim, run.actions, run.end, onProgress)
     } catch (e) {
-      throw new SimError(`the run does not replay:\n${(e as Error).message}`)
+      throw new SimError(`the run does not replay:\n${describeError('replay', e).message}`)
     }
     const log = new RunLog(JSON.parse(JSON.stringify(scenario)) as unknown, run.seed)
     log.travelled(sim.timeMs, run.actions, toMs(run.end))
@@ -166,26 +194,30 @@ export class SimFacade implements SimWorkerApi {
     return this.delta()
   }
 
-  travelTo(seconds: number): Delta {
+  travelTo(seconds: number, onProgress?: Progress): Delta {
+    return this.guard('travelTo', () => this.travelToUnguarded(seconds, throttled(onProgress)), 'seconds')
+  }
+
+  private travelToUnguarded(seconds: number, onProgress?: Progress): Delta {
     const run = this.run
     const cur = this.simulation
     if (!run) throw new SimError('no scenario loaded')
     const end = run.end(cur.timeMs)
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > end)
-      throw new SimError(`seconds must be a number from 0 to ${end} (the end of the run), got ${String(seconds)}`)
+      throw new SimError(`seconds must be a number from 0 to ${end} (the end of the run), got ${quote(seconds)}`)
     const target = toMs(seconds)
     const all = run.all()
     const endMs = toMs(end)
     if (!run.viewingPast(cur.timeMs)) this.latestMarks = this.marksOf(cur)
     if (target >= cur.timeMs) {
       // forward: go on from here along the recorded future (the state now is the latest at this time)
-      replay(cur, run.futureActions, seconds)
+      replay(cur, run.futureActions, seconds, onProgress)
       run.travelled(target, all, endMs)
       if (!run.viewingPast(cur.timeMs)) this.latestMarks = []
       return this.delta()
     }
     const sim = Simulation.create(run.scenario, run.seed)
-    replay(sim, all, seconds)
+    replay(sim, all, seconds, onProgress)
     const log = new RunLog(run.scenario, run.seed)
     log.travelled(target, all, endMs)
     this.swap(sim, log)
@@ -222,72 +254,108 @@ export class SimFacade implements SimWorkerApi {
   }
 
   inject(fault: unknown): Delta {
-    const f = fault as Fault
-    if (typeof f !== 'object' || f === null || typeof f.kind !== 'string' || typeof f.target !== 'string')
-      throw new SimError('fault must be an object { kind, target }')
-    const recorded = (f.kind === 'disk' && f.smart !== undefined ? { kind: f.kind, target: f.target, smart: f.smart } : { kind: f.kind, target: f.target }) as Fault
-    return this.act({ op: 'inject', args: [recorded] })
+    return this.guard('inject', () => this.act({ op: 'inject', args: [checkFault(fault) as Fault] }), 'fault')
   }
   restore(target: string): Delta {
-    return this.act({ op: 'restore', args: [target] })
+    return this.guard('restore', () => this.act({ op: 'restore', args: [checkId('target', target)] }), 'target')
   }
-  advance(seconds: number): Delta {
-    this.clock((sim) => sim.advance(seconds))
-    return this.delta()
+  /** Run the clock `seconds` forward (at most MAX_CALL_SECONDS), in slices reporting progress. */
+  advance(seconds: number, onProgress?: Progress): Delta {
+    return this.guard('advance', () => {
+      const s = checkSeconds('seconds', seconds, MAX_CALL_SECONDS, 'the most one call may run')
+      this.checkRunEnd(s)
+      const progress = throttled(onProgress)
+      this.clock((sim) => {
+        const start = sim.timeMs
+        const target = start + Math.round(s * 1000)
+        if (target === start) sim.advance(0)
+        else runSliced(sim, target, progress && ((t) => progress((t - start) / (target - start))))
+      })
+      return this.delta()
+    })
   }
-  settle(maxSeconds?: number): { seconds: number; delta: Delta } {
-    const seconds = this.clock((sim) => sim.settle(maxSeconds))
-    return { seconds, delta: this.delta() }
+  settle(maxSeconds?: number, onProgress?: Progress): { seconds: number; delta: Delta } {
+    return this.guard('settle', () => {
+      // the default (7 days) stops at the run's limit; an explicit maxSeconds past it is refused
+      const room = Math.max(0, MAX_RUN_SECONDS - this.simulation.time)
+      const max = maxSeconds === undefined ? Math.min(7 * 86400, room) : checkSeconds('maxSeconds', maxSeconds, MAX_CALL_SECONDS, 'the most one call may run')
+      this.checkRunEnd(max)
+      const seconds = this.clock((sim) => settleSliced(sim, Math.round(max * 1000), throttled(onProgress)))
+      return { seconds, delta: this.delta() }
+    })
   }
   advanceUntil(until: Until, maxSeconds: number): { result: UntilResult; delta: Delta } {
-    const result = this.clock((sim) => sim.advanceUntil(until, maxSeconds))
-    return { result, delta: this.delta() }
+    return this.guard('advanceUntil', () => {
+      const max = checkSeconds('maxSeconds', maxSeconds, MAX_CALL_SECONDS, 'the most one call may run')
+      this.checkRunEnd(max)
+      const result = this.clock((sim) => sim.advanceUntil(until, max))
+      return { result, delta: this.delta() }
+    })
   }
-  step(): { seconds: number; delta: Delta } {
-    const seconds = this.clock((sim) => sim.stepToNextEvent())
-    return { seconds, delta: this.delta() }
+  step(onProgress?: Progress): { seconds: number; delta: Delta } {
+    return this.guard('step', () => {
+      const sim = this.simulation
+      const next = sim.nextEventTime()
+      if (next !== null && next - sim.time > MAX_CALL_SECONDS)
+        throw new SimError(`the next event is at T+${next} s, more than ${MAX_CALL_SECONDS} s (30 simulated days, the most one call may run) ahead; advance in parts`)
+      if (next !== null) this.checkRunEnd(Math.max(0, next - sim.time))
+      const progress = throttled(onProgress)
+      const seconds = this.clock((s) => {
+        const start = s.timeMs
+        const target = next === null ? start : Math.round(next * 1000)
+        if (target - start <= 3_600_000) return s.stepToNextEvent()
+        runSliced(s, target, progress && ((t) => progress((t - start) / (target - start))))
+        return (s.timeMs - start) / 1000
+      })
+      return { seconds, delta: this.delta() }
+    })
   }
   tick(simSeconds: number): Delta {
-    const s = Math.min(Math.max(0, simSeconds), MAX_TICK_SECONDS)
-    if (s > 0) this.clock((sim) => sim.advance(s))
+    const s = typeof simSeconds === 'number' && Number.isFinite(simSeconds) ? Math.min(Math.max(0, simSeconds), MAX_TICK_SECONDS) : 0
+    const room = Math.max(0, MAX_RUN_SECONDS - this.simulation.time)
+    if (s > 0 && room === 0) throw new SimError(`the run reached T+${MAX_RUN_SECONDS} s (365 simulated days), the latest a run may reach; the clock stops here`)
+    if (Math.min(s, room) > 0) this.clock((sim) => sim.advance(Math.min(s, room)))
     return this.delta()
   }
   powerOn(vmId: string): Delta {
-    return this.act({ op: 'powerOn', args: [vmId] })
+    return this.guard('powerOn', () => this.act({ op: 'powerOn', args: [checkId('vmId', vmId)] }), 'vmId')
   }
   powerOff(vmId: string): Delta {
-    return this.act({ op: 'powerOff', args: [vmId] })
+    return this.guard('powerOff', () => this.act({ op: 'powerOff', args: [checkId('vmId', vmId)] }), 'vmId')
   }
   acknowledgeAlert(alertId: string): Delta {
-    return this.act({ op: 'acknowledgeAlert', args: [alertId] })
+    return this.guard('acknowledgeAlert', () => this.act({ op: 'acknowledgeAlert', args: [checkId('alertId', alertId)] }), 'alertId')
   }
   setWarnThreshold(pct: number): Delta {
-    return this.act({ op: 'setWarnThreshold', args: [pct] })
+    return this.guard('setWarnThreshold', () => this.act({ op: 'setWarnThreshold', args: [checkNumber('pct', pct)] }), 'pct')
   }
   setHaMode(mode: 'default' | 'guarantee'): Delta {
-    return this.act({ op: 'setHaMode', args: [mode] })
+    return this.guard('setHaMode', () => {
+      if (mode !== 'default' && mode !== 'guarantee') throw new SimError(`HA mode must be "default" or "guarantee", got ${quote(mode)}`)
+      return this.act({ op: 'setHaMode', args: [mode] })
+    })
   }
   setGrowthRate(tbPerDay: number): Delta {
-    return this.act({ op: 'setGrowthRate', args: [tbPerDay] })
+    return this.guard('setGrowthRate', () => this.act({ op: 'setGrowthRate', args: [checkNumber('tbPerDay', tbPerDay)] }), 'tbPerDay')
   }
   writeData(tb: number): Delta {
-    return this.act({ op: 'writeData', args: [tb] })
+    return this.guard('writeData', () => this.act({ op: 'writeData', args: [checkNumber('tb', tb)] }), 'tb')
   }
   whatIf(target: string): WhatIfResult {
-    return whatIfFailure(this.simulation, target)
+    return this.guard('whatIf', () => whatIfFailure(this.simulation, checkId('target', target)), 'target')
   }
   redirectorLog(hostId: string, lines = 60): string[] {
     const sim = this.simulation
-    const h = sim.topo.nodeIndex.get(hostId)
-    if (h === undefined) throw new SimError(`unknown host "${String(hostId)}"`)
-    if (!Number.isInteger(lines) || lines < 1 || lines > 5000) throw new SimError(`lines must be a whole number from 1 to 5000, got ${String(lines)}`)
+    const h = sim.topo.nodeIndex.get(checkId('hostId', hostId))
+    if (h === undefined) throw new SimError(`unknown host ${quote(hostId)}`)
+    if (!Number.isInteger(lines) || lines < 1 || lines > 5000) throw new SimError(`lines must be a whole number from 1 to 5000, got ${quote(lines)}`)
     return sim.io.redirectorLog(h, lines)
   }
   report(): Report {
     return this.simulation.report()
   }
   ncli(type: NcliDomainType): string {
-    if (!['node', 'rackable_unit', 'rack', 'disk'].includes(type)) throw new SimError(`unknown type "${String(type)}": use node, rackable_unit, rack or disk`)
+    if (!['node', 'rackable_unit', 'rack', 'disk'].includes(type)) throw new SimError(`unknown type ${quote(type)}: use node, rackable_unit, rack or disk`)
     const sim = this.simulation
     return formatDomainFaultToleranceStatus({ resiliency: buildResiliency(sim), time: sim.time }, type)
   }

@@ -196,11 +196,12 @@ export interface SimWorkerApi {
   load(scenario: unknown, seed?: number): Delta
   inject(fault: unknown): Delta
   restore(target: string): Delta
-  advance(seconds: number): Delta
-  settle(maxSeconds?: number): { seconds: number; delta: Delta }
+  /** at most 30 simulated days per call (limits.ts); long runs report the fraction done to `onProgress` */
+  advance(seconds: number, onProgress?: (fraction: number) => void): Delta
+  settle(maxSeconds?: number, onProgress?: (fraction: number) => void): { seconds: number; delta: Delta }
+  step(onProgress?: (fraction: number) => void): { seconds: number; delta: Delta }
   /** DRILL-API §5: run until the condition holds (checked after every event), at most maxSeconds */
   advanceUntil(until: Until, maxSeconds: number): { result: UntilResult; delta: Delta }
-  step(): { seconds: number; delta: Delta }
   tick(simSeconds: number): Delta
   powerOn(vmId: string): Delta
   powerOff(vmId: string): Delta
@@ -226,9 +227,9 @@ export interface SimWorkerApi {
   checkExpectations(settleSeconds?: number): DrillChecks
   exportRun(name?: string): Run
   /** load a run: validate it (runSchema.ts), replay it to its end; refused whole with every problem by path */
-  importRun(run: unknown): Delta
+  importRun(run: unknown, onProgress?: (fraction: number) => void): Delta
   /** replay the run to this simulated time exactly; later actions are kept until the run goes on from here */
-  travelTo(seconds: number): Delta
+  travelTo(seconds: number, onProgress?: (fraction: number) => void): Delta
   /** continue from the moment shown after a travel back: the recorded future is dropped */
   forkRun(): Delta
   /** the marks of the whole run (events of the latest moment and the recorded actions) */

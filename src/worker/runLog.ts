@@ -17,6 +17,7 @@
  */
 import type { SimError, Simulation } from '../model/simulation'
 import type { Fault } from '../model/types'
+import { runSliced } from './chunked'
 
 export type RunAction =
   | { at: number; op: 'inject'; args: [Fault] }
@@ -89,9 +90,9 @@ export function applyAction(sim: Simulation, a: Command): void {
   }
 }
 
-/** Run the clock to `atMs` (integer ms) if that is later than now. */
-function runTo(sim: Simulation, atMs: number): void {
-  if (atMs > sim.timeMs) sim.advance((atMs - sim.timeMs) / MS)
+/** Run the clock to `atMs` (integer ms) if that is later than now, in slices (chunked.ts). */
+function runTo(sim: Simulation, atMs: number, onSlice?: (timeMs: number) => void): void {
+  runSliced(sim, atMs, onSlice)
 }
 
 /** Describe an action for messages: `actions[3] (restore at 120 s)`. */
@@ -106,13 +107,14 @@ export function describeAction(i: number, a: RunAction): string {
  */
 export function replay(sim: Simulation, actions: readonly RunAction[], untilSeconds: number, onProgress?: (fraction: number) => void): number {
   const until = toMs(untilSeconds)
+  const onSlice = onProgress ? (t: number) => onProgress(until > 0 ? t / until : 1) : undefined
   let applied = 0
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i]
     const at = toMs(a.at)
     if (at > until) break
     if (at < sim.timeMs) throw new Error(`${describeAction(i, a)}: is earlier than the action before it`)
-    runTo(sim, at)
+    runTo(sim, at, onSlice)
     try {
       applyAction(sim, a)
     } catch (e) {
@@ -121,7 +123,7 @@ export function replay(sim: Simulation, actions: readonly RunAction[], untilSeco
     applied++
     onProgress?.(until > 0 ? at / until : 1)
   }
-  runTo(sim, until)
+  runTo(sim, until, onSlice)
   return applied
 }
 

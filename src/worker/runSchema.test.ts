@@ -27,7 +27,7 @@ describe('parseRun: every rule keeps its message (zod/mini)', () => {
         { at: 1, op: 'run', args: [1] },
         { at: 1, op: 'inject', args: [{ kind: 'nod', target: 'n' }] },
         { at: 1, op: 'setHaMode', args: ['x'] },
-        { at: 315360001, op: 'powerOn', args: ['a', 'b'] },
+        { at: 31536001, op: 'powerOn', args: ['a', 'b'] },
         { at: 1, op: 'explode' },
         { at: 1, op: 'writeData', args: [Infinity] },
         { op: 'acknowledgeAlert', args: [''] },
@@ -46,7 +46,7 @@ describe('parseRun: every rule keeps its message (zod/mini)', () => {
       'actions[1].args: must hold at most 0 items',
       'actions[2].args[0].kind: "kind" must be one of "disk", "cvm", "node", "block", "rack", "partition"',
       'actions[3].args[0]: must be one of "default", "guarantee"',
-      'actions[4].at: must be at most 315360000',
+      'actions[4].at: must be at most 31536000',
       'actions[4].args: must hold at most 1 items',
       'actions[5].op: "op" must be one of "inject", "restore", "powerOn", "powerOff", "acknowledgeAlert", "setWarnThreshold", "setHaMode", "setGrowthRate", "writeData", "run"',
       'actions[6].args[0]: must be a number',
@@ -99,7 +99,7 @@ describe('parseRun: every rule keeps its message (zod/mini)', () => {
       { at: 9, op: 'writeData', args: [2] },
       { at: 10, op: 'run', args: [] },
     ]
-    const ok = { ...run, name: 'r', scenario: { title: 'x' }, seed: 4294967295, actions, end: 315360000 }
+    const ok = { ...run, name: 'r', scenario: { title: 'x' }, seed: 4294967295, actions, end: 31536000 }
     expect(parseRun(ok)).toEqual({ ok: true, run: ok })
     expect(parseRun(JSON.stringify(ok))).toEqual({ ok: true, run: ok })
   })

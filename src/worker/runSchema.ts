@@ -7,9 +7,10 @@
  */
 import { z } from 'zod/mini'
 import { faultSchema, formatPath } from '../model/scenario/schema'
+import { capProblems, clipProblem, MAX_JSON_CHARS, MAX_RUN_SECONDS } from '../model/scenario/limits'
 import { RUN_FORMAT, type Run } from './runLog'
 
-const MAX_SECONDS = 10 * 365 * 86400
+const MAX_SECONDS = MAX_RUN_SECONDS
 // z.number() refuses NaN and ±Infinity itself ("must be a number"), as the classic API did
 const time = z.number().check(z.minimum(0, 'must be at least 0'), z.maximum(MAX_SECONDS, `must be at most ${MAX_SECONDS}`))
 const id = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'))
@@ -60,6 +61,7 @@ export type RunParse = { ok: true; run: Run } | { ok: false; problems: string[] 
 /** Check a run's shape and order; every problem by JSON path. */
 export function parseRun(input: unknown): RunParse {
   if (typeof input === 'string') {
+    if (input.length > MAX_JSON_CHARS) return { ok: false, problems: [`(run): ${input.length} characters of text, more than the ${MAX_JSON_CHARS} a run may have`] }
     try {
       input = JSON.parse(input) as unknown
     } catch (e) {
@@ -73,7 +75,7 @@ export function parseRun(input: unknown): RunParse {
       if (iss.code === 'unrecognized_keys') for (const k of iss.keys) problems.push(`${path([...iss.path, k])}: unknown field`)
       else problems.push(`${path(iss.path)}: ${iss.message}`)
     }
-    return { ok: false, problems }
+    return { ok: false, problems: capProblems(problems.map(clipProblem)) }
   }
   const run = res.data as Run
   const problems: string[] = []
@@ -86,5 +88,5 @@ export function parseRun(input: unknown): RunParse {
     if (latest < 0 || a.at >= run.actions[latest].at) latest = i
   })
   if (latest >= 0 && run.end < run.actions[latest].at) problems.push(`end: ${run.end} is earlier than the last action (actions[${latest}].at = ${run.actions[latest].at})`)
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, run }
+  return problems.length > 0 ? { ok: false, problems: capProblems(problems) } : { ok: true, run }
 }

@@ -14,15 +14,19 @@ function transfer<T extends Delta | { delta: Delta }>(value: T): T {
   return Comlink.transfer(value, deltaBuffers(delta))
 }
 
+/** A progress callback from the page (a comlink proxy): fire and forget, never throws here. */
+type Remote = ((fraction: number) => unknown) | undefined
+const progress = (cb: Remote) => (cb ? (f: number) => void Promise.resolve(cb(f)).catch(() => undefined) : undefined)
+
 const api = {
   listScenarios: () => facade.listScenarios(),
   load: (s: unknown, seed?: number) => transfer(facade.load(s, seed)),
   inject: (f: unknown) => transfer(facade.inject(f)),
   restore: (t: string) => transfer(facade.restore(t)),
-  advance: (s: number) => transfer(facade.advance(s)),
-  settle: (m?: number) => transfer(facade.settle(m)),
+  advance: (s: number, p?: Remote) => transfer(facade.advance(s, progress(p))),
+  settle: (m?: number, p?: Remote) => transfer(facade.settle(m, progress(p))),
+  step: (p?: Remote) => transfer(facade.step(progress(p))),
   advanceUntil: (u: Until, m: number) => transfer(facade.advanceUntil(u, m)),
-  step: () => transfer(facade.step()),
   tick: (s: number) => transfer(facade.tick(s)),
   powerOn: (id: string) => transfer(facade.powerOn(id)),
   powerOff: (id: string) => transfer(facade.powerOff(id)),
@@ -38,8 +42,8 @@ const api = {
   resync: () => transfer(facade.resync()),
   exportRun: (name?: string) => facade.exportRun(name),
   checkExpectations: (settle?: number) => facade.checkExpectations(settle),
-  importRun: (run: unknown) => transfer(facade.importRun(run)),
-  travelTo: (seconds: number) => transfer(facade.travelTo(seconds)),
+  importRun: (run: unknown, p?: Remote) => transfer(facade.importRun(run, progress(p))),
+  travelTo: (seconds: number, p?: Remote) => transfer(facade.travelTo(seconds, progress(p))),
   runTimeline: () => facade.runTimeline(),
   forkRun: () => transfer(facade.forkRun()),
 }

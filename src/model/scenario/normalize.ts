@@ -6,6 +6,7 @@ import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, HEALING_DEFAULTS, MB,
 import { expectProblems } from './expectSchema'
 import type { Domain, Fault } from '../types'
 import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath/params'
+import { capProblems, clipProblem, MAX_RAW_TB, MAX_RAW_UNITS, MAX_VDISKS } from './limits'
 import { formatPath, structuralProblems, type Scenario, type ScenarioStep } from './schema'
 
 export interface DiskSpec { id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }
@@ -78,6 +79,7 @@ function semanticProblems(input: unknown): string[] {
   const cluster = input.cluster
   const ids: Ids = { racks: new Set(), blocks: new Set(), nodes: new Set(), disks: new Set(), vms: new Set(), nodeCount: 0 }
   const seen = new Map<string, string>()
+  let rawTB = 0
   const claim = (value: unknown, path: (string | number)[], set: Set<string>) => {
     const v = str(value)
     if (v === undefined) return
@@ -107,6 +109,7 @@ function semanticProblems(input: unknown): string[] {
             if (cvm >= mem) problems.push(`${formatPath(['cluster', 'racks', r, 'blocks', b, 'nodes', n, 'cvmMemoryGiB'])}: must be less than the node's memory (${mem} GiB)`)
             arr(node.disks).forEach((disk, d) => {
               if (isObj(disk)) claim(disk.id, ['cluster', 'racks', r, 'blocks', b, 'nodes', n, 'disks', d, 'id'], ids.disks)
+              if (isObj(disk) && typeof disk.capacityTB === 'number' && disk.capacityTB > 0) rawTB += disk.capacityTB
             })
           })
         })
@@ -116,6 +119,7 @@ function semanticProblems(input: unknown): string[] {
       const num = (k: string) => (typeof l[k] === 'number' ? (l[k] as number) : 0)
       const racks = num('racks'), bpr = num('blocksPerRack'), npb = num('nodesPerBlock')
       ids.nodeCount = racks * bpr * npb
+      rawTB = ids.nodeCount * (num('ssdPerNode') * num('ssdTB') + num('hddPerNode') * num('hddTB'))
       if (ids.nodeCount > 64) problems.push(`cluster.layout: at most 64 nodes, the layout makes ${ids.nodeCount}`)
       if (typeof l.ssdPerNode === 'number' && typeof l.hddPerNode === 'number' && l.ssdPerNode + l.hddPerNode < 1)
         problems.push('cluster.layout: a node needs at least one disk (ssdPerNode + hddPerNode ≥ 1)')
@@ -136,6 +140,8 @@ function semanticProblems(input: unknown): string[] {
         }
       }
     }
+    if (rawTB > MAX_RAW_TB)
+      problems.push(`cluster.${hasRacks ? 'racks' : 'layout'}: the disks hold ${Math.round(rawTB)} TB raw, more than the ${MAX_RAW_TB} TB (${MAX_RAW_UNITS} units of 1 GB) the simulation can hold in memory`)
     if (ids.nodeCount > 64) {
       if (hasRacks) problems.push(`cluster.racks: at most 64 nodes, the cluster has ${ids.nodeCount}`)
     }
@@ -182,6 +188,10 @@ function semanticProblems(input: unknown): string[] {
         problems.push(`vms[${i}].host: "${host}" is not one of its affinityHosts`)
     }
   })
+  let vdisks = 0
+  for (const vm of vms) if (isObj(vm) && typeof vm.vdisks === 'number' && vm.vdisks > 0) vdisks += vm.vdisks
+  if (isObj(input.vmFill) && typeof input.vmFill.count === 'number' && typeof input.vmFill.vdisks === 'number') vdisks += Math.max(0, input.vmFill.count) * Math.max(0, input.vmFill.vdisks)
+  if (vdisks > MAX_VDISKS) problems.push(`vms: ${vdisks} vDisks in all, more than the ${MAX_VDISKS} the simulation can hold in memory`)
   if (isObj(input.vmFill) && typeof input.vmFill.count === 'number') {
     for (let i = 1; i <= input.vmFill.count && i <= 20000; i++) {
       const vid = `vm-${i}`
@@ -358,7 +368,7 @@ export function compileScenario(input: unknown, seedOverride?: number): Scenario
   const { data, problems } = structuralProblems(input)
   const semantic = semanticProblems(input)
   const all = [...problems, ...semantic.filter((p) => !problems.includes(p))]
-  if (all.length > 0 || !data) return { ok: false, problems: all.length ? all : ['(scenario): invalid'] }
+  if (all.length > 0 || !data) return { ok: false, problems: all.length ? capProblems(all.map(clipProblem)) : ['(scenario): invalid'] }
   const spec = expand(data)
   if (spec.usedRawBytes > spec.disks.reduce((a, d) => a + d.capacityBytes, 0) * 0.95)
     return { ok: false, problems: ['cluster.data.usedTB: more than 95 % of the cluster\'s raw capacity'] }

@@ -310,7 +310,7 @@ describe('every rule keeps its message (zod/mini, no zod locale loaded)', () => 
       'cluster.layout.ssdPerNode: must be a whole number',
       'cluster.layout.hddPerNode: must be a number',
       'cluster.layout.ssdTB: must be greater than 0',
-      'cluster.layout.hddTB: must be at most 1000',
+      'cluster.layout.hddTB: must be at most 200',
       'cluster.layout.cpuCores: must be a whole number',
       'cluster.layout.cpuCores: must be at most 1024',
     ])

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod/mini'
 import { expectListSchema } from './expectSchema'
+import { MAX_DISK_TB, MAX_GROWTH_TB_PER_DAY, MAX_STEP_AT_SECONDS } from './limits'
 
 const id = z.string().check(
   z.minLength(1, 'must not be empty'),
@@ -46,7 +47,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
 const diskSchema = z.strictObject({
   id,
   tier: z.enum(['SSD', 'HDD']),
-  capacityTB: positive(1000),
+  capacityTB: positive(MAX_DISK_TB),
 })
 
 const nodeSchema = z.strictObject({
@@ -74,8 +75,8 @@ const layoutSchema = z.strictObject({
   nodesPerBlock: count(1, 4),
   ssdPerNode: count(0, 24),
   hddPerNode: count(0, 24),
-  ssdTB: positive(1000),
-  hddTB: positive(1000),
+  ssdTB: positive(MAX_DISK_TB),
+  hddTB: positive(MAX_DISK_TB),
   memoryGiB: opt(positive(65536)),
   cvmMemoryGiB: opt(positive(1024)),
   cpuCores: opt(count(1, 1024)),
@@ -100,7 +101,7 @@ const clusterSchema = z.strictObject({
       usedPct: opt(range(0, 95)),
       usedTB: opt(atLeast(0)),
       /** extension: logical write rate that grows data over time (TB per simulated day) */
-      growthTBPerDay: opt(atLeast(0)),
+      growthTBPerDay: opt(range(0, MAX_GROWTH_TB_PER_DAY)),
     }),
   ),
   rebuildMBpsPerNode: opt(positive(100000)),
@@ -161,7 +162,7 @@ const actionSchema = z.union(
 )
 
 const stepSchema = z.strictObject({
-  at: atLeast(0),
+  at: range(0, MAX_STEP_AT_SECONDS),
   say: opt(text(2000)),
   action: opt(actionSchema),
   /** extension: entity the narration talks about, highlighted by the walkthrough */

@@ -94,9 +94,9 @@ export class DataGrowth {
     if (typeof tb !== 'number' || !Number.isFinite(tb) || tb <= 0)
       throw new SimError(`data to write must be a positive number of TB (raw), got ${String(tb)}`)
     const rf = this.rf()
-    const count = Math.round((tb * TB) / (rf * UNIT_BYTES))
+    const count = Math.floor((tb * TB) / (rf * UNIT_BYTES) + 1e-9) // whole extent groups, never more than asked (issue 21)
     if (count < 1)
-      throw new SimError(`${tb} TB is less than one extent group: the smallest write is ${fmtTB(rf * UNIT_BYTES)} raw (1 GB written RF${rf})`)
+      throw new SimError(`${tb} TB is less than one extent group: the smallest write is ${(rf * UNIT_BYTES) / TB} TB raw (1 GB written RF${rf})`)
     const free = this.freeRawBytes()
     if (count * rf * UNIT_BYTES > free)
       throw new SimError(

@@ -17,6 +17,8 @@ import { VmsPage } from '../pages/VmsPage'
 import { useSim } from '../store/simStore'
 import { DataLossBanner } from '../resiliency/DataLossBanner'
 import { Banner } from './Banner'
+import { ErrorBoundary } from '../common/ErrorBoundary'
+import { WorkerBanner } from './WorkerBanner'
 import { pageName, useRoute, type PageId } from './routes'
 import { Toasts } from './Toasts'
 import { Walkthrough } from '../walkthrough/Walkthrough'
@@ -53,12 +55,17 @@ export function App() {
     <div className="flex min-h-screen flex-col bg-[#eef1f4] text-slate-800">
       <TopBar page={route.page} />
       <Banner />
+      <WorkerBanner />
       <DataLossBanner />
       <TravelBanner />
       <Walkthrough />
       <main className="flex-1 p-3" aria-label={pageName(route.page)}>
         <h1 className="sr-only">{pageName(route.page)}</h1>
-        {ready ? <Page view={route.view} /> : <p className="p-6 text-sm text-slate-600" role="status">Starting the simulation…</p>}
+        {ready ? (
+          <ErrorBoundary what={`The ${pageName(route.page)} page`} resetKey={`${route.page}/${route.view ?? ''}`} back={{ label: 'Back to Home', onClick: () => void (window.location.hash = '#/home') }}>
+            <Page view={route.view} />
+          </ErrorBoundary>
+        ) : <p className="p-6 text-sm text-slate-600" role="status">Starting the simulation…</p>}
       </main>
       <Toasts />
     </div>

@@ -1,6 +1,7 @@
 /** Load a built-in scenario (with a seed) or paste one as JSON; problems are listed by path. */
 import { useEffect, useState } from 'react'
 import { simClient } from '../bridge/client'
+import { validateScenario } from '../bridge/validator'
 import type { ScenarioInfo } from '../bridge/types'
 import { Modal } from '../common/Modal'
 import { useSim } from '../store/simStore'
@@ -49,15 +50,16 @@ export function ScenarioDialog(props: { onClose: () => void }) {
     }
   }
 
-  const loadJson = () => {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(json)
-    } catch (e) {
-      setProblems([`not valid JSON: ${(e as Error).message}`])
+  /** the paste is parsed and checked in the validation worker, never on the page's thread (issue 21) */
+  const loadJson = async () => {
+    setBusy(true)
+    const res = await validateScenario(json)
+    setBusy(false)
+    if (!res.ok) {
+      setProblems(res.problems)
       return
     }
-    void run(parsed, 'pasted scenario')
+    void run(res.scenario, 'pasted scenario')
   }
 
   return (
@@ -90,7 +92,7 @@ export function ScenarioDialog(props: { onClose: () => void }) {
           </label>
           <textarea id="scenario-json" value={json} onChange={(e) => setJson(e.target.value)} rows={6} spellCheck={false} className="rounded border border-slate-300 p-2 font-mono text-xs" placeholder='{"title": "My drill", "cluster": {"layout": {...}}}' />
           <div>
-            <button type="button" className="btn-primary" disabled={busy || json.trim() === ''} onClick={loadJson}>
+            <button type="button" className="btn-primary" disabled={busy || json.trim() === ''} onClick={() => void loadJson()}>
               Load JSON
             </button>
           </div>
@@ -99,8 +101,8 @@ export function ScenarioDialog(props: { onClose: () => void }) {
           <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
             <p className="font-semibold">The scenario was not loaded; the running simulation is unchanged.</p>
             <ul className="mt-1 list-disc pl-5 font-mono text-xs">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
+              {problems.map((p, i) => (
+                <li key={i}>{p}</li>
               ))}
             </ul>
           </div>

@@ -1,26 +1,32 @@
 /**
  * The one bridge between the UI and the simulation worker: wraps the comlink API,
  * applies every delta to the store before a call resolves, runs the play loop, and
- * installs `window.prismSim` (DRILL-API.md §1).
+ * installs `window.prismSim` (DRILL-API.md §1). The worker's life (start, watchdog) is in
+ * worker.ts; this file keeps a copy of the recorded run so a stopped or cancelled worker is
+ * replaced by one that replays it (issue 21).
  */
 import * as Comlink from 'comlink'
-import type { ExposedApi } from '../../worker/sim.worker'
 import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
-import type { Delta, DrillChecks, Fault, Report, Run, RunMark, ScenarioInfo, Until, UntilResult, WhatIfResult } from './types'
+import { DEFAULT_SCENARIO_ID, type Delta, type DrillChecks, type Fault, type Report, type Run, type RunMark, type ScenarioInfo, type Until, type UntilResult, type WhatIfResult } from './types'
+import { quote } from '../../model/scenario/limits'
+import { call, heard, onStopped, replaceWorker, restored, type Api } from './worker'
+import { useWorkerStatus } from './workerStatus'
 
-let api: Comlink.Remote<ExposedApi> | null = null
 /** serialises commands so the play loop and drill calls never interleave */
 let chain: Promise<unknown> = Promise.resolve()
 /** the input of the last successful load (see simClient.lastLoad) */
 let lastLoad: { scenario: unknown; seed?: number; loadId: number } | null = null
+/** a copy of the recorded run as of the last finished command, and what it was taken at */
+let lastRun: Run | null = null
+let lastRunKey = ''
 
-function remote(): Comlink.Remote<ExposedApi> {
-  if (!api) {
-    const worker = new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'prism-sim' })
-    api = Comlink.wrap<ExposedApi>(worker)
-  }
-  return api
+/** Long work reports progress: shown with a Cancel (WorkerBanner). */
+function progress(label: string): (fraction: number) => void {
+  return Comlink.proxy((fraction: number) => {
+    heard()
+    useWorkerStatus.getState().set({ busy: { label, fraction, cancellable: true } })
+  })
 }
 
 function queue<T>(fn: () => Promise<T>): Promise<T> {
@@ -51,28 +57,101 @@ async function applyDelta(delta: Delta): Promise<void> {
     useSim.getState().apply(delta)
   } catch (e) {
     if (!(e instanceof NeedResync)) throw e
-    useSim.getState().apply(await remote().resync())
+    useSim.getState().apply(await call((r) => r.resync()))
   }
 }
 
-async function command(fn: (r: Comlink.Remote<ExposedApi>) => Promise<Delta>): Promise<void> {
+/** Keep the copy of the recorded run up to date when its actions changed (not on clock moves). */
+async function keepRun(delta: Delta): Promise<void> {
+  const key = `${delta.loadId}:${delta.run?.actions ?? 0}:${delta.run?.future ?? 0}`
+  if (key === lastRunKey) return
+  lastRun = await call((r) => r.exportRun())
+  lastRunKey = key
+}
+
+async function command(fn: (r: Api) => Promise<Delta>): Promise<void> {
   await queue(async () => {
     try {
-      await applyDelta(await fn(remote()))
+      const delta = await call(fn)
+      await applyDelta(delta)
+      await keepRun(delta)
     } catch (e) {
       throw cleanError(e)
+    } finally {
+      useWorkerStatus.getState().set({ busy: null })
     }
   })
   await nextFrame()
 }
 
+/** A call that pauses a playing clock while it runs; refused, the clock plays on (issue 21). */
+async function pausing<T>(fn: () => Promise<T>): Promise<T> {
+  const wasPlaying = useSim.getState().playing
+  useSim.getState().setPlaying(false)
+  try {
+    return await fn()
+  } catch (e) {
+    if (wasPlaying) play()
+    throw e
+  }
+}
+
+/** The recorded run to restore into a new worker: the copy, run to the latest time the UI saw. */
+function runToRestore(): Run | null {
+  if (!lastRun) return null
+  const end = Math.max(lastRun.end, useSim.getState().run?.end ?? 0, useSim.getState().time)
+  return { ...lastRun, end }
+}
+
+/**
+ * Replace the worker by a new one and replay the recorded run into it (after a stop, or to cancel
+ * long work: the run as it was before the call). Nothing recorded is lost: actions are recorded
+ * when they finish, clock moves are the run's end.
+ */
+async function restoreRun(run: Run | null): Promise<void> {
+  const status = useWorkerStatus.getState()
+  useSim.getState().setPlaying(false)
+  status.set({ busy: { label: 'Restoring the run', fraction: 0, cancellable: false } })
+  try {
+    // after the calls queued before (they are refused: the worker is being restored)
+    await queue(async () => {
+      const onProgress = Comlink.proxy((f: number) => (heard(), status.set({ busy: { label: 'Restoring the run', fraction: f, cancellable: false } })))
+      const delta = await call((r) => (run ? r.importRun(run, onProgress) : r.load(lastLoad?.scenario ?? DEFAULT_SCENARIO_ID, lastLoad?.seed)), true)
+      restored()
+      useSim.getState().apply(delta)
+      lastRun = await call((r) => r.exportRun())
+      lastRunKey = `${delta.loadId}:${delta.run?.actions ?? 0}:${delta.run?.future ?? 0}`
+    })
+  } finally {
+    restored()
+    useWorkerStatus.getState().set({ busy: null })
+  }
+}
+
+onStopped(() => {
+  useSim.getState().setPlaying(false)
+})
+
+/** Restart a stopped simulation from the recorded run (the banner's Restart). */
+export async function restartSimulation(): Promise<void> {
+  const run = runToRestore()
+  replaceWorker('the simulation was restarted')
+  await restoreRun(run)
+}
+
+/** Cancel long work: the worker is replaced and the run is restored as it was before the call. */
+export async function cancelWork(): Promise<void> {
+  const run = runToRestore()
+  replaceWorker('cancelled: the simulation is back as it was before the call')
+  await restoreRun(run)
+}
+
 export const simClient = {
   listScenarios(): Promise<ScenarioInfo[]> {
-    return queue(() => remote().listScenarios())
+    return queue(() => call((r) => r.listScenarios()))
   },
   load(scenario: unknown, seed?: number): Promise<void> {
-    useSim.getState().setPlaying(false)
-    return command((r) => r.load(scenario, seed)).then(() => {
+    return pausing(() => command((r) => r.load(scenario, seed))).then(() => {
       lastLoad = { scenario, seed, loadId: useSim.getState().structure?.loadId ?? -1 }
     })
   },
@@ -87,12 +166,12 @@ export const simClient = {
     return command((r) => r.restore(target))
   },
   advance(seconds: number): Promise<void> {
-    return command((r) => r.advance(seconds))
+    return command((r) => r.advance(seconds, progress('Running the clock')))
   },
   async settle(maxSeconds?: number): Promise<number> {
     let seconds = 0
     await command(async (r) => {
-      const res = await r.settle(maxSeconds)
+      const res = await r.settle(maxSeconds, progress('Settling'))
       seconds = res.seconds
       return res.delta
     })
@@ -110,7 +189,7 @@ export const simClient = {
   async step(): Promise<number> {
     let seconds = 0
     await command(async (r) => {
-      const res = await r.step()
+      const res = await r.step(progress('Stepping to the next event'))
       seconds = res.seconds
       return res.delta
     })
@@ -138,53 +217,51 @@ export const simClient = {
     return command((r) => r.writeData(tb))
   },
   whatIf(target: string): Promise<WhatIfResult> {
-    return queue(() => remote().whatIf(target)).catch((e) => {
+    return queue(() => call((r) => r.whatIf(target))).catch((e) => {
       throw cleanError(e)
     })
   },
   /** the last lines of a host's iSCSI redirector log */
   redirectorLog(hostId: string, lines?: number): Promise<string[]> {
-    return queue(() => remote().redirectorLog(hostId, lines)).catch((e) => {
+    return queue(() => call((r) => r.redirectorLog(hostId, lines))).catch((e) => {
       throw cleanError(e)
     })
   },
   report(): Promise<Report> {
-    return queue(() => remote().report()).catch((e) => {
+    return queue(() => call((r) => r.report())).catch((e) => {
       throw cleanError(e)
     })
   },
   ncli(type: 'node' | 'rackable_unit' | 'rack' | 'disk'): Promise<string> {
-    return queue(() => remote().ncli(type)).catch((e) => {
+    return queue(() => call((r) => r.ncli(type))).catch((e) => {
       throw cleanError(e)
     })
   },
   /** the recorded run: scenario, seed, actions with their times, end (issue 8) */
   checkExpectations(settleSeconds?: number): Promise<DrillChecks> {
-    return queue(() => remote().checkExpectations(settleSeconds)).catch((e) => {
+    return queue(() => call((r) => r.checkExpectations(settleSeconds))).catch((e) => {
       throw cleanError(e)
     })
   },
   exportRun(name?: string): Promise<Run> {
-    return queue(() => remote().exportRun(name)).catch((e) => {
+    return queue(() => call((r) => r.exportRun(name))).catch((e) => {
       throw cleanError(e)
     })
   },
   /** load a run and replay it to its end; refused whole (the current simulation stays) with every problem by path */
   async importRun(run: unknown): Promise<void> {
-    useSim.getState().setPlaying(false)
     useSim.getState().setReplaying('Replaying the run…')
     try {
-      await command((r) => r.importRun(run))
+      await pausing(() => command((r) => r.importRun(run, progress('Replaying the run'))))
     } finally {
       useSim.getState().setReplaying(null)
     }
   },
   /** replay the run to this simulated time exactly (later actions are kept until the run goes on) */
   async travelTo(seconds: number): Promise<void> {
-    useSim.getState().setPlaying(false)
-    useSim.getState().setReplaying(`Replaying to T+${Math.round(seconds)} s…`)
+    useSim.getState().setReplaying(typeof seconds === 'number' && Number.isFinite(seconds) ? `Replaying to T+${Math.round(seconds)} s…` : 'Replaying…')
     try {
-      await command((r) => r.travelTo(seconds))
+      await pausing(() => command((r) => r.travelTo(seconds, progress('Replaying the run'))))
     } finally {
       useSim.getState().setReplaying(null)
     }
@@ -195,7 +272,7 @@ export const simClient = {
   },
   /** marks of the whole run for the timeline: warning/critical events and recorded actions */
   runTimeline(): Promise<RunMark[]> {
-    return queue(() => remote().runTimeline()).catch((e) => {
+    return queue(() => call((r) => r.runTimeline())).catch((e) => {
       throw cleanError(e)
     })
   },
@@ -215,7 +292,7 @@ function loop(now: number): void {
   lastFrame = now
   const simSeconds = (dt / 1000) * speed
   void queue(async () => {
-    await applyDelta(await remote().tick(simSeconds))
+    await applyDelta(await call((r) => r.tick(simSeconds)))
   }).then(
     () => requestAnimationFrame(loop),
     (e) => {
@@ -301,7 +378,7 @@ export function installPrismSim(): void {
     play: async () => play(),
     pause: async () => pause(),
     setSpeed: async (s) => {
-      if (!Number.isFinite(s) || s <= 0 || s > 1_000_000) throw new Error(`speed must be a number from 1 to 1000000, got ${String(s)}`)
+      if (typeof s !== 'number' || !Number.isFinite(s) || s < 1 || s > 1_000_000) throw new Error(`speed must be a number from 1 to 1000000, got ${quote(s)}`)
       useSim.getState().setSpeed(s)
     },
     acknowledgeAlert: (id) => simClient.acknowledgeAlert(id),

@@ -3,6 +3,7 @@
  * Only one page of rows is ever in the DOM, so 10,000 VMs stay light.
  */
 import { useMemo, useState, type ReactNode } from 'react'
+import { toCsv } from './csv'
 
 export interface Column<T> {
   key: string
@@ -61,11 +62,10 @@ export function DataTable<T>(props: {
     if (kind === 'json') {
       text = JSON.stringify(filtered.map((r) => Object.fromEntries(columns.map((c) => [c.header, c.value(r)]))), null, 2)
     } else {
-      const esc = (v: unknown) => {
-        const s = String(v ?? '')
-        return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-      }
-      text = [columns.map((c) => esc(c.header)).join(','), ...filtered.map((r) => columns.map((c) => esc(c.value(r))).join(','))].join('\n')
+      text = toCsv(
+        columns.map((c) => c.header),
+        filtered.map((r) => columns.map((c) => c.value(r))),
+      )
     }
     const url = URL.createObjectURL(new Blob([text], { type: kind === 'json' ? 'application/json' : 'text/csv' }))
     const a = document.createElement('a')

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { ErrorBoundary } from './ErrorBoundary'
 
 /** An accessible dialog: focus moves in, Escape closes, focus returns on close. */
 export function Modal(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string }) {
@@ -36,7 +37,11 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
             ×
           </button>
         </header>
-        <div className="p-4">{props.children}</div>
+        <div className="p-4">
+          <ErrorBoundary what={`The dialog “${props.title}”`} back={{ label: 'Close the dialog', onClick: props.onClose }}>
+            {props.children}
+          </ErrorBoundary>
+        </div>
       </div>
     </div>
   )

@@ -1,5 +1,6 @@
 /** Import a run from a JSON file or pasted text. A bad run is refused with every reason; nothing saved or running changes. */
 import { useId, useState } from 'react'
+import { MAX_JSON_CHARS } from '../../model/scenario/limits'
 import { simClient } from '../bridge/client'
 import { Widget } from '../common/Widget'
 import { useSim } from '../store/simStore'
@@ -16,6 +17,7 @@ export function RunImportPanel() {
     setBusy(true)
     setProblems([])
     try {
+      if (raw.length > MAX_JSON_CHARS) throw new Error(`${label} is too big: ${raw.length} characters, more than the ${MAX_JSON_CHARS} a run may have`)
       let value: unknown
       try {
         value = JSON.parse(raw)

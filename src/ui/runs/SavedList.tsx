@@ -3,14 +3,42 @@ import { useState, type ReactNode } from 'react'
 import { deleteItem, useSaved, type SavedItem, type SavedKind } from './savedStore'
 
 export function SavedList(props: { kind: SavedKind; openLabel: string; onOpen: (item: SavedItem) => void; detail?: (item: SavedItem) => ReactNode; onError: (m: string) => void }) {
-  const { items, problem } = useSaved(props.kind)
+  const { items, unreadable, problem } = useSaved(props.kind)
   const [confirm, setConfirm] = useState<string | null>(null)
+  const remove = (id: string) => {
+    try {
+      deleteItem(props.kind, id)
+    } catch (e) {
+      props.onError((e as Error).message)
+    }
+    setConfirm(null)
+  }
   return (
     <div data-testid={`saved-${props.kind}`}>
       {problem && (
         <p role="alert" className="mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-[13px] text-amber-900">
           {problem}
         </p>
+      )}
+      {unreadable.length > 0 && (
+        <ul role="alert" data-testid={`unreadable-${props.kind}`} className="mb-2 rounded border border-amber-300 bg-amber-50 p-2 text-[13px] text-amber-900">
+          {unreadable.map((u) => (
+            <li key={u.id} className="flex items-center gap-2">
+              <span className="flex-1">
+                “{u.label}” is unreadable ({u.problem}); it is kept as it is.
+              </span>
+              {confirm === u.id ? (
+                <button type="button" className="btn-danger" onClick={() => remove(u.id)}>
+                  Confirm delete
+                </button>
+              ) : (
+                <button type="button" className="btn-secondary" aria-label={`Delete unreadable ${u.label}`} onClick={() => setConfirm(u.id)}>
+                  Delete
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       {items.length === 0 ? (
         <p className="text-[13px] text-slate-500">Nothing saved in this browser yet.</p>
@@ -28,7 +56,7 @@ export function SavedList(props: { kind: SavedKind; openLabel: string; onOpen: (
           </thead>
           <tbody>
             {items.map((it) => (
-              <tr key={it.name} className="border-b border-slate-100">
+              <tr key={it.id} className="border-b border-slate-100">
                 <td className="py-1 font-medium">{it.name}</td>
                 <td className="py-1 text-slate-600">{it.savedAt.replace('T', ' ').slice(0, 16)}</td>
                 {props.detail && <td className="py-1 text-slate-600">{props.detail(it)}</td>}
@@ -36,23 +64,12 @@ export function SavedList(props: { kind: SavedKind; openLabel: string; onOpen: (
                   <button type="button" className="btn-secondary" aria-label={`${props.openLabel} ${it.name}`} onClick={() => props.onOpen(it)}>
                     {props.openLabel}
                   </button>{' '}
-                  {confirm === it.name ? (
-                    <button
-                      type="button"
-                      className="btn-danger"
-                      onClick={() => {
-                        try {
-                          deleteItem(props.kind, it.name)
-                        } catch (e) {
-                          props.onError((e as Error).message)
-                        }
-                        setConfirm(null)
-                      }}
-                    >
+                  {confirm === it.id ? (
+                    <button type="button" className="btn-danger" onClick={() => remove(it.id)}>
                       Confirm delete
                     </button>
                   ) : (
-                    <button type="button" className="btn-secondary" aria-label={`Delete ${it.name}`} onClick={() => setConfirm(it.name)}>
+                    <button type="button" className="btn-secondary" aria-label={`Delete ${it.name}`} onClick={() => setConfirm(it.id)}>
                       Delete
                     </button>
                   )}
