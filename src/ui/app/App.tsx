@@ -56,7 +56,7 @@ export function App() {
       <DataLossBanner />
       <TravelBanner />
       <Walkthrough />
-      <main className="flex-1 p-3" aria-label={pageName(route.page)}>
+      <main id="content" tabIndex={-1} className="flex-1 p-3 outline-none" aria-label={pageName(route.page)}>
         <h1 className="sr-only">{pageName(route.page)}</h1>
         {ready ? <Page view={route.view} /> : <p className="p-6 text-sm text-slate-600" role="status">Starting the simulation…</p>}
       </main>

@@ -38,7 +38,7 @@ function StepButton() {
       type="button"
       className="topbar-btn"
       disabled={next === null}
-      title={next === null ? 'Nothing is scheduled' : `Jump to the next event at ${formatClock(next)}`}
+      title={next === null ? 'Nothing to step to: only quiet health checks are scheduled (use Play)' : `Jump to the next event at ${formatClock(next)}`}
       onClick={() => simClient.step().catch((e: Error) => toast('error', e.message))}
     >
       Step
@@ -69,6 +69,25 @@ function SpeedSelect() {
   )
 }
 
+/** Reload the running scenario (same input, same seed) at T0. */
+export function resetRun(): Promise<void> {
+  const structure = useSim.getState().structure
+  const last = simClient.lastLoad()
+  pause()
+  if (last && structure && last.loadId === structure.loadId) return simClient.load(last.scenario, structure.seed)
+  if (structure?.scenarioId) return simClient.load(structure.scenarioId, structure.seed)
+  return Promise.reject(new Error('this run cannot be reset: load its scenario again from the Scenarios dialog'))
+}
+
+function ResetButton() {
+  const toast = useSim((s) => s.toast)
+  return (
+    <button type="button" className="topbar-btn" title="Reload the scenario at T0 (same seed)" onClick={() => resetRun().then(() => toast('info', 'Reset to T0'), (e: Error) => toast('error', e.message))}>
+      Reset
+    </button>
+  )
+}
+
 export function ClockControls() {
   return (
     <div className="flex items-center gap-1.5" role="group" aria-label="Simulated clock">
@@ -77,6 +96,7 @@ export function ClockControls() {
       <PlayPause />
       <StepButton />
       <SpeedSelect />
+      <ResetButton />
     </div>
   )
 }

@@ -1,14 +1,16 @@
 /** The walkthrough caption: the step's narration in large type, step n of N, Back / Next / Exit. */
+import type { Ref } from 'react'
 import { formatSimTime } from '../format'
 import type { NarratedStep } from './narratedSteps'
 import { walkthrough } from './controller'
 
-export function CaptionBar(props: { title: string; steps: NarratedStep[]; index: number; busy: boolean; error: string | null }) {
+export function CaptionBar(props: { ref?: Ref<HTMLElement>; title: string; steps: NarratedStep[]; index: number; busy: boolean; error: string | null }) {
   const { steps, index, busy } = props
   const step = steps[index]
   const last = index === steps.length - 1
   return (
     <section
+      ref={props.ref}
       aria-label="Walkthrough"
       data-testid="walkthrough-caption"
       data-step={index + 1}
@@ -34,14 +36,14 @@ export function CaptionBar(props: { title: string; steps: NarratedStep[]; index:
               {props.error}
             </p>
           )}
-          <p className="text-xs text-slate-300">Space or → next · ← back · Esc exit</p>
+          <p className="text-xs text-slate-300">Space or → next · ← back · Esc leaves (w comes back to this step)</p>
         </div>
         <div className="flex shrink-0 items-center gap-2 pt-5" data-walkthrough-controls="">
           <button type="button" className="rounded border border-slate-400 px-4 py-2 text-sm font-semibold hover:bg-slate-700 disabled:opacity-40" disabled={index === 0 || busy} onClick={() => void walkthrough.back()}>
             Back
           </button>
           {last ? (
-            <button type="button" className="rounded bg-amber-400 px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-amber-300" onClick={() => walkthrough.exit()}>
+            <button type="button" className="rounded bg-amber-400 px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-amber-300" onClick={() => walkthrough.exit(false)}>
               Finish
             </button>
           ) : (
