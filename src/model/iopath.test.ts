@@ -10,6 +10,7 @@ import { DEFAULT_IO_PATH } from './iopath'
 import { CLASSIC_OVERHEAD_MS, FRODO_OVERHEAD_MS, REMOTE_HOP_MS, stargateCapacityIops } from './ioload'
 import { fcParams } from './resiliency.testkit'
 import { builtinScenario } from './scenario/builtins'
+import { fillVms } from './scenario/workloads'
 import type { Scenario } from './scenario/schema'
 import { Simulation } from './simulation'
 import type { Report, ReportVm } from './types'
@@ -55,9 +56,11 @@ describe('sessions at load', () => {
     expect(r.io.settings).toEqual(DEFAULT_IO_PATH)
   })
 
-  it('the default scenario has 288 vDisks (96 VMs × 3)', () => {
+  it('the default scenario has one session per vDisk of its 96 VMs (the workload mix: 187 vDisks)', () => {
     const r = load('twelve-3-blocks').report()
-    expect(r.vms.reduce((a, v) => a + v.vdisks.length, 0)).toBe(288)
+    expect(r.vms).toHaveLength(96)
+    for (const v of r.vms) expect(v.vdisks.length).toBe(fillVms(builtinScenario('twelve-3-blocks')!.vmFill!, 'twelve-3-blocks').find((f) => f.id === v.id)!.vdisks)
+    expect(r.vms.reduce((a, v) => a + v.vdisks.length, 0)).toBe(187)
   })
 })
 

@@ -7,6 +7,7 @@
  * (a union without its own error would read "Invalid input", as with the English locale).
  */
 import { z } from 'zod/mini'
+import { PROFILES } from './workloads'
 
 const id = z.string().check(
   z.minLength(1, 'must not be empty'),
@@ -142,11 +143,13 @@ const vmSchema = z.strictObject({
   network: opt(id),
 })
 
+/** one shape for every VM, or (issue 18) `mix`: profile → weight (workloads.ts) */
 const vmFillSchema = z.strictObject({
   count: count(0, 20000),
-  vcpus: count(1, 256),
-  memoryGiB: positive(16384),
-  vdisks: count(0, 64),
+  vcpus: opt(count(1, 256)),
+  memoryGiB: opt(positive(16384)),
+  vdisks: opt(count(0, 64)),
+  mix: opt(z.partialRecord(z.enum(PROFILES), range(0, 1000))),
 })
 
 const actionSchema = z.union(

@@ -4,6 +4,7 @@
  * that step's time — the model is deterministic, so the replay is exact.
  */
 import { pause, simClient } from '../bridge/client'
+import { rememberScenario } from '../app/lastScenario'
 import { navigate } from '../app/routes'
 import { useSim } from '../store/simStore'
 import { stepView } from './focusView'
@@ -91,6 +92,7 @@ export const walkthrough = {
   async open(id: string): Promise<void> {
     useWalkthrough.getState().set({ listOpen: false })
     await simClient.load(id)
+    rememberScenario(null)
     const url = new URL(window.location.href)
     url.searchParams.set('scenario', id)
     url.searchParams.delete('seed')
