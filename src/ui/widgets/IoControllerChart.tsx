@@ -57,6 +57,7 @@ export function IoControllerChart(props: { kind: Kind }) {
   const metrics = useSim((s) => s.metrics)
   // the clock moves every frame; the window only when its first sample changes
   const start = useSim((s) => windowStart(s.metrics, s.time - WINDOW_SECONDS))
+  const from = useSim((s) => Math.max(0, Math.floor((s.time - WINDOW_SECONDS) / 60) * 60))
   const annotations = useFaultAnnotations()
   const data = useMemo(() => (start <= 0 ? metrics : metrics.slice(start)), [metrics, start])
   const last = data[data.length - 1]
@@ -65,7 +66,7 @@ export function IoControllerChart(props: { kind: Kind }) {
       <div className="text-2xl font-light tabular-nums text-slate-900" data-testid={`${spec.testId}-value`}>
         {last ? spec.format(spec.series[0].value(last)) : '—'}
       </div>
-      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} />
+      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} from={from} />
     </Widget>
   )
 }
