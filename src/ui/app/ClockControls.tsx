@@ -82,7 +82,7 @@ export function resetRun(): Promise<void> {
 function ResetButton() {
   const toast = useSim((s) => s.toast)
   return (
-    <button type="button" className="topbar-btn" title="Reload the scenario at T0 (same seed)" onClick={() => resetRun().then(() => toast('info', 'Reset to T0'), (e: Error) => toast('error', e.message))}>
+    <button type="button" className="topbar-btn" title="Reload the scenario at T0 (same seed)" onClick={() => resetRun().then(() => toast('done', 'Reset to T0'), (e: Error) => toast('error', e.message))}>
       Reset
     </button>
   )
@@ -91,7 +91,7 @@ function ResetButton() {
 export function ClockControls() {
   return (
     <div className="flex items-center gap-1.5" role="group" aria-label="Simulated clock">
-      <span className="text-[11px] uppercase text-slate-400">Sim time</span>
+      <span className="hidden text-[11px] uppercase text-slate-400 xl:inline">Sim time</span>
       <SimClock />
       <PlayPause />
       <StepButton />

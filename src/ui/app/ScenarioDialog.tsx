@@ -46,7 +46,7 @@ export function ScenarioDialog(props: { onClose: () => void }) {
       url.searchParams.delete('run')
       window.history.replaceState(null, '', url)
       rememberScenario(typeof what === 'string' ? null : { scenario: what, seed: s })
-      toast('info', `Loaded ${label}`)
+      toast('done', `Loaded ${label}`)
       props.onClose()
     } catch (e) {
       setProblems((e as Error).message.split('\n'))

@@ -32,7 +32,7 @@ export function TopBar(props: { page: PageId }) {
   )
   useHotkeys(keys)
   return (
-    <header className="relative flex h-11 items-center gap-3 bg-[#22272e] px-3 text-slate-100 shadow">
+    <header className="relative flex h-11 items-center gap-2 whitespace-nowrap bg-[#22272e] px-3 text-slate-100 shadow xl:gap-3">
       <a href="#content" className="skip-link" onClick={(e) => {
         e.preventDefault()
         document.getElementById('content')?.focus()
@@ -48,7 +48,7 @@ export function TopBar(props: { page: PageId }) {
       <HealthIndicator />
       <AlertsCounter />
       <TasksCounter />
-      <button type="button" className="topbar-btn max-w-[220px] truncate text-sm font-semibold" onClick={() => setScenarios(true)} title="Scenarios" aria-label={`Cluster ${clusterName}: change scenario`} data-testid="cluster-name">
+      <button type="button" className="topbar-btn min-w-0 max-w-[220px] shrink truncate text-sm font-semibold" onClick={() => setScenarios(true)} title="Scenarios" aria-label={`Cluster ${clusterName}: change scenario`} data-testid="cluster-name">
         {clusterName}
       </button>
       <button type="button" className="topbar-btn text-sm" onClick={openWalkthroughs} title="Narrated failure stories (w)" data-testid="walkthroughs-button">

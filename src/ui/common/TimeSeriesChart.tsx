@@ -52,9 +52,11 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
     const x = scaleLinear().domain([from, t1]).range([m.left, width - m.right])
     const top = max(series.flatMap((s) => data.map((d) => s.value(d)))) ?? 1
     const y = scaleLinear().domain([0, top > 0 ? top * 1.05 : 1]).nice().range([height - m.bottom, m.top])
+    // the model samples every 300 s and on every change, so the last sample holds until the clock
+    const drawn: readonly T[] = data.length > 0 && now > data[data.length - 1].time ? [...data, { ...data[data.length - 1], time: now }] : data
     const paths = series.map((s) => ({
       s,
-      d: line<T>().x((d) => x(d.time)).y((d) => y(s.value(d)))(data as T[]) ?? '',
+      d: line<T>().x((d) => x(d.time)).y((d) => y(s.value(d)))(drawn as T[]) ?? '',
     }))
     const xt = timeTicks(from, t1, Math.max(2, Math.floor((width - m.left - m.right) / 80)))
     const yt = distinctTicks((n) => y.ticks(n), props.format, 4)
@@ -77,7 +79,7 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
         {xt.map((t) => (
           // the last label ends at the plot's right edge, so it is never cut
           <text key={t} x={x(t)} y={height - 5} textAnchor={x(t) > width - m.right - 24 ? 'end' : 'middle'} fontSize={FONT} fill="#475569">
-            {tickLabel(t, step)}
+            {tickLabel(t, step, x.domain()[1])}
           </text>
         ))}
         {(props.annotations ?? []).filter((a) => a.time >= x.domain()[0] && a.time <= x.domain()[1]).map((a, i) => (

@@ -13,18 +13,17 @@ export function timeTicks(t0: number, t1: number, maxTicks: number): number[] {
   return out
 }
 
-/** A tick's label, as precise as the tick `step` needs: m:ss (under an hour, steps under a minute), h:mm, h:mm:ss; days as "2d 4:00". */
-export function tickLabel(t: number, step: number): string {
+/** A tick's label, as precise as the tick `step` needs: m:ss on an axis that ends within the first hour, else h:mm (h:mm:ss for steps under a minute); days as "2d 4:00". */
+export function tickLabel(t: number, step: number, end: number): string {
   const s = Math.round(t)
   const d = Math.floor(s / 86400)
   const h = Math.floor((s % 86400) / 3600)
   const m = Math.floor((s % 3600) / 60)
   const sec = s % 60
   const p2 = (n: number) => String(n).padStart(2, '0')
-  if (d === 0 && h === 0 && step < 60) return `${m}:${p2(sec)}`
+  if (end < 3600) return `${m}:${p2(sec)}`
   const clock = step % 60 !== 0 ? `${h}:${p2(m)}:${p2(sec)}` : `${h}:${p2(m)}`
-  if (d === 0) return step < 60 ? `${h}:${p2(m)}:${p2(sec)}` : clock
-  return `${d}d ${clock}`
+  return d === 0 ? clock : `${d}d ${clock}`
 }
 
 /** The step timeTicks uses (0 for a single tick). */
