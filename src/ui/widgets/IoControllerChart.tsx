@@ -60,11 +60,13 @@ export function IoControllerChart(props: { kind: Kind }) {
   const from = useSim((s) => Math.max(0, Math.floor((s.time - WINDOW_SECONDS) / 60) * 60))
   const annotations = useFaultAnnotations()
   const data = useMemo(() => (start <= 0 ? metrics : metrics.slice(start)), [metrics, start])
-  const last = data[data.length - 1]
+  // the figure now: the model's current controller I/O (the chart's last sample may be older)
+  const cluster = useSim((s) => s.io?.cluster ?? null)
+  const now = cluster ? (props.kind === 'iops' ? cluster.iops : props.kind === 'bandwidth' ? cluster.bandwidthBps : cluster.latencyMs) : null
   return (
     <Widget title={spec.title} testId={spec.testId}>
       <div className="text-2xl font-light tabular-nums text-slate-900" data-testid={`${spec.testId}-value`}>
-        {last ? spec.format(spec.series[0].value(last)) : '—'}
+        {now !== null ? spec.format(now) : '—'}
       </div>
       <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} from={from} />
     </Widget>
