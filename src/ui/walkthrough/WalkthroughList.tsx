@@ -11,6 +11,12 @@ import { useSim } from '../store/simStore'
 import { resumeIndex, walkthrough } from './controller'
 import { useWalkthrough } from './walkthroughStore'
 
+/** "Walkthrough: node failure, …" → "Node failure, …" */
+function storyTitle(title: string): string {
+  const t = title.replace(/^Walkthrough: /, '')
+  return t.charAt(0).toUpperCase() + t.slice(1)
+}
+
 export function WalkthroughList(props: { onClose: () => void }) {
   const [list, setList] = useState<ScenarioInfo[] | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -47,7 +53,7 @@ export function WalkthroughList(props: { onClose: () => void }) {
             return (
               <li key={s.id} data-testid="walkthrough-item" className={`flex items-start gap-3 rounded border p-3 ${running ? 'border-sky-400 bg-sky-50' : 'border-slate-200'}`}>
                 <div className="min-w-0 flex-1">
-                  <h3 className="text-sm font-semibold text-slate-800">{s.title.replace(/^Walkthrough: /, '')}</h3>
+                  <h3 className="text-sm font-semibold text-slate-800">{storyTitle(s.title)}</h3>
                   <p className="mt-0.5 text-xs text-slate-700">{s.summary}</p>
                   <p className="mt-0.5 text-[11px] text-slate-600">
                     {s.narratedSteps} steps · <span className="font-mono">{s.id}</span>
