@@ -1,16 +1,15 @@
 /** The walkthrough caption: the step's narration in large type, step n of N, Back / Next / Exit. */
-import type { Ref } from 'react'
 import { formatSimTime } from '../format'
 import type { NarratedStep } from './narratedSteps'
 import { walkthrough } from './controller'
 
-export function CaptionBar(props: { ref?: Ref<HTMLElement>; title: string; steps: NarratedStep[]; index: number; busy: boolean; error: string | null }) {
-  const { steps, index, busy } = props
+export function CaptionBar(props: { onElement?: (el: HTMLElement | null) => void; title: string; steps: NarratedStep[]; index: number; busy: boolean; error: string | null }) {
+  const { steps, index, busy, title, error, onElement } = props
   const step = steps[index]
   const last = index === steps.length - 1
   return (
     <section
-      ref={props.ref}
+      ref={onElement}
       aria-label="Walkthrough"
       data-testid="walkthrough-caption"
       data-step={index + 1}
@@ -26,14 +25,14 @@ export function CaptionBar(props: { ref?: Ref<HTMLElement>; title: string; steps
             <span className="mx-2" aria-hidden="true">·</span>
             <span data-testid="walkthrough-time">{formatSimTime(step.at)}</span>
             <span className="mx-2" aria-hidden="true">·</span>
-            <span className="normal-case tracking-normal text-slate-300">{props.title}</span>
+            <span className="normal-case tracking-normal text-slate-300">{title}</span>
           </p>
           <p className="text-xl leading-snug" aria-live="polite" data-testid="walkthrough-text">
             {step.say}
           </p>
-          {props.error && (
+          {error && (
             <p role="alert" className="text-sm text-red-300" data-testid="walkthrough-error">
-              {props.error}
+              {error}
             </p>
           )}
           <p className="text-xs text-slate-300">Space or → next · ← back · Esc leaves (w comes back to this step)</p>

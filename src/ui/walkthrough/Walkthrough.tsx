@@ -3,7 +3,7 @@
  * then the caption bar, the focus highlight and the presenter keys. Loading another
  * scenario ends the walkthrough.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useHotkeys } from '../app/useHotkeys'
 import { useSim } from '../store/simStore'
 import { CaptionBar } from './CaptionBar'
@@ -37,9 +37,8 @@ export function Walkthrough() {
   }, [active, busy, loadId, ownLoad])
 
   // room for the fixed caption bar at the bottom of the page: exactly its height, kept up to date
-  const caption = useRef<HTMLElement>(null)
+  const [el, setEl] = useState<HTMLElement | null>(null)
   useEffect(() => {
-    const el = caption.current
     if (!active || !el) return
     const fit = () => {
       document.body.style.paddingBottom = `${el.offsetHeight + 16}px`
@@ -51,7 +50,7 @@ export function Walkthrough() {
       ro.disconnect()
       document.body.style.paddingBottom = ''
     }
-  }, [active, steps.length])
+  }, [active, el])
 
   const list = listOpen && <WalkthroughList onClose={closeList} />
   if (!structure || steps.length === 0) return list || null
@@ -65,7 +64,7 @@ export function Walkthrough() {
   const step = steps[Math.min(index, steps.length - 1)]
   return (
     <>
-      <CaptionBar ref={caption} title={structure.title} steps={steps} index={Math.min(index, steps.length - 1)} busy={busy} error={error} />
+      <CaptionBar onElement={setEl} title={structure.title} steps={steps} index={Math.min(index, steps.length - 1)} busy={busy} error={error} />
       {step.focus && !busy && <FocusHighlight focus={step.focus} stepKey={`${ownLoad}:${index}`} />}
       {list}
     </>
