@@ -38,6 +38,8 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
   testId?: string
   /** start of the time axis (simulated s); default T0 */
   from?: number
+  /** the figures now, per series, for the legend (default: the last sample's) */
+  current?: ReadonlyArray<number | null>
 }) {
   const [box, setBox] = useState<HTMLElement | null>(null)
   const width = Math.max(240, useElementWidth(box))
@@ -91,13 +93,15 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
         {paths.map(({ s, d }) => (
           <path key={s.label} d={d} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '5 4' : undefined} />
         ))}
+        {last &&
+          series.map((s) => <circle key={s.label} cx={x(Math.max(last.time, now))} cy={y(s.value(last))} r={3} fill={s.color} />)}
       </svg>
       <figcaption className="flex flex-wrap gap-3 text-xs text-slate-600">
-        {series.map((s) => (
+        {series.map((s, i) => (
           <span key={s.label} className="flex items-center gap-1">
             <span aria-hidden="true" className="inline-block h-0.5 w-4" style={{ background: s.color }} />
             {s.label}
-            {last ? `: ${props.format(s.value(last))}` : ''}
+            {props.current?.[i] != null ? `: ${props.format(props.current[i]!)}` : last ? `: ${props.format(s.value(last))}` : ''}
           </span>
         ))}
       </figcaption>

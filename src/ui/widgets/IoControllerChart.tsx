@@ -62,13 +62,14 @@ export function IoControllerChart(props: { kind: Kind }) {
   const data = useMemo(() => (start <= 0 ? metrics : metrics.slice(start)), [metrics, start])
   // the figure now: the model's current controller I/O (the chart's last sample may be older)
   const cluster = useSim((s) => s.io?.cluster ?? null)
-  const now = cluster ? (props.kind === 'iops' ? cluster.iops : props.kind === 'bandwidth' ? cluster.bandwidthBps : cluster.latencyMs) : null
+  const current = cluster ? (props.kind === 'iops' ? [cluster.iops, cluster.readIops, cluster.writeIops] : props.kind === 'bandwidth' ? [cluster.bandwidthBps] : [cluster.latencyMs]) : null
+  const now = current ? current[0] : null
   return (
     <Widget title={spec.title} testId={spec.testId}>
       <div className="text-2xl font-light tabular-nums text-slate-900" data-testid={`${spec.testId}-value`}>
         {now !== null ? spec.format(now) : '—'}
       </div>
-      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} from={from} />
+      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} from={from} current={current ?? undefined} />
     </Widget>
   )
 }
