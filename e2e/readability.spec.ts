@@ -196,3 +196,25 @@ test('a skip link is the first Tab stop and moves focus to the page content', as
   await page.keyboard.press('Enter')
   await expect(page.locator('main#content')).toBeFocused()
 })
+
+test('Prism widgets fed by the Report: top VMs by IOPS and latency, storage alerts and events, health checks', async ({ page, sim }) => {
+  await openScenario(page, 'twelve-3-blocks', 1, '#/vms')
+  const r = await sim.report()
+  const running = r.vms.filter((v) => v.power === 'on')
+  const byIops = [...running].sort((a, b) => b.io.iops - a.io.iops)[0]
+  const byLatency = [...running].sort((a, b) => b.io.latencyMs - a.io.latencyMs)[0]
+  await expect(page.getByTestId('top-vms-iops').locator('li').first()).toContainText(byIops.name)
+  await expect(page.getByTestId('top-vms-latency').locator('li').first()).toContainText(`${byLatency.io.latencyMs.toFixed(2)} ms`)
+  // VMs the workload keeps off never appear in a top list
+  const off = r.vms.filter((v) => v.power === 'off').map((v) => v.name)
+  expect(off.length).toBeGreaterThan(0)
+  for (const name of await page.getByTestId('top-vms-memory').locator('li button').allInnerTexts()) expect(off).not.toContain(name)
+
+  await sim.inject({ kind: 'disk', target: 'disk-3-2' })
+  await page.evaluate(() => (location.hash = '#/storage'))
+  await expect(page.getByTestId('storage-alerts')).toContainText('disk-3-2')
+  await expect(page.getByTestId('storage-events')).toContainText('disk-3-2')
+  await page.evaluate(() => (location.hash = '#/health'))
+  await expect(page.getByTestId('check-DiskOffline')).toHaveAttribute('data-state', 'failed')
+  await expect(page.getByTestId('check-HostDown')).toHaveAttribute('data-state', 'passed')
+})
