@@ -6,7 +6,7 @@
  * width; the time axis spans the run from `from` (default T0) to the simulated clock, with
  * round clock ticks (timeTicks.ts), and the value ticks never repeat a label.
  */
-import { line, max, scaleLinear } from 'd3'
+import { curveLinear, curveStepAfter, line, max, scaleLinear } from 'd3'
 import { useMemo, useState } from 'react'
 import { formatClock } from '../format'
 import { useElementWidth } from '../hardware/useElementWidth'
@@ -38,6 +38,8 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
   testId?: string
   /** start of the time axis (simulated s); default T0 */
   from?: number
+  /** draw each value held until the next sample (figures that change at events: counts, controller I/O) */
+  step?: boolean
   /** the figures now, per series, for the legend (default: the last sample's) */
   current?: ReadonlyArray<number | null>
 }) {
@@ -58,12 +60,12 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
     const drawn: readonly T[] = data.length > 0 && now > data[data.length - 1].time ? [...data, { ...data[data.length - 1], time: now }] : data
     const paths = series.map((s) => ({
       s,
-      d: line<T>().x((d) => x(d.time)).y((d) => y(s.value(d)))(drawn as T[]) ?? '',
+      d: line<T>().curve(props.step ? curveStepAfter : curveLinear).x((d) => x(d.time)).y((d) => y(s.value(d)))(drawn as T[]) ?? '',
     }))
     const xt = timeTicks(from, t1, Math.max(2, Math.floor((width - m.left - m.right) / 80)))
     const yt = distinctTicks((n) => y.ticks(n), props.format, 4)
     return { x, y, paths, xt, yt }
-  }, [data, series, height, width, now, from, props.format, m.left, m.right, m.bottom, m.top])
+  }, [data, series, height, width, now, from, props.format, props.step, m.left, m.right, m.bottom, m.top])
   const { x, y, paths, xt, yt } = chart
   const last = data[data.length - 1]
   const step = tickStep(xt)
