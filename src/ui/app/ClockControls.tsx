@@ -52,7 +52,7 @@ function SpeedSelect() {
   const speeds: number[] = SPEEDS.includes(speed as (typeof SPEEDS)[number]) ? [...SPEEDS] : [...SPEEDS, speed].sort((a, b) => a - b)
   return (
     <label className="flex items-center gap-1 text-xs text-slate-300">
-      Speed
+      <span className="hidden 2xl:inline">Speed</span>
       <select
         aria-label="Speed"
         value={speed}
