@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BUILTIN_SCENARIOS, builtinScenario } from './scenario/builtins'
+import { fillVms } from './scenario/workloads'
 import type { Scenario } from './scenario/schema'
 import { SimError, Simulation } from './simulation'
 import type { Fault, Report } from './types'
@@ -95,7 +96,9 @@ describe('loading', () => {
     expect(r.storage.resilientCapacityBytes).toBeLessThan(r.storage.totalBytes)
     expect(r.vms).toHaveLength((spec.vms?.length ?? 0) + (spec.vmFill?.count ?? 0))
     // every VM runs on a host, except those the scenario declares off (walkthroughs.ts)
-    const declaredOff = new Set((spec.vms ?? []).filter((v) => v.power === 'off').map((v) => v.id))
+    // (and the generated VMs its workload mix powers off, workloads.ts)
+    const generated = spec.vmFill ? fillVms(spec.vmFill, spec.id ?? spec.title) : []
+    const declaredOff = new Set([...(spec.vms ?? []), ...generated].filter((v) => v.power === 'off').map((v) => v.id))
     expect(r.vms.every((v) => (declaredOff.has(v.id) ? v.power === 'off' : v.power === 'on' && v.host !== null))).toBe(true)
     expect(r.resiliency.faultTolerance.map((x) => x.domainType)).toEqual(['DISK', 'NODE', 'RACKABLE_UNIT', 'RACK'])
   })
@@ -208,7 +211,7 @@ describe('refused calls leave the simulation exactly as it was', () => {
     expect(refused(() => sim.advance(-1))).toContain('-1')
     expect(refused(() => sim.advance(Number.NaN))).toContain('NaN')
     expect(refused(() => sim.settle(-5))).toContain('-5')
-    expect(refused(() => sim.powerOn('vm-1'))).toContain('already on')
+    expect(refused(() => sim.powerOn(sim.report().vms.find((v) => v.power === 'on')!.id))).toContain('already on')
     expect(refused(() => sim.powerOff('vm-404'))).toBe('unknown VM "vm-404"')
     expect(json(sim)).toBe(before)
   })
@@ -227,8 +230,9 @@ describe('failures', () => {
     // nothing else went down
     expect(r.topology.nodes.filter((n) => n.host !== 'up').map((n) => n.id)).toEqual(['node-6'])
     for (const id of victims) expect(r.vms.find((v) => v.id === id)!.power).not.toBe('on')
-    // VMs elsewhere keep running
-    expect(r.vms.filter((v) => !victims.includes(v.id)).every((v) => v.power === 'on')).toBe(true)
+    // VMs elsewhere keep running (the ones the workload keeps off stay off)
+    const wasOn = new Set(before.vms.filter((v) => v.power === 'on').map((v) => v.id))
+    expect(r.vms.filter((v) => !victims.includes(v.id)).every((v) => v.power === (wasOn.has(v.id) ? 'on' : 'off'))).toBe(true)
     const evs = r.events.filter((e) => e.entity === 'node-6' && e.time === 100)
     expect(evs.length).toBeGreaterThan(0)
     expect(evs.some((e) => e.severity === 'critical')).toBe(true)
@@ -445,25 +449,25 @@ describe('clock', () => {
 describe('VM power', () => {
   it('powerOff / powerOn', () => {
     const sim = load('starter-3')
-    sim.powerOff('vm-2')
-    let v = sim.report().vms.find((x) => x.id === 'vm-2')!
+    sim.powerOff('app-01')
+    let v = sim.report().vms.find((x) => x.id === 'app-01')!
     expect(v).toMatchObject({ power: 'off', host: null })
     expect(v.vdisks.every((d) => d.path === 'none' && d.stargate === null)).toBe(true)
-    expect(refused(() => sim.powerOff('vm-2'))).toContain('already off')
-    sim.powerOn('vm-2')
-    v = sim.report().vms.find((x) => x.id === 'vm-2')!
+    expect(refused(() => sim.powerOff('app-01'))).toContain('already off')
+    sim.powerOn('app-01')
+    v = sim.report().vms.find((x) => x.id === 'app-01')!
     expect(v).toMatchObject({ power: 'on', host: 'node-2' })
     expect(v.vdisks.every((d) => d.path === 'local' && d.stargate === 'node-2')).toBe(true)
-    const types = sim.report().events.filter((e) => e.entity === 'vm-2').map((e) => e.type)
+    const types = sim.report().events.filter((e) => e.entity === 'app-01').map((e) => e.type)
     expect(types).toEqual(['VmPowerOff', 'VmPowerOn'])
   })
 
   it('powerOn on a host that is down is refused with the reason', () => {
     const sim = load('starter-3')
-    sim.powerOff('vm-1') // vm-1 lives on node-1
+    sim.powerOff('sql-01') // sql-01 lives on node-1
     sim.inject({ kind: 'node', target: 'node-1' })
     const before = json(sim)
-    expect(refused(() => sim.powerOn('vm-1'))).toContain('node-1 is down')
+    expect(refused(() => sim.powerOn('sql-01'))).toContain('node-1 is down')
     expect(json(sim)).toBe(before)
   })
 })

@@ -265,6 +265,12 @@ export class Simulation implements Kernel {
     return next === undefined ? null : next / MS
   }
 
+  /** The next non-quiet event (something visible changes), or null on a quiet cluster (the UI's Step). */
+  nextActiveEventTime(): number | null {
+    const next = this.queue.nextActiveTime()
+    return next === undefined ? null : next / MS
+  }
+
   powerOn(vmId: string): void {
     const v = this.vmIndex(vmId)
     if (this.vms.power[v] === POWER_ON) throw new SimError(`VM "${vmId}" is already on`)

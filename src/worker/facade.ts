@@ -83,7 +83,7 @@ export class SimFacade implements SimWorkerApi {
   }
 
   listScenarios(): ScenarioInfo[] {
-    return BUILTIN_SCENARIOS.map((s) => ({ id: s.id!, title: s.title, summary: s.summary ?? '' }))
+    return BUILTIN_SCENARIOS.map((s) => ({ id: s.id!, title: s.title, summary: s.summary ?? '', narratedSteps: (s.steps ?? []).filter((x) => x.say !== undefined).length }))
   }
 
   load(scenario: unknown, seed?: number): Delta {
@@ -372,7 +372,7 @@ export class SimFacade implements SimWorkerApi {
     const d: Delta = {
       loadId: this.loadId,
       time: sim.time,
-      nextEventTime: sim.nextEventTime(),
+      nextEventTime: sim.nextActiveEventTime(),
       pendingActivity: sim.queue.active,
       narration: sim.narration,
       run: this.runStatus(),

@@ -143,6 +143,7 @@ export interface IoDelta extends Omit<IoSection, 'vmReadIops' | 'vmWriteIops' | 
 export interface Delta {
   loadId: number
   time: number
+  /** the next non-quiet event (Step lands there); null on a quiet cluster (only health checks and samplers pending) */
   nextEventTime: number | null
   pendingActivity: number
   narration: { time: number; text: string; focus: string | null } | null
@@ -188,6 +189,8 @@ export interface ScenarioInfo {
   id: string
   title: string
   summary: string
+  /** how many steps narrate something (> 0: the scenario is a walkthrough) */
+  narratedSteps: number
 }
 
 /** The comlink API the worker exposes. Commands return the delta they caused. */

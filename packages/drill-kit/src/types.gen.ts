@@ -801,9 +801,12 @@ export interface Scenario {
   }[];
   vmFill?: {
     count: number;
-    vcpus: number;
-    memoryGiB: number;
-    vdisks: number;
+    vcpus?: number;
+    memoryGiB?: number;
+    vdisks?: number;
+    mix?: {
+      [k: string]: number;
+    };
   };
   /**
    * @maxItems 1000

@@ -13,6 +13,7 @@ import { builtinScenario } from '../scenario/builtins'
 import type { Scenario } from '../scenario/schema'
 import { Simulation } from '../simulation'
 import type { Report, ReportVm } from '../types'
+import { fillVms } from '../scenario/workloads'
 
 const load = (id: string, seed?: number) => Simulation.create(builtinScenario(id)!, seed)
 
@@ -55,9 +56,11 @@ describe('sessions at load', () => {
     expect(r.io.settings).toEqual(DEFAULT_IO_PATH)
   })
 
-  it('the default scenario has 288 vDisks (96 VMs × 3)', () => {
+  it('the default scenario has one session per vDisk of its 96 VMs (the workload mix: 187 vDisks)', () => {
     const r = load('twelve-3-blocks').report()
-    expect(r.vms.reduce((a, v) => a + v.vdisks.length, 0)).toBe(288)
+    expect(r.vms).toHaveLength(96)
+    for (const v of r.vms) expect(v.vdisks.length).toBe(fillVms(builtinScenario('twelve-3-blocks')!.vmFill!, 'twelve-3-blocks').find((f) => f.id === v.id)!.vdisks)
+    expect(r.vms.reduce((a, v) => a + v.vdisks.length, 0)).toBe(187)
   })
 })
 

@@ -20,7 +20,7 @@ export const BUILTIN_SCENARIOS: Scenario[] = [
       layout: { racks: 1, blocksPerRack: 1, nodesPerBlock: 3, ssdPerNode: 2, hddPerNode: 4, ssdTB: 1.92, hddTB: 4, memoryGiB: 384 },
       data: { usedPct: 35 },
     },
-    vmFill: { count: 12, vcpus: 4, memoryGiB: 16, vdisks: 2 },
+    vmFill: { count: 12, mix: { sql: 1, app: 3, web: 4, infra: 2, dev: 2 } },
   },
   {
     id: 'twelve-3-blocks',
@@ -31,7 +31,7 @@ export const BUILTIN_SCENARIOS: Scenario[] = [
       layout: { racks: 1, blocksPerRack: 3, nodesPerBlock: 4, ssdPerNode: 2, hddPerNode: 4, ssdTB: 3.84, hddTB: 8 },
       data: { usedPct: 40 },
     },
-    vmFill: { count: 96, vcpus: 4, memoryGiB: 24, vdisks: 3 },
+    vmFill: { count: 96, mix: { sql: 6, oracle: 3, app: 18, web: 20, vdi: 40, infra: 5, dev: 4 } },
   },
   {
     id: 'four-blocks-of-2',
@@ -42,7 +42,7 @@ export const BUILTIN_SCENARIOS: Scenario[] = [
       layout: { racks: 1, blocksPerRack: 4, nodesPerBlock: 2, ssdPerNode: 2, hddPerNode: 4, ssdTB: 1.92, hddTB: 6 },
       data: { usedPct: 45 },
     },
-    vmFill: { count: 48, vcpus: 2, memoryGiB: 16, vdisks: 2 },
+    vmFill: { count: 48, mix: { sql: 4, app: 12, web: 12, vdi: 16, dev: 4 } },
   },
   {
     id: 'rack-aware-3',
@@ -54,7 +54,7 @@ export const BUILTIN_SCENARIOS: Scenario[] = [
       layout: { racks: 3, blocksPerRack: 2, nodesPerBlock: 2, ssdPerNode: 2, hddPerNode: 6, ssdTB: 3.84, hddTB: 8 },
       data: { usedPct: 40 },
     },
-    vmFill: { count: 72, vcpus: 4, memoryGiB: 32, vdisks: 2 },
+    vmFill: { count: 72, mix: { sql: 6, oracle: 2, app: 16, web: 16, vdi: 24, infra: 4, dev: 4 } },
   },
   {
     id: 'ft2-ec',
@@ -67,7 +67,7 @@ export const BUILTIN_SCENARIOS: Scenario[] = [
       layout: { racks: 1, blocksPerRack: 4, nodesPerBlock: 2, ssdPerNode: 2, hddPerNode: 4, ssdTB: 3.84, hddTB: 8 },
       data: { usedPct: 35 },
     },
-    vmFill: { count: 40, vcpus: 4, memoryGiB: 32, vdisks: 3 },
+    vmFill: { count: 40, mix: { sql: 4, oracle: 2, app: 12, web: 12, infra: 4, dev: 6 } },
   },
   {
     id: 'non-homogeneous',
@@ -87,7 +87,7 @@ export const BUILTIN_SCENARIOS: Scenario[] = [
       ],
       data: { usedTB: 30 },
     },
-    vmFill: { count: 16, vcpus: 4, memoryGiB: 32, vdisks: 2 },
+    vmFill: { count: 16, mix: { sql: 2, app: 6, web: 6, dev: 2 } },
   },
   {
     id: 'large-64',

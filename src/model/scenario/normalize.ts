@@ -8,6 +8,7 @@ import type { Domain, Fault } from '../types'
 import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath/params'
 import { capProblems, clipProblem, MAX_RAW_TB, MAX_RAW_UNITS, MAX_VDISKS } from './limits'
 import { formatPath, structuralProblems, type Scenario, type ScenarioStep } from './schema'
+import { fillVms, placeFill, PROFILES, type FillInput } from './workloads'
 
 export interface DiskSpec { id: string; node: number; tier: 'SSD' | 'HDD'; capacityBytes: number; serial: string }
 export interface NodeSpec {
@@ -193,13 +194,22 @@ function semanticProblems(input: unknown): string[] {
   if (isObj(input.vmFill) && typeof input.vmFill.count === 'number' && typeof input.vmFill.vdisks === 'number') vdisks += Math.max(0, input.vmFill.count) * Math.max(0, input.vmFill.vdisks)
   if (vdisks > MAX_VDISKS) problems.push(`vms: ${vdisks} vDisks in all, more than the ${MAX_VDISKS} the simulation can hold in memory`)
   if (isObj(input.vmFill) && typeof input.vmFill.count === 'number') {
-    for (let i = 1; i <= input.vmFill.count && i <= 20000; i++) {
-      const vid = `vm-${i}`
-      const prev = seen.get(vid)
-      if (prev !== undefined) problems.push(`vmFill: generated id "${vid}" collides with ${prev}`)
-      ids.vms.add(vid)
+    const f = input.vmFill
+    const fillCount = input.vmFill.count
+    const uniform = ['vcpus', 'memoryGiB', 'vdisks'].filter((k) => f[k] !== undefined)
+    if (isObj(f.mix)) {
+      if (uniform.length > 0) problems.push(`vmFill: give either "mix" or ${uniform.map((k) => `"${k}"`).join(', ')}, not both`)
+      else if (Object.values(f.mix).every((w) => typeof w !== 'number' || w <= 0)) problems.push('vmFill.mix: at least one profile needs a weight above 0')
+    } else if (uniform.length < 3 && f.mix === undefined)
+      problems.push(`vmFill: give "vcpus", "memoryGiB" and "vdisks" (one shape for every VM) or a profile "mix" (${PROFILES.join(', ')})`)
+    if (fillCount <= 20000 && (isObj(f.mix) || f.mix === undefined)) {
+      for (const g of fillVms({ count: fillCount, mix: isObj(f.mix) ? (Object.fromEntries(Object.entries(f.mix).filter(([, w]) => typeof w === 'number')) as FillInput['mix']) : undefined }, '')) {
+        const prev = seen.get(g.id)
+        if (prev !== undefined) problems.push(`vmFill: generated id "${g.id}" collides with ${prev}`)
+        ids.vms.add(g.id)
+      }
     }
-    if (vms.length + input.vmFill.count > 20000) problems.push('vmFill.count: at most 20000 VMs in all')
+    if (vms.length + fillCount > 20000) problems.push('vmFill.count: at most 20000 VMs in all')
   }
   const failable = (t: string) => ids.disks.has(t) || ids.nodes.has(t) || ids.blocks.has(t) || ids.racks.has(t)
   arr(input.steps).forEach((step, i) => {
@@ -322,14 +332,18 @@ function expand(s: Scenario): ClusterSpec {
     })
   }
   if (s.vmFill) {
-    const f = s.vmFill
-    const width = String(f.count).length
-    for (let i = 1; i <= f.count; i++) {
+    const fill = fillVms(s.vmFill, s.id ?? s.title)
+    const usedGiB = nodes.map(() => 0)
+    for (const v of vms) if (v.power === 'on') usedGiB[v.host] += v.memoryBytes / GiB
+    const hostGiB = nodes.map((n) => (n.memoryBytes - n.cvmMemoryBytes) / GiB)
+    const placed = placeFill(fill, hostGiB, usedGiB, nodes.map((n) => n.block))
+    fill.forEach((f, i) => {
+      // one name everywhere (issue 18): a generated VM's name is its id
       vms.push({
-        id: `vm-${i}`, name: `vm-${String(i).padStart(width, '0')}`, host: (i - 1) % nodes.length, vcpus: f.vcpus,
-        memoryBytes: Math.round(f.memoryGiB * GiB), vdisks: f.vdisks, power: 'on', frodo: true, affinity: null, network: 0,
+        id: f.id, name: f.id, host: placed[i].host, vcpus: f.vcpus, memoryBytes: Math.round(f.memoryGiB * GiB), vdisks: f.vdisks,
+        power: f.power, frodo: true, affinity: placed[i].affinity, network: 0,
       })
-    }
+    })
   }
   const ftLevel = c.ftLevel ?? 1
   return {

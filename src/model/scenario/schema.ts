@@ -9,6 +9,7 @@
 import { z } from 'zod/mini'
 import { expectListSchema } from './expectSchema'
 import { MAX_DISK_TB, MAX_GROWTH_TB_PER_DAY, MAX_STEP_AT_SECONDS } from './limits'
+import { PROFILES } from './workloads'
 
 const id = z.string().check(
   z.minLength(1, 'must not be empty'),
@@ -144,11 +145,13 @@ const vmSchema = z.strictObject({
   network: opt(id),
 })
 
+/** one shape for every VM, or (issue 18) `mix`: profile → weight (workloads.ts) */
 const vmFillSchema = z.strictObject({
   count: count(0, 20000),
-  vcpus: count(1, 256),
-  memoryGiB: positive(16384),
-  vdisks: count(0, 64),
+  vcpus: opt(count(1, 256)),
+  memoryGiB: opt(positive(16384)),
+  vdisks: opt(count(0, 64)),
+  mix: opt(z.partialRecord(z.enum(PROFILES), range(0, 1000))),
 })
 
 const actionSchema = z.union(

@@ -249,7 +249,7 @@ describe('walkthrough scenarios', () => {
     r = w.at(2)
     expect(vm(r, 'vm-1').power).toBe('off')
     expect(vm(r, 'vm-5').power).toBe('off')
-    expect(r.vms.find((v) => v.id === 'vm-1')!.name).toBe('vm-01')
+    expect(r.vms.find((v) => v.id === 'vm-1')!.name).toBe('vm-1') // one name everywhere: a generated VM's name is its id
 
     r = w.at(4)
     expect(vm(r, 'big-db')).toMatchObject({ power: 'on', host: 'node-1' })

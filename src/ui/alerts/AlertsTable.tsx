@@ -21,6 +21,7 @@ const COLUMNS: Column<SimAlert>[] = [
   {
     key: 'issue',
     header: 'Issue',
+    wrap: true,
     value: (a) => `${typeTitle(a.type)}: ${a.message}`,
     render: (a) => (
       <div className="min-w-[16rem]">

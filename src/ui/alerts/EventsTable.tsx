@@ -20,7 +20,7 @@ const COLUMNS: Column<EventRow>[] = [
   { key: 'severity', header: 'Severity', value: (r) => SEVERITY_WORD[r.event.severity], render: (r) => <SeverityBadge severity={r.event.severity} /> },
   { key: 'type', header: 'Type', value: (r) => r.event.type },
   { key: 'entity', header: 'Entity', value: (r) => r.event.entity },
-  { key: 'message', header: 'Message', value: (r) => r.event.message },
+  { key: 'message', header: 'Message', wrap: true, value: (r) => r.event.message },
 ]
 
 export function EventsTable() {

@@ -59,7 +59,7 @@ export function App() {
       <DataLossBanner />
       <TravelBanner />
       <Walkthrough />
-      <main className="flex-1 p-3" aria-label={pageName(route.page)}>
+      <main id="content" tabIndex={-1} className="flex-1 p-3 outline-none" aria-label={pageName(route.page)}>
         <h1 className="sr-only">{pageName(route.page)}</h1>
         {ready ? (
           <ErrorBoundary what={`The ${pageName(route.page)} page`} resetKey={`${route.page}/${route.view ?? ''}`} back={{ label: 'Back to Home', onClick: () => void (window.location.hash = '#/home') }}>

@@ -38,7 +38,7 @@ function StepButton() {
       type="button"
       className="topbar-btn"
       disabled={next === null}
-      title={next === null ? 'Nothing is scheduled' : `Jump to the next event at ${formatClock(next)}`}
+      title={next === null ? 'Nothing to step to: only quiet health checks are scheduled (use Play)' : `Jump to the next event at ${formatClock(next)}`}
       onClick={() => simClient.step().catch((e: Error) => toast('error', e.message))}
     >
       Step
@@ -52,7 +52,7 @@ function SpeedSelect() {
   const speeds: number[] = SPEEDS.includes(speed as (typeof SPEEDS)[number]) ? [...SPEEDS] : [...SPEEDS, speed].sort((a, b) => a - b)
   return (
     <label className="flex items-center gap-1 text-xs text-slate-300">
-      Speed
+      <span className="hidden 2xl:inline">Speed</span>
       <select
         aria-label="Speed"
         value={speed}
@@ -69,14 +69,34 @@ function SpeedSelect() {
   )
 }
 
+/** Reload the running scenario (same input, same seed) at T0. */
+export function resetRun(): Promise<void> {
+  const structure = useSim.getState().structure
+  const last = simClient.lastLoad()
+  pause()
+  if (last && structure && last.loadId === structure.loadId) return simClient.load(last.scenario, structure.seed)
+  if (structure?.scenarioId) return simClient.load(structure.scenarioId, structure.seed)
+  return Promise.reject(new Error('this run cannot be reset: load its scenario again from the Scenarios dialog'))
+}
+
+function ResetButton() {
+  const toast = useSim((s) => s.toast)
+  return (
+    <button type="button" className="topbar-btn" title="Reload the scenario at T0 (same seed)" onClick={() => resetRun().then(() => toast('done', 'Reset to T0'), (e: Error) => toast('error', e.message))}>
+      Reset
+    </button>
+  )
+}
+
 export function ClockControls() {
   return (
     <div className="flex items-center gap-1.5" role="group" aria-label="Simulated clock">
-      <span className="text-[11px] uppercase text-slate-400">Sim time</span>
+      <span className="hidden text-[11px] uppercase text-slate-400 xl:inline">Sim time</span>
       <SimClock />
       <PlayPause />
       <StepButton />
       <SpeedSelect />
+      <ResetButton />
     </div>
   )
 }

@@ -5,12 +5,15 @@ import { validateScenario } from '../bridge/validator'
 import type { ScenarioInfo } from '../bridge/types'
 import { Modal } from '../common/Modal'
 import { useSim } from '../store/simStore'
+import { rememberScenario } from './lastScenario'
 
 export function ScenarioDialog(props: { onClose: () => void }) {
   const structure = useSim((s) => s.structure)
   const toast = useSim((s) => s.toast)
   const [list, setList] = useState<ScenarioInfo[]>([])
   const [seed, setSeed] = useState(String(structure?.seed ?? 1))
+  // a pasted scenario keeps its own "seed" unless the user changed this field (our rule)
+  const [seedTouched, setSeedTouched] = useState(false)
   const [json, setJson] = useState('')
   const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
@@ -26,7 +29,8 @@ export function ScenarioDialog(props: { onClose: () => void }) {
   }
 
   const run = async (what: unknown, label: string) => {
-    const s = seedValue()
+    const ownSeed = typeof what === 'object' && what !== null && 'seed' in what && !seedTouched
+    const s = ownSeed ? undefined : seedValue()
     if (Number.isNaN(s)) {
       setProblems([`seed: must be a whole number ≥ 0, got "${seed}"`])
       return
@@ -40,8 +44,10 @@ export function ScenarioDialog(props: { onClose: () => void }) {
       else url.searchParams.delete('scenario')
       if (s !== undefined) url.searchParams.set('seed', String(s))
       else url.searchParams.delete('seed')
+      url.searchParams.delete('run')
       window.history.replaceState(null, '', url)
-      toast('info', `Loaded ${label}`)
+      rememberScenario(typeof what === 'string' ? null : { scenario: what, seed: s })
+      toast('done', `Loaded ${label}`)
       props.onClose()
     } catch (e) {
       setProblems((e as Error).message.split('\n'))
@@ -67,8 +73,19 @@ export function ScenarioDialog(props: { onClose: () => void }) {
       <div className="flex flex-col gap-4">
         <label className="flex items-center gap-2 text-sm">
           Seed
-          <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" className="w-32 rounded border border-slate-300 px-2 py-1" aria-describedby="seed-help" />
-          <span id="seed-help" className="text-xs text-slate-500">Same scenario + seed + actions = the same run.</span>
+          <input
+            value={seed}
+            onChange={(e) => {
+              setSeed(e.target.value)
+              setSeedTouched(true)
+            }}
+            inputMode="numeric"
+            className="w-32 rounded border border-slate-400 bg-white px-2 py-1 text-slate-900"
+            aria-describedby="seed-help"
+          />
+          <span id="seed-help" className="text-xs text-slate-600">
+            Same scenario + seed + actions = the same run. A pasted scenario keeps its own <code>seed</code> unless you change this field.
+          </span>
         </label>
         <ul className="grid gap-2 md:grid-cols-2">
           {list.map((s) => (
@@ -76,7 +93,7 @@ export function ScenarioDialog(props: { onClose: () => void }) {
               <div className="flex items-start justify-between gap-2">
                 <div>
                   <h3 className="text-sm font-semibold text-slate-800">{s.title}</h3>
-                  <p className="font-mono text-[11px] text-slate-500">{s.id}</p>
+                  <p className="font-mono text-[11px] text-slate-600">{s.id}</p>
                 </div>
                 <button type="button" className="btn-primary" disabled={busy} onClick={() => run(s.id, s.title)} aria-label={`Load ${s.title}`}>
                   Load
@@ -90,7 +107,7 @@ export function ScenarioDialog(props: { onClose: () => void }) {
           <label htmlFor="scenario-json" className="text-sm font-semibold text-slate-700">
             Scenario JSON
           </label>
-          <textarea id="scenario-json" value={json} onChange={(e) => setJson(e.target.value)} rows={6} spellCheck={false} className="rounded border border-slate-300 p-2 font-mono text-xs" placeholder='{"title": "My drill", "cluster": {"layout": {...}}}' />
+          <textarea id="scenario-json" value={json} onChange={(e) => setJson(e.target.value)} rows={6} spellCheck={false} className="rounded border border-slate-400 bg-white p-2 font-mono text-xs text-slate-900 placeholder:text-slate-500" placeholder='{"title": "My drill", "cluster": {"layout": {...}}}' />
           <div>
             <button type="button" className="btn-primary" disabled={busy || json.trim() === ''} onClick={() => void loadJson()}>
               Load JSON

@@ -1,20 +1,21 @@
 /** Hash routes (DRILL-API.md §4) and the page menu's names. */
 import { useSyncExternalStore } from 'react'
 
+/** Prism Element's pages, then the simulator's own (`sim: true`, the menu's "Simulator" group). */
 export const PAGES = [
-  { id: 'home', name: 'Home' },
-  { id: 'health', name: 'Health' },
-  { id: 'vms', name: 'VM' },
-  { id: 'storage', name: 'Storage' },
-  { id: 'hardware', name: 'Hardware' },
-  { id: 'io-paths', name: 'I/O Paths' },
-  { id: 'ha', name: 'VM High Availability' },
-  { id: 'metadata', name: 'Metadata' },
-  { id: 'analysis', name: 'Analysis' },
-  { id: 'alerts', name: 'Alerts' },
-  { id: 'tasks', name: 'Tasks' },
-  { id: 'runs', name: 'Runs' },
-  { id: 'settings', name: 'Settings' },
+  { id: 'home', name: 'Home', sim: false },
+  { id: 'health', name: 'Health', sim: false },
+  { id: 'vms', name: 'VM', sim: false },
+  { id: 'storage', name: 'Storage', sim: false },
+  { id: 'hardware', name: 'Hardware', sim: false },
+  { id: 'analysis', name: 'Analysis', sim: false },
+  { id: 'alerts', name: 'Alerts', sim: false },
+  { id: 'tasks', name: 'Tasks', sim: false },
+  { id: 'settings', name: 'Settings', sim: false },
+  { id: 'io-paths', name: 'I/O Paths', sim: true },
+  { id: 'ha', name: 'VM High Availability', sim: true },
+  { id: 'metadata', name: 'Metadata', sim: true },
+  { id: 'runs', name: 'Runs', sim: true },
 ] as const
 
 export type PageId = (typeof PAGES)[number]['id']

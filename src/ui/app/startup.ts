@@ -3,6 +3,7 @@ import { installPrismSim, simClient } from '../bridge/client'
 import { DEFAULT_SCENARIO_ID } from '../bridge/types'
 import { decodeRun } from '../runs/shareUrl'
 import { useSim } from '../store/simStore'
+import { rememberedScenario, rememberScenario } from './lastScenario'
 
 export async function startup(): Promise<void> {
   const params = new URLSearchParams(window.location.search)
@@ -14,10 +15,13 @@ export async function startup(): Promise<void> {
     if (/^\d+$/.test(seedText) && Number(seedText) <= 4294967295) seed = Number(seedText)
     else problems.push(`URL parameter seed: must be a whole number from 0 to 4294967295, got "${seedText}"`)
   }
+  const custom = params.get('scenario') === null && params.get('run') === null ? rememberedScenario() : null
   try {
-    await simClient.load(scenario, seed)
+    if (custom) await simClient.load(custom.scenario, seed ?? custom.seed)
+    else await simClient.load(scenario, seed)
   } catch (e) {
-    problems.push(`URL parameter scenario: ${(e as Error).message}`)
+    if (custom) rememberScenario(null)
+    problems.push(custom ? `The custom scenario kept from before the reload: ${(e as Error).message}` : `URL parameter scenario: ${(e as Error).message}`)
     await simClient.load(DEFAULT_SCENARIO_ID, seed)
     problems.push(`Loaded the default scenario "${DEFAULT_SCENARIO_ID}" instead.`)
   }

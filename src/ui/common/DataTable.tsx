@@ -12,6 +12,8 @@ export interface Column<T> {
   value: (row: T) => string | number | null
   render?: (row: T) => ReactNode
   align?: 'left' | 'right'
+  /** free text that may wrap (messages); other cells stay on one line */
+  wrap?: boolean
 }
 
 export function DataTable<T>(props: {
@@ -141,7 +143,7 @@ export function DataTable<T>(props: {
                   onClick={props.onActivate ? () => props.onActivate!(r) : undefined}
                 >
                   {columns.map((c, i) => (
-                    <td key={c.key} className={`px-2 py-1.5 ${c.align === 'right' ? 'text-right tabular-nums' : ''}`}>
+                    <td key={c.key} className={`px-2 py-1.5 ${c.wrap ? '' : 'whitespace-nowrap'} ${c.align === 'right' ? 'text-right tabular-nums' : ''}`}>
                       {i === 0 && props.onActivate ? (
                         <button type="button" className="text-left font-medium text-sky-700 hover:underline" onClick={(e) => { e.stopPropagation(); props.onActivate!(r) }}>
                           {c.render ? c.render(r) : String(c.value(r) ?? '')}

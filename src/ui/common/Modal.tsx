@@ -1,7 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
 import { ErrorBoundary } from './ErrorBoundary'
 
-/** An accessible dialog: focus moves in, Escape closes, focus returns on close. */
+/**
+ * An accessible dialog: focus moves in, Escape closes, focus returns on close. Rendered in
+ * document.body with its own colours, so it never inherits the dark top bar's light text.
+ */
 export function Modal(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null)
   const { onClose } = props
@@ -20,7 +24,7 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
       prev?.focus?.()
     }
   }, [onClose])
-  return (
+  return createPortal(
     <div className="fixed inset-0 z-40 flex items-start justify-center bg-slate-900/40 pt-16" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
@@ -29,11 +33,11 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
         aria-label={props.title}
         tabIndex={-1}
         data-testid={props.testId}
-        className={`max-h-[80vh] overflow-auto rounded bg-white shadow-xl outline-none ${props.wide ? 'w-[min(1000px,95vw)]' : 'w-[min(560px,95vw)]'}`}
+        className={`max-h-[80vh] overflow-auto rounded bg-white text-slate-800 shadow-xl outline-none ${props.wide ? 'w-[min(1000px,95vw)]' : 'w-[min(560px,95vw)]'}`}
       >
         <header className="sticky top-0 flex items-center justify-between border-b border-slate-200 bg-slate-50 px-4 py-2">
           <h2 className="text-sm font-semibold text-slate-800">{props.title}</h2>
-          <button type="button" aria-label="Close" onClick={props.onClose} className="rounded px-2 text-lg leading-none text-slate-500 hover:bg-slate-200">
+          <button type="button" aria-label="Close" onClick={props.onClose} className="rounded px-2 text-lg leading-none text-slate-600 hover:bg-slate-200">
             ×
           </button>
         </header>
@@ -43,6 +47,7 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
           </ErrorBoundary>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   )
 }

@@ -23,7 +23,7 @@ export function HostReserveColumn(props: { host: HaHost; parcels: Parcel[]; host
   const label = `${host.id}: ${formatBytes(host.runningBytes)} running, ${formatBytes(host.reservedBytes)} reserved, ${formatBytes(host.availableBytes)} available of ${formatBytes(cap)}`
   return (
     <figure
-      className="flex min-w-24 max-w-40 flex-1 flex-col items-stretch gap-1"
+      className="flex min-w-20 max-w-40 flex-1 basis-20 flex-col items-stretch gap-1"
       data-testid={`ha-host-${host.id}`}
       data-state={host.state}
       data-available-bytes={host.availableBytes}

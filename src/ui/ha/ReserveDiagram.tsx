@@ -20,7 +20,7 @@ export function ReserveDiagram(props: { ha: HaReport; parcels: Parcel[][] }) {
           Default mode reserves nothing: VMs of a failed host restart wherever memory happens to be free (best effort). Enable the reservation in Settings → Manage VM High Availability.
         </p>
       )}
-      <div className="flex gap-2 overflow-x-auto pb-2" data-testid="ha-reserve-diagram" tabIndex={0} aria-label="Memory per host: parcels, failover segments and available memory">
+      <div className="flex flex-wrap gap-2 pb-2" data-testid="ha-reserve-diagram" tabIndex={0} aria-label="Memory per host: parcels, failover segments and available memory">
         {ha.hosts.map((h, i) => (
           <HostReserveColumn key={h.id} host={h} parcels={props.parcels[i] ?? []} hostIndex={(id) => index.get(id) ?? 0} guarantee={guarantee} />
         ))}

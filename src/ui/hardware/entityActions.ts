@@ -55,7 +55,7 @@ export async function runAction(action: EntityAction): Promise<void> {
   try {
     if (action.fault) await simClient.inject(action.fault)
     else if (action.restore) await simClient.restore(action.restore)
-    toast('info', action.done)
+    toast('done', action.done)
   } catch (e) {
     toast('error', e instanceof Error ? e.message : String(e))
   }

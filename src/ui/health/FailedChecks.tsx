@@ -14,7 +14,7 @@ const COLUMNS: Column<SimAlert>[] = [
   { key: 'severity', header: 'Severity', value: (a) => `${RANK[a.severity]} ${SEVERITY_WORD[a.severity]}`, render: (a) => <SeverityBadge severity={a.severity} /> },
   { key: 'check', header: 'Check', value: (a) => typeTitle(a.type), render: (a) => <span className="font-medium text-slate-900">{typeTitle(a.type)}</span> },
   { key: 'entity', header: 'Entity', value: (a) => a.entity },
-  { key: 'message', header: 'Details', value: (a) => a.message },
+  { key: 'message', header: 'Details', wrap: true, value: (a) => a.message },
   { key: 'since', header: 'Failing since', value: (a) => a.createdTime, render: (a) => formatSimTime(a.createdTime) },
 ]
 

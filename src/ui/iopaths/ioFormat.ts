@@ -6,7 +6,8 @@ export function formatIops(iops: number): string {
 }
 
 export function formatLatency(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '—'
+  if (!Number.isFinite(ms) || ms < 0) return '—'
+  if (ms === 0) return '0 ms'
   return ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`
 }
 

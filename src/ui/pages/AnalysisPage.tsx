@@ -24,14 +24,14 @@ export function AnalysisPage(_props: { view: string | null }) {
         <StorageTrend />
       </Widget>
       <Widget title="Hosts and CVMs">
-        <TimeSeriesChart label="Hosts up and CVMs serving over time" data={metrics} series={HEALTH} annotations={annotations} format={n} />
+        <TimeSeriesChart label="Hosts up and CVMs serving over time" data={metrics} series={HEALTH} annotations={annotations} format={n} step />
       </Widget>
       <Widget title="Disks">
-        <TimeSeriesChart label="Disks online over time" data={metrics} series={DISKS} annotations={annotations} format={n} />
+        <TimeSeriesChart label="Disks online over time" data={metrics} series={DISKS} annotations={annotations} format={n} step />
       </Widget>
       <Widget title="VMs and alerts">
-        <TimeSeriesChart label="VMs on over time" data={metrics} series={VMS} annotations={annotations} format={n} height={140} />
-        <TimeSeriesChart label="Unresolved alerts over time" data={metrics} series={ALERTS} annotations={annotations} format={n} height={140} />
+        <TimeSeriesChart label="VMs on over time" data={metrics} series={VMS} annotations={annotations} format={n} height={140} step />
+        <TimeSeriesChart label="Unresolved alerts over time" data={metrics} series={ALERTS} annotations={annotations} format={n} height={140} step />
       </Widget>
       <p className="text-xs text-slate-500 xl:col-span-2">
         Samples are taken by the simulation every 5 simulated minutes and after every change of component state ({metrics.length} samples).

@@ -91,7 +91,7 @@ export function HardwarePage(props: { view: string | null }) {
       onOpenMenu={openDetailsMenu}
       onCloseMenu={closeMenu}
       onClear={clear}
-      stacked={beside && view === 'diagram'}
+      stacked={(beside && view === 'diagram') || (view === 'table' && selected !== null)}
     />
   )
 
@@ -122,10 +122,13 @@ export function HardwarePage(props: { view: string | null }) {
           </div>
         )}
         {view === 'table' && (
-          <>
-            <HardwareTable data={data} selected={selected} onSelect={selectInTable} />
-            {details}
-          </>
+          // a selected entity's details sit beside the table (in view at 1280×720), as in Prism
+          <div className={`grid items-start gap-3 ${selected ? 'grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)]' : ''}`}>
+            <div className="min-w-0">
+              <HardwareTable data={data} selected={selected} onSelect={selectInTable} />
+            </div>
+            <div className={selected ? 'sticky top-2 max-h-[calc(100vh-4rem)] overflow-auto' : ''}>{details}</div>
+          </div>
         )}
       </div>
     </div>

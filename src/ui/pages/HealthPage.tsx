@@ -1,7 +1,8 @@
-/** Prism's Health page: VMs, hosts and disks by health, and the checks that fail now. */
+/** Prism's Health page: VMs, hosts and disks by health, the checks that fail now, and every check's state. */
 import { useMemo } from 'react'
 import { diskHealth, hostHealth, vmHealth } from '../health/entityHealth'
 import { FailedChecks } from '../health/FailedChecks'
+import { HealthChecks } from '../health/HealthChecks'
 import { HealthSummaryCard } from '../health/HealthSummaryCard'
 import { useSim } from '../store/simStore'
 
@@ -19,7 +20,10 @@ export function HealthPage(_props: { view: string | null }) {
         {hosts && <HealthSummaryCard title="Hosts" testId="health-hosts" tally={hosts} />}
         {disks && <HealthSummaryCard title="Disks" testId="health-disks" tally={disks} />}
       </div>
-      <FailedChecks />
+      <div className="grid gap-3 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <FailedChecks />
+        <HealthChecks />
+      </div>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-/** Home dashboard: three columns of Prism widgets, every figure from the model. */
+/** Home dashboard: three columns of Prism widgets and a row of controller charts, every figure from the model. */
 import { AlertsSummary } from '../widgets/AlertsSummary'
 import { ClusterResources } from '../widgets/ClusterResources'
 import { DataResiliency } from '../widgets/DataResiliency'
@@ -11,25 +11,30 @@ import { StorageSummary } from '../widgets/StorageSummary'
 import { VmSummary } from '../widgets/VmSummary'
 
 export function HomePage(_props: { view: string | null }) {
+  // summaries in three columns, then the three controller charts side by side across the full width
   return (
-    <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
-      <div className="flex flex-col gap-3">
-        <HypervisorSummary />
-        <StorageSummary />
-        <VmSummary />
+    <div className="flex flex-col gap-3">
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
+        <div className="flex flex-col gap-3">
+          <HypervisorSummary />
+          <StorageSummary />
+          <VmSummary />
+        </div>
+        <div className="flex flex-col gap-3">
+          <HardwareSummary />
+          <ClusterResources />
+          <RecentEvents />
+        </div>
+        <div className="flex flex-col gap-3">
+          <HealthSummary />
+          <DataResiliency />
+          <AlertsSummary />
+        </div>
+      </div>
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
         <IoControllerChart kind="iops" />
-      </div>
-      <div className="flex flex-col gap-3">
-        <HardwareSummary />
-        <ClusterResources />
         <IoControllerChart kind="bandwidth" />
-        <RecentEvents />
-      </div>
-      <div className="flex flex-col gap-3">
-        <HealthSummary />
-        <DataResiliency />
         <IoControllerChart kind="latency" />
-        <AlertsSummary />
       </div>
     </div>
   )

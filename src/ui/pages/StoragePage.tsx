@@ -9,10 +9,12 @@ import { ViewTabs } from '../common/ViewTabs'
 import { Widget } from '../common/Widget'
 import { ContainerTable } from '../storage/ContainerTable'
 import { DataGrowthPanel } from '../storage/DataGrowthPanel'
+import { StorageAlerts, StorageEvents } from '../storage/StorageAlertsEvents'
 import { StorageDiagram } from '../storage/StorageDiagram'
 import { WhatIfPanel } from '../storage/WhatIfPanel'
 import { StorageSummary } from '../widgets/StorageSummary'
 import { StorageTrend } from '../widgets/StorageTrend'
+import { IoControllerChart } from '../widgets/IoControllerChart'
 
 const VIEWS = [
   { id: 'overview', name: 'Overview' },
@@ -39,6 +41,11 @@ export function StoragePage(props: { view: string | null }) {
           <Widget title="Data growth">
             <DataGrowthPanel />
           </Widget>
+          <IoControllerChart kind="iops" />
+          <IoControllerChart kind="bandwidth" />
+          <IoControllerChart kind="latency" />
+          <StorageAlerts />
+          <StorageEvents className="lg:col-span-2" />
           <Widget title="Containers" className="lg:col-span-3">
             <ContainerTable />
           </Widget>

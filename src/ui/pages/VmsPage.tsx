@@ -1,6 +1,7 @@
 /** Prism's VM page: Overview and Table (#/vms, #/vms/table); a selected VM shows its details. */
 import { useMemo, useState, type KeyboardEvent } from 'react'
 import { navigate } from '../app/routes'
+import { useHotkeys } from '../app/useHotkeys'
 import { VmDetails } from '../vms/VmDetails'
 import { VmOverview } from '../vms/VmOverview'
 import { useVmRows } from '../vms/vmRows'
@@ -16,6 +17,8 @@ export function VmsPage(props: { view: string | null }) {
   const rows = useVmRows()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const selected = useMemo(() => (selectedId === null ? null : (rows.find((r) => r.id === selectedId) ?? null)), [rows, selectedId])
+  const keys = useMemo(() => ({ o: () => navigate('vms', null), t: () => navigate('vms', 'table') }), [])
+  useHotkeys(keys)
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
     e.preventDefault()
@@ -52,16 +55,18 @@ export function VmsPage(props: { view: string | null }) {
         {current === 'overview' ? (
           <VmOverview rows={rows} onOpen={open} />
         ) : (
-          <>
-            <div className="rounded border border-slate-200 bg-white p-3 shadow-sm">
+          // the details sit next to the table (a side panel that stays in view), as in Prism
+          <div className={`grid items-start gap-3 ${selected ? 'grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)]' : 'grid-cols-1'}`}>
+            <div className="min-w-0 rounded border border-slate-200 bg-white p-3 shadow-sm">
+              {!selected && <p className="mb-2 text-sm text-slate-600">Select a VM to see its details and actions.</p>}
               <VmTable rows={rows} selectedId={selectedId} onSelect={setSelectedId} />
             </div>
-            {selected ? (
-              <VmDetails row={selected} onClose={() => setSelectedId(null)} />
-            ) : (
-              <p className="text-sm text-slate-600">Select a VM to see its details and actions.</p>
+            {selected && (
+              <div className="sticky top-2 max-h-[calc(100vh-4rem)] overflow-auto">
+                <VmDetails row={selected} onClose={() => setSelectedId(null)} />
+              </div>
             )}
-          </>
+          </div>
         )}
       </div>
     </div>

@@ -14,7 +14,8 @@ export const SPEEDS = [1, 10, 60, 300, 900, 3600, 14400] as const
 
 export interface Toast {
   id: number
-  kind: 'error' | 'info'
+  /** error and info are shown; 'done' (an action whose result is already on screen) is only announced to screen readers */
+  kind: 'error' | 'info' | 'done'
   text: string
 }
 

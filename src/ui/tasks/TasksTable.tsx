@@ -19,7 +19,7 @@ interface TaskRow {
 const COLUMNS: Column<TaskRow>[] = [
   { key: 'type', header: 'Task', value: (r) => typeTitle(r.task.type), render: (r) => <span className="font-medium text-slate-900">{typeTitle(r.task.type)}</span> },
   { key: 'entity', header: 'Entity', value: (r) => r.task.entity ?? null },
-  { key: 'message', header: 'Message', value: (r) => r.task.message ?? null },
+  { key: 'message', header: 'Message', wrap: true, value: (r) => r.task.message ?? null },
   {
     key: 'progress',
     header: 'Progress',

@@ -6,6 +6,7 @@
 import { scaleLinear } from 'd3'
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { simClient } from '../bridge/client'
+import { timeTicks } from '../common/timeTicks'
 import { formatSimTime } from '../format'
 import { useElementWidth } from '../hardware/useElementWidth'
 import { useSim } from '../store/simStore'
@@ -68,7 +69,8 @@ export function TimelineScrubber(props: { compact?: boolean }) {
     travelSoon(Math.min(end, Math.max(0, next)))
   }
 
-  const ticks = x.ticks(props.compact ? 4 : 8)
+  // round clock ticks from T0; a run still at T0 has one tick, not eleven "T+00:00:00"
+  const ticks = timeTicks(0, end, Math.max(1, Math.min(props.compact ? 4 : 8, Math.floor(width / 90))))
   return (
     <div ref={setBox} className="w-full" data-testid="timeline">
       <div
@@ -119,7 +121,7 @@ export function TimelineScrubber(props: { compact?: boolean }) {
               </line>
             ))}
             {ticks.map((t, i) => (
-              <text key={t} x={x(t)} y={HEIGHT - 2} textAnchor={i === 0 && x(t) < PAD + 30 ? 'start' : 'middle'} fontSize={10} fill="#64748b">
+              <text key={t} x={x(t)} y={HEIGHT - 2} textAnchor={i === 0 && x(t) < PAD + 30 ? 'start' : x(t) > width - PAD - 30 ? 'end' : 'middle'} fontSize={11} fill="#475569">
                 {formatSimTime(t)}
               </text>
             ))}

@@ -1,4 +1,4 @@
-/** The panel under the VM table for the selected VM: its facts, vDisks and power actions. */
+/** The side panel next to the VM table for the selected VM: its facts, vDisks and power actions. */
 import type { ReactNode } from 'react'
 import { formatBytes } from '../format'
 import { formatBandwidth, formatIops, formatLatency } from '../iopaths/ioFormat'
@@ -11,7 +11,7 @@ import type { VmRow } from './vmRows'
 function Fact(props: { label: string; children: ReactNode }) {
   return (
     <div className="flex flex-col">
-      <dt className="text-[11px] uppercase tracking-wide text-slate-500">{props.label}</dt>
+      <dt className="text-[11px] uppercase tracking-wide text-slate-600">{props.label}</dt>
       <dd className="text-sm text-slate-900">{props.children}</dd>
     </div>
   )
@@ -34,9 +34,9 @@ export function VmDetails(props: { row: VmRow; onClose: () => void }) {
           Close details
         </button>
       </header>
-      <div className="grid gap-4 p-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="flex flex-col gap-4 p-3">
         <div className="flex flex-col gap-3">
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-3">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-2">
             <Fact label="Name">{row.name}</Fact>
             <Fact label="ID">{row.id}</Fact>
             <Fact label="Power state"><PowerStateLabel power={row.power} /></Fact>

@@ -3,12 +3,13 @@ import { formatSimTime } from '../format'
 import type { NarratedStep } from './narratedSteps'
 import { walkthrough } from './controller'
 
-export function CaptionBar(props: { title: string; steps: NarratedStep[]; index: number; busy: boolean; error: string | null }) {
-  const { steps, index, busy } = props
+export function CaptionBar(props: { onElement?: (el: HTMLElement | null) => void; title: string; steps: NarratedStep[]; index: number; busy: boolean; error: string | null }) {
+  const { steps, index, busy, title, error, onElement } = props
   const step = steps[index]
   const last = index === steps.length - 1
   return (
     <section
+      ref={onElement}
       aria-label="Walkthrough"
       data-testid="walkthrough-caption"
       data-step={index + 1}
@@ -24,24 +25,24 @@ export function CaptionBar(props: { title: string; steps: NarratedStep[]; index:
             <span className="mx-2" aria-hidden="true">·</span>
             <span data-testid="walkthrough-time">{formatSimTime(step.at)}</span>
             <span className="mx-2" aria-hidden="true">·</span>
-            <span className="normal-case tracking-normal text-slate-300">{props.title}</span>
+            <span className="normal-case tracking-normal text-slate-300">{title}</span>
           </p>
           <p className="text-xl leading-snug" aria-live="polite" data-testid="walkthrough-text">
             {step.say}
           </p>
-          {props.error && (
+          {error && (
             <p role="alert" className="text-sm text-red-300" data-testid="walkthrough-error">
-              {props.error}
+              {error}
             </p>
           )}
-          <p className="text-xs text-slate-300">Space or → next · ← back · Esc exit</p>
+          <p className="text-xs text-slate-300">Space or → next · ← back · Esc leaves (w comes back to this step)</p>
         </div>
         <div className="flex shrink-0 items-center gap-2 pt-5" data-walkthrough-controls="">
           <button type="button" className="rounded border border-slate-400 px-4 py-2 text-sm font-semibold hover:bg-slate-700 disabled:opacity-40" disabled={index === 0 || busy} onClick={() => void walkthrough.back()}>
             Back
           </button>
           {last ? (
-            <button type="button" className="rounded bg-amber-400 px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-amber-300" onClick={() => walkthrough.exit()}>
+            <button type="button" className="rounded bg-amber-400 px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-amber-300" onClick={() => walkthrough.exit(false)}>
               Finish
             </button>
           ) : (

@@ -10,7 +10,12 @@ export function FocusHighlight(props: { focus: string; stepKey: string }) {
     const timer = window.setInterval(() => {
       const el = document.querySelector(selector)
       if (el || ++tries > 20) window.clearInterval(timer)
-      el?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      if (!el) return
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      // never under the caption bar: scroll it up above the caption's top edge
+      const caption = document.querySelector('[data-testid="walkthrough-caption"]')
+      const below = caption ? el.getBoundingClientRect().bottom - caption.getBoundingClientRect().top + 8 : 0
+      if (below > 0) window.scrollBy(0, below)
     }, 50)
     return () => window.clearInterval(timer)
   }, [selector, props.stepKey])

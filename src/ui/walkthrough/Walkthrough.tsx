@@ -3,15 +3,16 @@
  * then the caption bar, the focus highlight and the presenter keys. Loading another
  * scenario ends the walkthrough.
  */
-import { useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useHotkeys } from '../app/useHotkeys'
 import { useSim } from '../store/simStore'
 import { CaptionBar } from './CaptionBar'
-import { walkthrough } from './controller'
+import { resumeIndex, walkthrough } from './controller'
 import { FocusHighlight } from './FocusHighlight'
 import { narratedSteps } from './narratedSteps'
 import { useWalkthroughKeys } from './useWalkthroughKeys'
 import { useWalkthrough } from './walkthroughStore'
+import { WalkthroughList } from './WalkthroughList'
 import { WalkthroughOffer } from './WalkthroughOffer'
 
 export function Walkthrough() {
@@ -23,31 +24,49 @@ export function Walkthrough() {
   const error = useWalkthrough((s) => s.error)
   const ownLoad = useWalkthrough((s) => s.loadId)
   const loadId = structure?.loadId ?? -1
-  const keys = useMemo(() => ({ w: () => void walkthrough.start() }), [])
-  useHotkeys(active || steps.length === 0 ? {} : keys)
+  const listOpen = useWalkthrough((s) => s.listOpen)
+  useWalkthrough((s) => s.resume) // the offer says Resume once there is a saved position
+  const keys = useMemo(() => ({ w: () => void walkthrough.key() }), [])
+  const closeList = useCallback(() => useWalkthrough.getState().set({ listOpen: false }), [])
+  useHotkeys(active ? {} : keys)
   useWalkthroughKeys(active)
 
   // another scenario was loaded (Scenarios dialog, drill API): the walkthrough ends
   useEffect(() => {
-    if (active && !busy && loadId !== ownLoad) walkthrough.exit()
+    if (active && !busy && loadId !== ownLoad) walkthrough.exit(false)
   }, [active, busy, loadId, ownLoad])
 
-  // room for the fixed caption bar at the bottom of the page
+  // room for the fixed caption bar at the bottom of the page: exactly its height, kept up to date
+  const [el, setEl] = useState<HTMLElement | null>(null)
   useEffect(() => {
-    if (!active) return
-    document.body.style.paddingBottom = '10rem'
+    if (!active || !el) return
+    const fit = () => {
+      document.body.style.paddingBottom = `${el.offsetHeight + 16}px`
+    }
+    fit()
+    const ro = new ResizeObserver(fit)
+    ro.observe(el)
     return () => {
+      ro.disconnect()
       document.body.style.paddingBottom = ''
     }
-  }, [active])
+  }, [active, el])
 
-  if (!structure || steps.length === 0) return null
-  if (!active) return <WalkthroughOffer title={structure.title} count={steps.length} busy={busy} />
+  const list = listOpen && <WalkthroughList onClose={closeList} />
+  if (!structure || steps.length === 0) return list || null
+  if (!active)
+    return (
+      <>
+        <WalkthroughOffer title={structure.title} count={steps.length} busy={busy} resumeAt={resumeIndex()} />
+        {list}
+      </>
+    )
   const step = steps[Math.min(index, steps.length - 1)]
   return (
     <>
-      <CaptionBar title={structure.title} steps={steps} index={Math.min(index, steps.length - 1)} busy={busy} error={error} />
+      <CaptionBar onElement={setEl} title={structure.title} steps={steps} index={Math.min(index, steps.length - 1)} busy={busy} error={error} />
       {step.focus && !busy && <FocusHighlight focus={step.focus} stepKey={`${ownLoad}:${index}`} />}
+      {list}
     </>
   )
 }

@@ -4,6 +4,7 @@
  * that step's time — the model is deterministic, so the replay is exact.
  */
 import { pause, simClient } from '../bridge/client'
+import { rememberScenario } from '../app/lastScenario'
 import { navigate } from '../app/routes'
 import { useSim } from '../store/simStore'
 import { stepView } from './focusView'
@@ -53,12 +54,50 @@ async function guarded(fn: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Which run a saved position belongs to: the scenario (id or title) and its seed. */
+export function resumeKey(): string | null {
+  const s = useSim.getState().structure
+  return s ? `${s.scenarioId ?? s.title}#${s.seed}` : null
+}
+
+/** The step a presenter left this scenario's walkthrough at, or null. */
+export function resumeIndex(): number | null {
+  const r = useWalkthrough.getState().resume
+  return r && r.key === resumeKey() ? r.index : null
+}
+
 export const walkthrough = {
   /** Start from the first narrated step, on a fresh replay of the loaded scenario. */
   start(): Promise<void> {
     if (narratedSteps(useSim.getState().structure).length === 0) return Promise.resolve()
-    useWalkthrough.getState().set({ active: true, index: 0 })
+    useWalkthrough.getState().set({ active: true, index: 0, resume: null })
     return guarded(() => runTo(0, true))
+  },
+  /** Go back to where the presenter left (replayed exactly), else start at step 1. */
+  resume(): Promise<void> {
+    const at = resumeIndex()
+    if (at === null) return walkthrough.start()
+    useWalkthrough.getState().set({ active: true, index: at })
+    return guarded(() => runTo(at, true))
+  },
+  /** `w`: resume this scenario's walkthrough, or open the list when it has none. */
+  key(): Promise<void> {
+    if (narratedSteps(useSim.getState().structure).length === 0) {
+      useWalkthrough.getState().set({ listOpen: true })
+      return Promise.resolve()
+    }
+    return walkthrough.resume()
+  },
+  /** Load a built-in walkthrough scenario and start it at step 1. */
+  async open(id: string): Promise<void> {
+    useWalkthrough.getState().set({ listOpen: false })
+    await simClient.load(id)
+    rememberScenario(null)
+    const url = new URL(window.location.href)
+    url.searchParams.set('scenario', id)
+    url.searchParams.delete('seed')
+    window.history.replaceState(null, '', url)
+    await walkthrough.start()
   },
   next(): Promise<void> {
     const { index } = useWalkthrough.getState()
@@ -71,7 +110,10 @@ export const walkthrough = {
     if (index <= 0) return Promise.resolve()
     return guarded(() => runTo(index - 1, true))
   },
-  exit(): void {
-    useWalkthrough.getState().set({ active: false, error: null })
+  /** Leave walkthrough mode; `keep` remembers the step for `w` / Resume (not after Finish or another load). */
+  exit(keep = true): void {
+    const { index, active } = useWalkthrough.getState()
+    const key = resumeKey()
+    useWalkthrough.getState().set({ active: false, error: null, resume: active && keep && key ? { key, index } : null })
   },
 }

@@ -11,6 +11,10 @@ export interface WalkthroughState {
   loadId: number
   /** why the last step change failed, shown in the caption bar */
   error: string | null
+  /** the Walkthroughs list (dialog) is open */
+  listOpen: boolean
+  /** where the presenter left a walkthrough (Exit keeps it; `w` or Resume goes back there) */
+  resume: { key: string; index: number } | null
   set(patch: Partial<Omit<WalkthroughState, 'set'>>): void
 }
 
@@ -20,6 +24,8 @@ export const useWalkthrough = create<WalkthroughState>((set) => ({
   busy: false,
   loadId: -1,
   error: null,
+  listOpen: false,
+  resume: null,
   set(patch) {
     set(patch)
   },

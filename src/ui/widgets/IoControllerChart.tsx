@@ -57,15 +57,27 @@ export function IoControllerChart(props: { kind: Kind }) {
   const metrics = useSim((s) => s.metrics)
   // the clock moves every frame; the window only when its first sample changes
   const start = useSim((s) => windowStart(s.metrics, s.time - WINDOW_SECONDS))
+  const from = useSim((s) => Math.max(0, Math.floor((s.time - WINDOW_SECONDS) / 60) * 60))
   const annotations = useFaultAnnotations()
-  const data = useMemo(() => (start <= 0 ? metrics : metrics.slice(start)), [metrics, start])
-  const last = data[data.length - 1]
+  const windowed = useMemo(() => (start <= 0 ? metrics : metrics.slice(start)), [metrics, start])
+  const cluster = useSim((s) => s.io?.cluster ?? null)
+  const clock = useSim((s) => Math.floor(s.time / 5) * 5)
+  // the model samples every 300 s and on component changes, not when VM I/O changes (HA restarts):
+  // the line ends at the clock on the model's figure now
+  const data = useMemo(() => {
+    const last = windowed[windowed.length - 1]
+    if (!last || !cluster || clock <= last.time) return windowed
+    return [...windowed, { ...last, time: clock, iops: cluster.iops, readIops: cluster.readIops, writeIops: cluster.writeIops, bandwidthBps: cluster.bandwidthBps, latencyMs: cluster.latencyMs }]
+  }, [windowed, cluster, clock])
+  // the figure now: the model's current controller I/O (the chart's last sample may be older)
+  const current = cluster ? (props.kind === 'iops' ? [cluster.iops, cluster.readIops, cluster.writeIops] : props.kind === 'bandwidth' ? [cluster.bandwidthBps] : [cluster.latencyMs]) : null
+  const now = current ? current[0] : null
   return (
     <Widget title={spec.title} testId={spec.testId}>
       <div className="text-2xl font-light tabular-nums text-slate-900" data-testid={`${spec.testId}-value`}>
-        {last ? spec.format(spec.series[0].value(last)) : '—'}
+        {now !== null ? spec.format(now) : '—'}
       </div>
-      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} />
+      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} from={from} current={current ?? undefined} step />
     </Widget>
   )
 }

@@ -19,8 +19,11 @@ const COMPONENT_LABEL: Record<string, string> = {
 
 export function ResiliencyDialog(props: { onClose: () => void }) {
   const summary = useSim((s) => s.summary)
-  if (!summary) return null
-  const rows = DOMAIN_TYPES.map((dt) => summary.faultTolerance.find((r) => r.domainType === dt)!).filter(Boolean)
+  const structure = useSim((s) => s.structure)
+  if (!summary || !structure) return null
+  // only the domains that apply (our rule): disk and node always, block and rack when the cluster has more than one
+  const applies = (dt: string) => (dt === 'RACK' ? structure.racks.length > 1 : dt === 'RACKABLE_UNIT' ? structure.blocks.length > 1 : true)
+  const rows = DOMAIN_TYPES.filter(applies).map((dt) => summary.faultTolerance.find((r) => r.domainType === dt)!).filter(Boolean)
   return (
     <Modal title="Data Resiliency Status" onClose={props.onClose} wide testId="resiliency-dialog">
       <p className="mb-3 text-sm">
