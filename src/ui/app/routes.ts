@@ -8,6 +8,7 @@ export const PAGES = [
   { id: 'storage', name: 'Storage' },
   { id: 'hardware', name: 'Hardware' },
   { id: 'io-paths', name: 'I/O Paths' },
+  { id: 'xray', name: 'X-Ray' },
   { id: 'ha', name: 'VM High Availability' },
   { id: 'metadata', name: 'Metadata' },
   { id: 'analysis', name: 'Analysis' },
