@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Simulation } from '../simulation'
 import { xrayRefusals } from './executor'
@@ -98,5 +99,39 @@ describe('X-Ray executor', () => {
     ])
     // with the planned operations connected, nothing is refused
     expect(xrayRefusals(prepared('planned-moves').plan, { migrate: () => {}, migrating: () => false, shutdownNode: () => {} })).toEqual([])
+  })
+
+  it('a step whose condition does not hold within its timeout fails and stops the test, naming the step', () => {
+    const files = fixture('node-outage')
+    files['test.yml'] = files['test.yml'].replace('  - nodes.PowerOn:\n      nodes: 0', '  - nodes.PowerOn: {nodes: 0, wait_secs: 0}\n  - nodes.WaitForPowerOn: {nodes: 0, wait_secs: 60}')
+    expect(files['test.yml']).toContain('wait_secs: 60')
+    const p = prepareXray(files)
+    if (!p.ok) throw new Error(p.problems.join('\n'))
+    const sim = Simulation.create(p.value.scenario)
+    sim.attachXray(p.value.plan)
+    sim.settle(30000)
+    const x = sim.report().xray!
+    expect(x.phase).toBe('done')
+    const stop = 'run[5] (Node 0 (node-1): wait for power on) failed: timed out after 60 s waiting for node-1 to be ready'
+    expect(x.annotations).toContainEqual({ time: 600, text: stop })
+    expect(x.notes).toContain(`The test stopped: ${stop}.`)
+    expect(x.steps.find((s) => s.path === 'run[6]')!.state).toBe('pending')
+    // the workload was stopped with the test: no I/O after it
+    expect(sim.io.load().cluster.iops).toBe(0)
+  })
+
+  it('property: for any outage and load length, every step runs in order and the outage VM is back 120 s after the failure', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 60, max: 900 }), fc.integer({ min: 600, max: 1800 }), (outage, load) => {
+        const x = run('node-outage', { outage_secs: outage, load_secs: load }).report().xray!
+        expect(x.phase).toBe('done')
+        const starts = x.steps.map((s) => s.start!)
+        expect(starts.every((t, i) => i === 0 || t >= starts[i - 1])).toBe(true)
+        expect(x.steps.find((s) => s.path === 'run[4]')).toMatchObject({ start: 240 + outage, end: 240 + outage + 180 })
+        const active = x.results.find((r) => r.name === 'DB Active')!
+        expect(at(active, 360)).toBe(12)
+      }),
+      { numRuns: 6 },
+    )
   })
 })
