@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatXraySummary, readXrayFolder, runXray } from '../scripts/drillXray'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, openScenario, test } from './fixtures'
 
 const folder = (name: string) => join('fixtures', 'xray', name)
@@ -38,6 +39,8 @@ test('import an X-Ray folder through the dialog, play it at top speed, see chart
   const x = await page.evaluate(async () => (await window.prismSim!.report()).xray)
   expect(x?.phase).toBe('done')
   await page.screenshot({ path: 'test-results/xray-page.png', fullPage: true })
+  const axe = await new AxeBuilder({ page }).include('main').analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 })
 
 test('a broken file is refused with its file and path, and nothing is loaded', async ({ page }) => {
@@ -49,7 +52,23 @@ test('a broken file is refused with its file and path, and nothing is loaded', a
   const alert = dialog.getByRole('alert')
   await expect(alert).toContainText('The X-Ray test was not loaded; the running simulation is unchanged.')
   await expect(alert).toContainText('test.yml: run[3]: unknown step "nodes.Explode"')
+  await page.screenshot({ path: 'test-results/xray-refused.png' })
   expect(JSON.stringify(await sim.report())).toBe(before)
+})
+
+test('files dropped on the zone load the test', async ({ page }) => {
+  await openScenario(page, 'starter-3')
+  await page.getByTestId('cluster-name').click()
+  const files = readXrayFolder(folder('peak-corners'))
+  const drop = await page.evaluateHandle((f) => {
+    const dt = new DataTransfer()
+    for (const [name, text] of Object.entries(f)) dt.items.add(new File([text], name, { type: 'text/plain' }))
+    return dt
+  }, files)
+  await page.getByTestId('xray-drop').dispatchEvent('drop', { dataTransfer: drop })
+  await expect(page).toHaveURL(/#\/xray$/)
+  await expect(page.getByTestId('xray-steps').locator('[aria-current="step"]')).toHaveCount(1)
+  expect(await page.evaluate(async () => (await window.prismSim!.report()).xray?.name)).toBe(files['test.yml'].match(/display_name: "?([^"\n]+)/)![1])
 })
 
 test('the headless runner and the browser agree on the node-outage test, byte for byte', async ({ page }) => {

@@ -1,5 +1,5 @@
 /** Load a built-in scenario (with a seed) or paste one as JSON; problems are listed by path. */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { simClient } from '../bridge/client'
 import { validateScenario } from '../bridge/validator'
 import type { ScenarioInfo } from '../bridge/types'
@@ -15,6 +15,10 @@ export function ScenarioDialog(props: { onClose: () => void }) {
   const [json, setJson] = useState('')
   const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  const alertRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (problems.length > 0) alertRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [problems])
 
   useEffect(() => {
     simClient.listScenarios().then(setList, (e: Error) => setProblems([e.message]))
@@ -114,7 +118,7 @@ export function ScenarioDialog(props: { onClose: () => void }) {
           }}
         />
         {problems.length > 0 && (
-          <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          <div ref={alertRef} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
             <p className="font-semibold">{problems[0].startsWith('The X-Ray test') ? problems[0] : 'The scenario was not loaded; the running simulation is unchanged.'}</p>
             <ul className="mt-1 list-disc pl-5 font-mono text-xs">
               {problems.filter((p) => !p.startsWith('The X-Ray test was not')).map((p, i) => (

@@ -39,7 +39,7 @@ export function XrayImport(props: {
       props.onLoaded(Object.keys(files).join(', '))
       navigate('xray')
     } catch (e) {
-      props.onProblems(['The X-Ray test was not loaded; the running simulation is unchanged.', ...(e as Error).message.split('\n')])
+      props.onProblems(['The X-Ray test was not loaded; the running simulation is unchanged.', ...(e as Error).message.split('\n').filter((l) => !/X-Ray test is refused:$/.test(l))])
     } finally {
       props.setBusy(false)
     }

@@ -56,7 +56,7 @@ export function XrayPage(_props: { view: string | null }) {
             <XraySteps steps={report.steps} />
           </Widget>
           <Widget title="Annotations">
-            <ol className="max-h-64 overflow-auto text-xs" data-testid="xray-annotations">
+            <ol className="max-h-64 overflow-auto text-xs" data-testid="xray-annotations" tabIndex={0} aria-label="Annotations">
               {report.annotations.map((a, i) => (
                 <li key={i} className="flex gap-2 border-b border-slate-100 py-0.5">
                   <span className="font-mono text-slate-500">{formatClock(a.time)}</span>

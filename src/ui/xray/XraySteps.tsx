@@ -4,7 +4,7 @@ import { formatClock } from '../format'
 
 export function XraySteps(props: { steps: readonly XrayReportStep[] }) {
   return (
-    <ol className="max-h-80 overflow-auto text-xs" data-testid="xray-steps">
+    <ol className="max-h-80 overflow-auto text-xs" data-testid="xray-steps" tabIndex={0} aria-label="Steps">
       {props.steps.map((s) => (
         <li
           key={s.path}
