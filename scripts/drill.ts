@@ -15,18 +15,24 @@
  *   --json            print the final Report as JSON (nothing else on stdout)
  *   --out <file>      also write the final Report as JSON to <file>
  *   --junit <file>    write the `expect` checks as JUnit XML to <file>
+ *   --xray <folder>   run an X-Ray test folder (test.yml + .fio files) instead (scripts/drillXray.ts);
+ *                     --junit then has one test case per result (AnyFail true: a failure)
+ *   --cluster <id|file>  the X-Ray target cluster: a built-in id or a scenario file (default twelve-3-blocks)
  * Exit code: 0 when the run completed, 1 on bad input (the problem is printed on stderr),
- * 3 when an `expect` check failed, else 2 when data was lost (Report.resiliency.lostBytes > 0).
+ * 3 when an `expect` check failed (X-Ray: a result with AnyFail true), else 2 when data was lost (Report.resiliency.lostBytes > 0).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { builtinScenario, BUILTIN_SCENARIOS } from '../src/model/scenario/builtins'
 import { runDrill as runChecks, type DrillResult } from '../src/model/scenario/expect'
 import { junitXml } from './junit'
+import { formatXraySummary, readCluster, readXrayFolder, runXray, xrayJunit } from './drillXray'
 import { SimError, Simulation } from '../src/model/simulation'
 import type { Report } from '../src/model/types'
 
 interface Options {
   input: string
+  xray?: string
+  cluster?: string
   seed?: number
   settle: number
   json: boolean
@@ -54,11 +60,16 @@ export function parseArgs(argv: string[]): Options {
     } else if (a === '--json') opts.json = true
     else if (a === '--out') opts.out = value()
     else if (a === '--junit') opts.junit = value()
+    else if (a === '--xray') opts.xray = value()
+    else if (a === '--cluster') opts.cluster = value()
     else if (a.startsWith('--')) throw new SimError(`unknown option ${a}`)
     else if (opts.input === undefined) opts.input = a
     else throw new SimError(`unexpected argument "${a}": give one scenario`)
   }
-  if (opts.input === undefined) throw new SimError(`usage: npm run drill -- <scenario.json | ${BUILTIN_SCENARIOS.map((s) => s.id).join(' | ')}> [--seed n] [--settle s] [--json] [--out file] [--junit file]`)
+  if (opts.xray !== undefined && opts.input !== undefined) throw new SimError(`give either a scenario or --xray <folder>, not both`)
+  if (opts.cluster !== undefined && opts.xray === undefined) throw new SimError(`--cluster goes with --xray <folder>`)
+  if (opts.xray !== undefined) opts.input = opts.xray
+  if (opts.input === undefined) throw new SimError(`usage: npm run drill -- <scenario.json | ${BUILTIN_SCENARIOS.map((s) => s.id).join(' | ')}> [--seed n] [--settle s] [--json] [--out file] [--junit file], or --xray <folder> [--cluster <id|file>]`)
   return opts as Options
 }
 
@@ -127,11 +138,30 @@ export function formatSummary(r: Report): string {
   return lines.join('\n')
 }
 
+function mainXray(opts: Options): number {
+  const wall = Date.now()
+  let report: Report
+  try {
+    report = runXray(readXrayFolder(opts.xray!), readCluster(opts.cluster), opts.seed, opts.settle)
+  } catch (e) {
+    process.stderr.write(`drill: ${(e as Error).message}\n`)
+    return 1
+  }
+  const json = JSON.stringify(report)
+  if (opts.out) writeFileSync(opts.out, json)
+  if (opts.junit) writeFileSync(opts.junit, xrayJunit(report))
+  if (opts.json) process.stdout.write(json + '\n')
+  else process.stdout.write(`${formatXraySummary(report)}\n\n${formatSummary(report)}\nWall time ${Date.now() - wall} ms\n`)
+  if (report.xray!.results.some((r) => r.anyFail === true) || report.xray!.phase !== 'done') return 3
+  return report.resiliency.lostBytes > 0 ? 2 : 0
+}
+
 function main(): number {
   let opts: Options
   let result: DrillResult
   try {
     opts = parseArgs(process.argv.slice(2))
+    if (opts.xray !== undefined) return mainXray(opts)
     result = runChecked(readScenario(opts.input), opts.seed, opts.settle)
   } catch (e) {
     process.stderr.write(`drill: ${(e as Error).message}\n`)

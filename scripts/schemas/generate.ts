@@ -85,6 +85,9 @@ export async function generate(): Promise<Record<keyof typeof OUTPUTS, string>> 
   const opts = { bannerComment: '', additionalProperties: false, strictIndexSignatures: false, unreachableDefinitions: true, format: true, ignoreMinAndMaxItems: true } as const
   const kitDefs = Object.fromEntries(['Report', 'Fault', 'Until', 'UntilResult', 'ResiliencyStatus'].flatMap((n) => Object.entries(reachable(defs, n))))
   const roots = ['Report', 'Fault', 'Until', 'UntilResult']
+  // pairs stay pairs in the kit's types (ignoreMinAndMaxItems would make them number[][])
+  const xr = kitDefs.XrayReportResult ? structuredClone(kitDefs.XrayReportResult) : null
+  if (xr) { (xr.properties as Record<string, Json>).series.tsType = 'Array<[number, number]>'; kitDefs.XrayReportResult = xr }
   const wrapper = { title: 'KitTypes', type: 'object', additionalProperties: false, properties: Object.fromEntries(roots.map((n) => [n, { $ref: `#/definitions/${n}` }])), definitions: kitDefs }
   const modelTs = (await compile(wrapper as JSONSchema, 'KitTypes', { ...opts, declareExternallyReferenced: true })).replace(/export interface KitTypes \{[\s\S]*?\n\}\n/, '')
   const strip = (s: Json) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$schema' && k !== '$id')) as JSONSchema

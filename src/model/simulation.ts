@@ -30,6 +30,8 @@ import { describeFault, logStateChange } from './cluster/stateLog'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
 import { untilPredicate, untilProblem } from './scenario/until'
+import { XrayExecutor, xrayRefusals, type XrayOps } from './xray/executor'
+import type { XrayPlan } from './xray/planTypes'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -86,6 +88,14 @@ export class Simulation implements Kernel {
   private capacityCache: { resilient: number } | null = null
   /** bumped when anything the Report summarises changes */
   version = 0
+  /** the X-Ray test this simulation runs (loadXray), else null */
+  xray: XrayExecutor | null = null
+  /** planned operations X-Ray steps use (live migration, graceful shutdown); null until the model has them */
+  readonly xrayOps: XrayOps | null = null
+  /** the I/O model's demand source while an X-Ray test runs (iopath/ioload.ts) */
+  get ioDemand(): XrayExecutor | null {
+    return this.xray
+  }
 
   private constructor(spec: ClusterSpec, scenario: Scenario) {
     this.spec = spec
@@ -171,6 +181,16 @@ export class Simulation implements Kernel {
   /** Report figures changed but not the fault tolerance inputs as Curator sees them (e.g. rebuild progress). */
   touch(): void {
     this.version++
+  }
+
+  /** Run an X-Ray plan (xray/prepare.ts) from now; refused when a step needs what the model lacks. */
+  attachXray(plan: XrayPlan): void {
+    if (this.xray) throw new SimError('an X-Ray test is already loaded')
+    const problems = xrayRefusals(plan, this.xrayOps)
+    if (problems.length > 0) throw new SimError(problems.join('\n'))
+    this.xray = new XrayExecutor(this, plan)
+    this.xray.start()
+    this.invalidate()
   }
 
   // ---------------------------------------------------------------- drill API

@@ -3,6 +3,8 @@
  * shared/spec/DRILL-API.md §1–2. Fields may be added here; none may be renamed.
  */
 
+import type { XrayReport } from './xray/types'
+
 export type Domain = 'node' | 'block' | 'rack'
 export type DomainType = 'DISK' | 'NODE' | 'RACKABLE_UNIT' | 'RACK'
 export type Component =
@@ -283,6 +285,8 @@ export interface Report {
   metadata: ReportMetadata
   /** extension: the VM I/O path (redirector settings, Stargate load, redirects) */
   io: ReportIo
+  /** DRILL-API §5: the X-Ray test loaded with loadXray, else null (xray/types.ts) */
+  xray: XrayReport | null
 }
 
 /** The Report's `ha` section (DRILL-API.md §2) and its extensions (issue 7, ha.ts). */

@@ -16,6 +16,8 @@ import { ArraySender, ListSender, RecordSender } from './patch'
 import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
 import { parseRun } from './runSchema'
+import { freshSimulation, xraySimulation } from './xrayLoad'
+import type { XrayReport } from '../model/xray/types'
 import { runSliced, settleSliced, throttled, type Progress } from './chunked'
 import { checkFault, checkId, checkNumber, checkSeconds, describeError, quote } from './guard'
 import { MAX_CALL_SECONDS, MAX_JSON_CHARS, MAX_RUN_SECONDS } from '../model/scenario/limits'
@@ -103,6 +105,21 @@ export class SimFacade implements SimWorkerApi {
     })
   }
 
+  /** DRILL-API §5: load an X-Ray test (its folder's files) on a target cluster; refused: nothing changes. */
+  loadXray(files: unknown, options?: unknown): Delta {
+    return this.guard('loadXray', () => {
+      const { sim, scenario, plan } = xraySimulation(files, options)
+      this.swap(sim, new RunLog(scenario, sim.spec.seed, plan))
+      this.latestMarks = []
+      return this.delta()
+    })
+  }
+
+  /** Report.xray alone (the X-Ray page reads it without the whole Report). */
+  xrayReport(): XrayReport | null {
+    return this.sim?.xray?.report() ?? null
+  }
+
   /** Run `fn`; any failure becomes a short SimError in words naming the method (guard.ts). */
   private guard<T>(method: string, fn: () => T, arg?: string): T {
     try {
@@ -150,7 +167,7 @@ export class SimFacade implements SimWorkerApi {
   /** Run the loaded scenario afresh (its seed, its steps, no user actions) as a drill and evaluate its `expect` checks (expect.ts). */
   checkExpectations(settleSeconds = 7 * 86400): DrillChecks {
     if (!this.run) throw new SimError('no scenario loaded')
-    const { passed, checks, report } = runDrill(Simulation.create(this.run.scenario, this.run.seed), settleSeconds)
+    const { passed, checks, report } = runDrill(freshSimulation(this.run), settleSeconds)
     return { passed, checks, end: report.time }
   }
 
@@ -216,9 +233,9 @@ export class SimFacade implements SimWorkerApi {
       if (!run.viewingPast(cur.timeMs)) this.latestMarks = []
       return this.delta()
     }
-    const sim = Simulation.create(run.scenario, run.seed)
+    const sim = freshSimulation(run)
     replay(sim, all, seconds, onProgress)
-    const log = new RunLog(run.scenario, run.seed)
+    const log = new RunLog(run.scenario, run.seed, run.xray)
     log.travelled(target, all, endMs)
     this.swap(sim, log)
     return this.delta()

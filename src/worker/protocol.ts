@@ -5,6 +5,7 @@
  * appended events, changed tasks and alerts, and only the sections whose version changed.
  * The UI store decodes them back into the `…Section` shapes below.
  */
+import type { XrayReport } from '../model/xray/types'
 import type { DrillChecks } from '../model/scenario/expect'
 import type { MetricSample } from '../model/kernel/metrics'
 import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask, Until, UntilResult } from '../model/types'
@@ -197,6 +198,10 @@ export interface ScenarioInfo {
 export interface SimWorkerApi {
   listScenarios(): ScenarioInfo[]
   load(scenario: unknown, seed?: number): Delta
+  /** DRILL-API §5: an X-Ray test folder (file name → text) on a target cluster (worker/xrayLoad.ts) */
+  loadXray(files: unknown, options?: unknown): Delta
+  /** Report.xray alone, or null */
+  xrayReport(): XrayReport | null
   inject(fault: unknown): Delta
   restore(target: string): Delta
   /** at most 30 simulated days per call (limits.ts); long runs report the fraction done to `onProgress` */

@@ -15,6 +15,7 @@
  * Replay rule: for each action, run the clock to its `at` when that is later than now, then
  * apply it (`run` runs the clock without moving it); finally run the clock to the target.
  */
+import type { XrayPlan } from '../model/xray/planTypes'
 import type { SimError, Simulation } from '../model/simulation'
 import type { Fault } from '../model/types'
 import { runSliced } from './chunked'
@@ -143,6 +144,8 @@ export class RunLog {
   constructor(
     readonly scenario: unknown,
     readonly seed: number,
+    /** the X-Ray test the run started with (loadXray), else null */
+    readonly xray: XrayPlan | null = null,
   ) {}
 
   get actions(): readonly RunAction[] {

@@ -21,6 +21,8 @@ const progress = (cb: Remote) => (cb ? (f: number) => void Promise.resolve(cb(f)
 const api = {
   listScenarios: () => facade.listScenarios(),
   load: (s: unknown, seed?: number) => transfer(facade.load(s, seed)),
+  loadXray: (files: unknown, options?: unknown) => transfer(facade.loadXray(files, options)),
+  xrayReport: () => facade.xrayReport(),
   inject: (f: unknown) => transfer(facade.inject(f)),
   restore: (t: string) => transfer(facade.restore(t)),
   advance: (s: number, p?: Remote) => transfer(facade.advance(s, progress(p))),

@@ -26,6 +26,16 @@ export type DomainType = "DISK" | "NODE" | "RACKABLE_UNIT" | "RACK";
 export type Severity = "info" | "warning" | "critical";
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "Phase".
+ */
+export type Phase = "setup" | "run" | "teardown";
+/**
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "ResultKind".
+ */
+export type ResultKind = "iops" | "latency" | "errors" | "active" | "metric";
+/**
+ * This interface was referenced by `KitTypes`'s JSON-Schema
  * via the `definition` "Fault".
  */
 export type Fault =
@@ -202,6 +212,10 @@ export interface Report {
   containers: ReportContainer[];
   metadata: ReportMetadata;
   io: ReportIo;
+  /**
+   * DRILL-API §5: the X-Ray test loaded with loadXray, else null (xray/types.ts)
+   */
+  xray: XrayReport | null;
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -604,6 +618,63 @@ export interface ReportRedirect {
   from: string | null;
   to: string;
   reason: "failover" | "failback" | "login";
+}
+/**
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "XrayReport".
+ */
+export interface XrayReport {
+  name: string;
+  phase: Phase | "done";
+  results: XrayReportResult[];
+  annotations: XrayAnnotation[];
+  /**
+   * addition: the plan's steps, with the one running now
+   */
+  steps: XrayReportStep[];
+  /**
+   * addition: what this run accepted but does not simulate (periodic snapshots, prefill, cloning I/O…)
+   */
+  notes: string[];
+}
+/**
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "XrayReportResult".
+ */
+export interface XrayReportResult {
+  name: string;
+  kind: ResultKind;
+  vmGroup: string | null;
+  series: Array<[number, number]>;
+  anyFail: boolean | null;
+  /**
+   * addition: unit of the series values: 'IOPS', 'ms', 'errors/s', 'VMs', 'B/s', '%', 'Hz'
+   */
+  unit: string;
+  /**
+   * addition: false for a cluster metric the model does not have (its series stays empty)
+   */
+  simulated: boolean;
+}
+/**
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "XrayAnnotation".
+ */
+export interface XrayAnnotation {
+  time: number;
+  text: string;
+}
+/**
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "XrayReportStep".
+ */
+export interface XrayReportStep {
+  path: string;
+  phase: Phase;
+  title: string;
+  state: "pending" | "running" | "done";
+  start: number | null;
+  end: number | null;
 }
 /**
  * What `advanceUntil` resolves with: whether the condition was met, and the simulated seconds run.

@@ -20,11 +20,24 @@ import type { ClusterSpec } from '../scenario/normalize'
 import type { VmTable } from '../cluster/vms'
 import { POWER_ON } from '../cluster/vms'
 
-/** What the I/O load reads: the clock and the VMs. */
+/** What the I/O load reads: the clock and the VMs (and, while an X-Ray test runs, its demand). */
 export interface IoLoadContext {
   readonly time: number
   readonly spec: ClusterSpec
   readonly vms: VmTable
+  readonly ioDemand?: IoDemandSource | null
+}
+
+/** One vDisk's demand (vdisk: index within its VM, 0 = OS disk), closed loops already resolved. */
+export interface VdiskDemand { vdisk: number; readIops: number; writeIops: number; bytesPerSecond: number }
+/**
+ * X-Ray (xray/executor.ts): each VM's demand comes from the workloads it runs, replacing the
+ * default per-vCPU demand for every VM; a VM running none does no I/O.
+ */
+export interface IoDemandSource {
+  /** changes whenever any VM's demand changes (part of the load cache key) */
+  readonly version: number
+  vmDemand(v: number): readonly VdiskDemand[]
 }
 
 export const IOPS_PER_VCPU = 100
@@ -125,6 +138,9 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
   const sgRemote = new Int32Array(n)
   const sessions = { local: 0, remote: 0, none: 0, connections: 0 }
   const profiles = new Array<ReturnType<typeof vmProfile> | null>(vms.count).fill(null)
+  const src = sim.ioDemand ?? null
+  const vdRead = src ? new Float64Array(vdCount) : null // X-Ray: read share per vDisk
+  const vdIoBytes = src ? new Float64Array(vdCount) : null // X-Ray: bytes per I/O per vDisk
   for (let v = 0; v < vms.count; v++) {
     if (vms.power[v] !== POWER_ON) continue
     const s = spec.vms[v]
@@ -147,6 +163,17 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
       sgSessions[sg]++
       if (sg !== h) sgRemote[sg]++
       if (state[vd] !== 0) continue // stalled: no I/O
+      if (src && vdRead && vdIoBytes) {
+        const d = src.vmDemand(v).find((x) => x.vdisk === vd - vms.vdiskStart[v])
+        const total = d ? d.readIops + d.writeIops : 0
+        if (!d || total <= 0) continue
+        demand[vd] = total
+        vdRead[vd] = d.readIops / total
+        vdIoBytes[vd] = d.bytesPerSecond / total
+        offered[sg] += total
+        offeredRead[sg] += d.readIops
+        continue
+      }
       demand[vd] = vmDemand / k
       offered[sg] += demand[vd]
       offeredRead[sg] += demand[vd] * p.readShare
@@ -180,20 +207,27 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
     const overhead = vms.frodo[v] ? FRODO_OVERHEAD_MS : CLASSIC_OVERHEAD_MS
     let iops = 0
     let lat = 0
+    let read = 0
+    let bw = 0
     for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) {
       if (demand[vd] === 0) continue
       const sg = vms.vdiskStargate[vd]
       const got = demand[vd] * served[sg]
-      const l = overhead + (sg !== h ? REMOTE_HOP_MS : 0) + stargateLatencyMs(sgUtil[sg], p.readShare)
+      const rs = vdRead ? vdRead[vd] : p.readShare
+      const l = overhead + (sg !== h ? REMOTE_HOP_MS : 0) + stargateLatencyMs(sgUtil[sg], rs)
       vdIops[vd] = got
       vdLat[vd] = l
       iops += got
       lat += got * l
+      if (vdIoBytes) {
+        read += got * rs
+        bw += got * vdIoBytes[vd]
+      }
     }
     vmIops[v] = iops
-    vmRead[v] = iops * p.readShare
+    vmRead[v] = vdRead ? read : iops * p.readShare
     vmWrite[v] = iops - vmRead[v]
-    vmBw[v] = iops * p.ioSizeBytes
+    vmBw[v] = vdIoBytes ? bw : iops * p.ioSizeBytes
     vmLat[v] = iops > 0 ? lat / iops : 0
     total.iops += iops
     total.readIops += vmRead[v]

@@ -119,7 +119,7 @@ export class IoPaths extends IoRedirector {
   /** The I/O model's figures now (cached per session state and sample period). */
   load(): IoLoad {
     const sim = this.sim
-    const key = `${sim.vms.version}:${sim.topo.version}:${ioBucket(sim.time)}`
+    const key = `${sim.vms.version}:${sim.topo.version}:${ioBucket(sim.time)}:${sim.ioDemand?.version ?? ''}`
     if (!this.loadCache || this.loadCache.key !== key) this.loadCache = { key, load: computeIoLoad(sim, this) }
     return this.loadCache.load
   }
@@ -139,7 +139,7 @@ export class IoPaths extends IoRedirector {
   /** Changes whenever load() may return different figures. */
   loadKey(): string {
     const sim = this.sim
-    return `${sim.vms.version}:${sim.topo.version}:${ioBucket(sim.time)}`
+    return `${sim.vms.version}:${sim.topo.version}:${ioBucket(sim.time)}:${sim.ioDemand?.version ?? ''}`
   }
 
   /** The most recent redirects, oldest first. */

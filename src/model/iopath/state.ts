@@ -7,7 +7,7 @@
  */
 import type { ScheduledEvent } from '../kernel/eventQueue'
 import { civilFromDays, SIM_EPOCH_SECONDS } from '../kernel/calendar'
-import { type IoLoad } from './ioload'
+import { type IoDemandSource, type IoLoad } from './ioload'
 import type { Kernel } from '../kernel/context'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Topology } from '../cluster/topology'
@@ -25,6 +25,8 @@ export interface IoContext extends Kernel {
   readonly vms: VmTable
   /** take a metrics sample now */
   recordMetrics(): void
+  /** while an X-Ray test runs: each VM's demand from its workloads (ioload.ts) */
+  readonly ioDemand?: IoDemandSource | null
 }
 
 export const LOCAL_PORTAL = '192.168.5.254:3261'

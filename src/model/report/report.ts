@@ -163,5 +163,6 @@ export function buildReport(sim: ReportSource): Report {
     containers: buildContainers(sim),
     metadata: buildMetadata(sim),
     io: sim.io.buildReport(),
+    xray: sim.xray ? sim.xray.report() : null,
   }
 }

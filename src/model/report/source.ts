@@ -13,6 +13,7 @@ import type { FaultToleranceResult } from '../storage/tolerance/resiliency'
 import type { VmHa } from '../ha/ha'
 import type { IoPaths } from '../iopath/iopath'
 import type { Domain } from '../types'
+import type { XrayReport } from '../xray/types'
 
 export interface ReportSource {
   readonly time: number
@@ -30,6 +31,7 @@ export interface ReportSource {
   readonly growth: Pick<DataGrowth, 'bytesPerDay' | 'freeRawBytes'>
   readonly ha: Pick<VmHa, 'buildReport' | 'failoverHostsOf'>
   readonly io: Pick<IoPaths, 'buildReport' | 'load' | 'loginTarget' | 'sessionState'>
+  readonly xray: { report(): XrayReport } | null
   ringMembers(): number[]
   zookeeperServers(): number[]
   metadataDomain(): Domain

@@ -7,6 +7,7 @@ import { HardwarePage } from '../pages/HardwarePage'
 import { HealthPage } from '../pages/HealthPage'
 import { HomePage } from '../pages/HomePage'
 import { IoPathsPage } from '../pages/IoPathsPage'
+import { XrayPage } from '../xray/XrayPage'
 import { MetadataPage } from '../pages/MetadataPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { StoragePage } from '../pages/StoragePage'
@@ -31,6 +32,7 @@ const PAGE_COMPONENTS: Record<PageId, ComponentType<{ view: string | null }>> = 
   storage: StoragePage,
   hardware: HardwarePage,
   'io-paths': IoPathsPage,
+  xray: XrayPage,
   ha: HaPage,
   metadata: MetadataPage,
   analysis: AnalysisPage,

@@ -1,11 +1,12 @@
 /** Load a built-in scenario (with a seed) or paste one as JSON; problems are listed by path. */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { simClient } from '../bridge/client'
 import { validateScenario } from '../bridge/validator'
 import type { ScenarioInfo } from '../bridge/types'
 import { Modal } from '../common/Modal'
 import { useSim } from '../store/simStore'
 import { rememberScenario } from './lastScenario'
+import { XrayImport } from '../xray/XrayImport'
 
 export function ScenarioDialog(props: { onClose: () => void }) {
   const structure = useSim((s) => s.structure)
@@ -17,6 +18,10 @@ export function ScenarioDialog(props: { onClose: () => void }) {
   const [json, setJson] = useState('')
   const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  const alertRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (problems.length > 0) alertRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [problems])
 
   useEffect(() => {
     simClient.listScenarios().then(setList, (e: Error) => setProblems([e.message]))
@@ -114,11 +119,26 @@ export function ScenarioDialog(props: { onClose: () => void }) {
             </button>
           </div>
         </div>
+        <XrayImport
+          scenarios={list}
+          busy={busy}
+          setBusy={setBusy}
+          onProblems={setProblems}
+          seed={() => {
+            const s = seedValue()
+            if (Number.isNaN(s)) setProblems([`seed: must be a whole number ≥ 0, got "${seed}"`])
+            return Number.isNaN(s) ? 'bad' : s
+          }}
+          onLoaded={(names) => {
+            toast('info', `Loaded X-Ray test (${names})`)
+            props.onClose()
+          }}
+        />
         {problems.length > 0 && (
-          <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-            <p className="font-semibold">The scenario was not loaded; the running simulation is unchanged.</p>
+          <div ref={alertRef} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+            <p className="font-semibold">{problems[0].startsWith('The X-Ray test') ? problems[0] : 'The scenario was not loaded; the running simulation is unchanged.'}</p>
             <ul className="mt-1 list-disc pl-5 font-mono text-xs">
-              {problems.map((p, i) => (
+              {problems.filter((p) => !p.startsWith('The X-Ray test was not')).map((p, i) => (
                 <li key={i}>{p}</li>
               ))}
             </ul>

@@ -13,6 +13,7 @@ export const PAGES = [
   { id: 'tasks', name: 'Tasks', sim: false },
   { id: 'settings', name: 'Settings', sim: false },
   { id: 'io-paths', name: 'I/O Paths', sim: true },
+  { id: 'xray', name: 'X-Ray', sim: true },
   { id: 'ha', name: 'VM High Availability', sim: true },
   { id: 'metadata', name: 'Metadata', sim: true },
   { id: 'runs', name: 'Runs', sim: true },

@@ -5,6 +5,7 @@
  * worker.ts; this file keeps a copy of the recorded run so a stopped or cancelled worker is
  * replaced by one that replays it (issue 21).
  */
+import type { XrayReport } from '../../model/xray/types'
 import * as Comlink from 'comlink'
 import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
@@ -153,6 +154,17 @@ export const simClient = {
   load(scenario: unknown, seed?: number): Promise<void> {
     return pausing(() => command((r) => r.load(scenario, seed))).then(() => {
       lastLoad = { scenario, seed, loadId: useSim.getState().structure?.loadId ?? -1 }
+    })
+  },
+  /** DRILL-API §5: load an X-Ray test folder (file name → text) on a cluster (default twelve-3-blocks) */
+  loadXray(files: Record<string, string>, options?: { cluster?: string | object; seed?: number }): Promise<void> {
+    return pausing(() => command((r) => r.loadXray(files, options))).then(() => {
+      lastLoad = null
+    })
+  },
+  xrayReport(): Promise<XrayReport | null> {
+    return queue(() => call((r) => r.xrayReport())).catch((e) => {
+      throw cleanError(e)
     })
   },
   /** what the last successful load() loaded, and the loadId it got (the walkthrough's Back replays it) */
@@ -328,6 +340,8 @@ export interface PrismSim {
   powerOn(vmId: string): Promise<void>
   powerOff(vmId: string): Promise<void>
   report(): Promise<Report>
+  /** DRILL-API §5: an X-Ray test folder's files (file name → text) on a built-in cluster id or a scenario */
+  loadXray(files: Record<string, string>, options?: { cluster?: string | object; seed?: number }): Promise<void>
   /** DRILL-API §5: run the clock until the condition holds (checked after every event), at most maxSeconds */
   advanceUntil(until: Until, maxSeconds: number): Promise<UntilResult>
   /** extensions (README "Drill API") */
@@ -374,6 +388,7 @@ export function installPrismSim(): void {
     powerOff: (id) => simClient.powerOff(id),
     report: () => simClient.report(),
     advanceUntil: (u, m) => simClient.advanceUntil(u, m),
+    loadXray: (f, o) => simClient.loadXray(f, o),
     step: () => simClient.step(),
     play: async () => play(),
     pause: async () => pause(),

@@ -1,0 +1,137 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { Simulation } from '../simulation'
+import { xrayRefusals } from './executor'
+import { fixture } from './fixtures.testkit'
+import { prepareXray, type PreparedXray } from './prepare'
+import type { XrayReportResult } from './types'
+
+function prepared(name: string, vars?: Record<string, number>): PreparedXray {
+  const p = prepareXray(fixture(name), { vars })
+  if (!p.ok) throw new Error(p.problems.join('\n'))
+  return p.value
+}
+
+function run(name: string, vars?: Record<string, number>): Simulation {
+  const p = prepared(name, vars)
+  const sim = Simulation.create(p.scenario)
+  sim.attachXray(p.plan)
+  sim.settle(30000)
+  return sim
+}
+
+const at = (r: XrayReportResult, t: number) => r.series.find(([x]) => x === t)?.[1]
+const between = (r: XrayReportResult, a: number, b: number) => r.series.filter(([x]) => x > a && x <= b).map(([, v]) => v)
+
+describe('X-Ray executor', () => {
+  it('a node power-off during a workload: the group IOPS fall, its VM restarts by T120, IOPS recover', () => {
+    const sim = run('node-outage')
+    const x = sim.report().xray!
+    expect(x.phase).toBe('done')
+    const iops = x.results.find((r) => r.name === 'DB IOPS')!
+    const active = x.results.find((r) => r.name === 'DB Active')!
+    const before = at(iops, 235)!
+    expect(before).toBeGreaterThan(10000)
+    // node 0 goes down at 240: its DB VM stops, so the group's IOPS fall
+    const during = between(iops, 240, 250)
+    expect(Math.min(...during)).toBeLessThan(before * 0.95)
+    expect(Math.min(...between(active, 240, 250))).toBe(11)
+    // HA restarts it elsewhere within 120 s of the failure: all 12 active, IOPS back
+    expect(at(active, 360)).toBe(12)
+    expect(at(iops, 360)).toBeCloseTo(before, 0)
+    const vm = sim.report().vms.find((v) => v.id === 'DB_0000')!
+    expect(vm.power).toBe('off') // teardown powered the group off
+    expect(x.results.find((r) => r.name === 'DB I/O Errors')!.anyFail).toBe(false)
+    // annotations at the power actions, on the clock
+    expect(x.annotations).toEqual(expect.arrayContaining([
+      { time: 240, text: 'Node 0 (node-1): powering off' },
+      { time: 540, text: 'Node 0 (node-1): powering on' },
+      { time: 720, text: 'Node 0 (node-1): ready' },
+    ]))
+    // the node was powered off and back (boot time 180 s)
+    const ev = sim.report().events.filter((e) => e.type === 'FaultInjected' || e.type === 'FaultRestored').map((e) => [e.type, e.time])
+    expect(ev).toEqual([['FaultInjected', 240], ['FaultRestored', 720]])
+    expect(x.steps.every((s) => s.state === 'done')).toBe(true)
+    expect(x.steps.find((s) => s.path === 'run[4]')).toMatchObject({ start: 540, end: 720 })
+  })
+
+  it('a cluster metric the model lacks stays empty and says so', () => {
+    const x = run('node-outage').report().xray!
+    const cpu = x.results.find((r) => r.name === 'Cluster CPU')!
+    expect(cpu).toMatchObject({ simulated: false, series: [] })
+    expect(x.notes.some((n) => n.includes('CpuUsage.Avg.Percent') && n.includes('not simulated'))).toBe(true)
+  })
+
+  it('is deterministic: the same test gives the same Report', () => {
+    const a = JSON.stringify(run('node-outage', { outage_secs: 120, load_secs: 600 }).report())
+    const b = JSON.stringify(run('node-outage', { outage_secs: 120, load_secs: 600 }).report())
+    expect(a).toBe(b)
+  })
+
+  it('runs one corner after another, each with its own fio demand', () => {
+    const x = run('peak-corners').report().xray!
+    expect(x.phase).toBe('done')
+    const ran = x.results.filter((r) => r.kind === 'iops' && r.series.some(([, v]) => v > 0))
+    expect(ran.length).toBeGreaterThan(1)
+  })
+
+  it('an X-Ray workload changes only the I/O of its VMs; the default I/O model is off while it runs', () => {
+    const p = prepared('node-outage', { load_secs: 600 })
+    const sim = Simulation.create(p.scenario)
+    sim.attachXray(p.plan)
+    expect(sim.report().io.stargates.reduce((s, g) => s + g.iops, 0)).toBe(0) // nothing started yet at t = 0
+    sim.advance(120)
+    expect(sim.io.load().cluster.iops).toBeGreaterThan(0)
+  })
+
+  it('refuses, at load time, steps needing live migration or a graceful shutdown, naming the step', () => {
+    const p = prepared('rolling-reboot')
+    const sim = Simulation.create(p.scenario)
+    const before = JSON.stringify(sim.report())
+    expect(() => sim.attachXray(p.plan)).toThrow(/run\[2\]: meta\.RollingUpgrade needs live migration and a graceful node shutdown, which this build does not simulate/)
+    expect(sim.xray).toBeNull()
+    expect(JSON.stringify(sim.report())).toBe(before)
+    const moves = xrayRefusals(prepared('planned-moves').plan, null)
+    expect(moves).toEqual([
+      'run[2]: vm_group.MigrateGroup needs live migration, which this build does not simulate',
+      'run[3]: nodes.Shutdown needs a graceful node shutdown, which this build does not simulate',
+      'run[8]: vm_group.ResetGroupPlacement needs live migration, which this build does not simulate',
+    ])
+    // with the planned operations connected, nothing is refused
+    expect(xrayRefusals(prepared('planned-moves').plan, { migrate: () => {}, migrating: () => false, shutdownNode: () => {} })).toEqual([])
+  })
+
+  it('a step whose condition does not hold within its timeout fails and stops the test, naming the step', () => {
+    const files = fixture('node-outage')
+    files['test.yml'] = files['test.yml'].replace('  - nodes.PowerOn:\n      nodes: 0', '  - nodes.PowerOn: {nodes: 0, wait_secs: 0}\n  - nodes.WaitForPowerOn: {nodes: 0, wait_secs: 60}')
+    expect(files['test.yml']).toContain('wait_secs: 60')
+    const p = prepareXray(files)
+    if (!p.ok) throw new Error(p.problems.join('\n'))
+    const sim = Simulation.create(p.value.scenario)
+    sim.attachXray(p.value.plan)
+    sim.settle(30000)
+    const x = sim.report().xray!
+    expect(x.phase).toBe('done')
+    const stop = 'run[5] (Node 0 (node-1): wait for power on) failed: timed out after 60 s waiting for node-1 to be ready'
+    expect(x.annotations).toContainEqual({ time: 600, text: stop })
+    expect(x.notes).toContain(`The test stopped: ${stop}.`)
+    expect(x.steps.find((s) => s.path === 'run[6]')!.state).toBe('pending')
+    // the workload was stopped with the test: no I/O after it
+    expect(sim.io.load().cluster.iops).toBe(0)
+  })
+
+  it('property: for any outage and load length, every step runs in order and the outage VM is back 120 s after the failure', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 60, max: 900 }), fc.integer({ min: 600, max: 1800 }), (outage, load) => {
+        const x = run('node-outage', { outage_secs: outage, load_secs: load }).report().xray!
+        expect(x.phase).toBe('done')
+        const starts = x.steps.map((s) => s.start!)
+        expect(starts.every((t, i) => i === 0 || t >= starts[i - 1])).toBe(true)
+        expect(x.steps.find((s) => s.path === 'run[4]')).toMatchObject({ start: 240 + outage, end: 240 + outage + 180 })
+        const active = x.results.find((r) => r.name === 'DB Active')!
+        expect(at(active, 360)).toBe(12)
+      }),
+      { numRuns: 6 },
+    )
+  })
+})
