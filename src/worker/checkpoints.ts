@@ -12,9 +12,9 @@
  * place and replays only the run's entries after it.
  */
 import type { Simulation } from '../model/simulation'
-import { restore, snapshot, type Snapshot } from '../model/kernel/checkpoint'
+import { memoryOf, restore, snapshot, type Snapshot } from '../model/kernel/checkpoint'
 
-export const CHECKPOINT_INTERVAL_MS = 3_600_000
+export const CHECKPOINT_INTERVAL_MS = 1_800_000
 export const CHECKPOINT_CAP_BYTES = 256 * 2 ** 20
 
 export interface Checkpoint {
@@ -63,7 +63,9 @@ export class Checkpoints {
     const after = this.list[i]
     if (before && Math.floor(before.timeMs / this.intervalMs) === bucket) return
     if (after && Math.floor(after.timeMs / this.intervalMs) === bucket) return
-    this.list.splice(i, 0, { timeMs: t, applied, snap: snapshot(this.sim, before?.snap) })
+    const snap = snapshot(this.sim, before?.snap)
+    if (this.memory !== null) this.memory += memoryOf(before ? [before.snap, snap] : [snap]) - (before ? memoryOf([before.snap]) : 0)
+    this.list.splice(i, 0, { timeMs: t, applied, snap })
     if (this.bytes() > this.capBytes) this.thin()
   }
 
@@ -88,27 +90,22 @@ export class Checkpoints {
     const last = this.list[this.list.length - 1]
     if (last.timeMs <= nowMs && last.applied <= applied) return
     this.list = this.list.filter((c) => c.timeMs <= nowMs && c.applied <= applied)
+    this.memory = null
   }
 
-  /** Memory held: distinct typed-array copies plus every snapshot's slots. */
+  /** Memory held: distinct typed-array full copies, diffs and lists (model/kernel/checkpoint.ts memoryOf). */
   bytes(): number {
-    const seen = new Set<object>()
-    let n = 0
-    for (const c of this.list) {
-      n += c.snap.slotBytes
-      for (const copy of c.snap.typed.values()) {
-        if (seen.has(copy)) continue
-        seen.add(copy)
-        n += copy.byteLength
-      }
-    }
-    return n
+    this.memory ??= memoryOf(this.list.map((c) => c.snap))
+    return this.memory
   }
+  /** bytes(), known until a checkpoint is dropped; a new one adds about what it does not share with the one before */
+  private memory: number | null = null
 
   /** Over the cap: drop every second checkpoint (keeping the load one) and double the interval. */
   private thin(): void {
     while (this.list.length > 2 && this.bytes() > this.capBytes) {
       this.list = this.list.filter((_, i) => i === 0 || i % 2 === 0 || i === this.list.length - 1)
+      this.memory = null
       this.intervalMs *= 2
     }
   }

@@ -9,8 +9,8 @@ import type { Simulation } from '../model/simulation'
 /** fraction done, 0 … 1 */
 export type Progress = (fraction: number) => void
 
-/** one slice of simulated time (ms) between progress checks */
-export const SLICE_MS = 3_600_000
+/** one slice of simulated time (ms) between progress checks and checkpoint chances (checkpoints.ts) */
+export const SLICE_MS = 1_800_000
 /** wall time between progress reports (ms) */
 const REPORT_MS = 100
 

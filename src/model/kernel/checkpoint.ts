@@ -19,9 +19,9 @@
  * `let` locals, WeakMaps — must not hold model state (checkpoint.test.ts catches it by
  * restoring and comparing the next hour of simulation).
  *
- * Memory: `snapshot(root, previous)` shares a typed array's copy with the previous snapshot
- * when its contents did not change, so unchanged big tables cost nothing per checkpoint
- * (`typed` maps each typed array to its copy, to count distinct copies).
+ * Memory: `snapshot(root, previous)` shares a typed array's full copy with the previous
+ * snapshot and keeps only the words that differ from it when fewer than 1 in 8 do, so
+ * unchanged big tables cost nothing per checkpoint and slowly changing ones little.
  */
 
 /** any typed array (restored with `.set`, which copies bytes as is between arrays of one type) */
@@ -29,16 +29,21 @@ type Typed = Uint8Array
 
 const enum K {
   Typed,
-  Buffer,
   Array,
   Map,
   Set,
   Object,
 }
 
+/** A typed array's contents: a full copy (`base`), plus the 32-bit words (or bytes) that differ from it, when few do. */
+export interface Bytes {
+  readonly base: Typed
+  readonly idx: Int32Array | null
+  readonly vals: Int32Array | Uint8Array | null
+}
+
 type Rec =
-  | { k: K.Typed; o: Typed; copy: Typed }
-  | { k: K.Buffer; o: ArrayBuffer; copy: Uint8Array }
+  | { k: K.Typed; o: Typed; b: Bytes }
   | { k: K.Array; o: unknown[]; items: unknown[] }
   | { k: K.Map; o: Map<unknown, unknown>; items: unknown[] }
   | { k: K.Set; o: Set<unknown>; items: unknown[] }
@@ -46,10 +51,8 @@ type Rec =
 
 export interface Snapshot {
   readonly recs: readonly Rec[]
-  /** about 8 bytes per recorded slot (array item, property value, Map/Set entry) */
-  readonly slotBytes: number
-  /** copies by typed array, to share unchanged ones with the next snapshot */
-  readonly typed: Map<object, Typed>
+  /** the record of each object, to share or diff against in the next snapshot */
+  readonly byObj: ReadonlyMap<object, Rec>
 }
 
 const isObj = (v: unknown): v is object => typeof v === 'object' && v !== null
@@ -59,82 +62,91 @@ function words(a: Typed): Int32Array | Uint8Array {
   return a.byteOffset % 4 === 0 && a.byteLength % 4 === 0 ? new Int32Array(a.buffer, a.byteOffset, a.byteLength / 4) : new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
 }
 
-function sameBytes(a: Typed, b: Typed): boolean {
-  if (a.byteLength !== b.byteLength || a.constructor !== b.constructor) return false
-  const x = words(a)
-  const y = words(b)
-  if (x.length !== y.length || x.constructor !== y.constructor) return false
-  return x instanceof Int32Array ? sameInt32(x, y as Int32Array) : sameUint8(x, y as Uint8Array)
+/** At most this share of words may differ for a diff against the previous base; else a full copy. */
+const DIFF_SHARE = 8
+
+/** The contents of `now`, as a diff against `prev`'s full copy when few words changed. */
+function encode(now: Typed, prev: Bytes | undefined): Bytes {
+  const base = prev?.base
+  if (!base || base.byteLength !== now.byteLength || base.constructor !== now.constructor) return { base: now.slice(), idx: null, vals: null }
+  const x = words(base)
+  const y = words(now)
+  const limit = y.length / DIFF_SHARE
+  let n = 0
+  for (let i = 0; i < y.length; i++) if (x[i] !== y[i] && ++n > limit) return { base: now.slice(), idx: null, vals: null }
+  if (n === 0) return { base, idx: null, vals: null }
+  const idx = new Int32Array(n)
+  const vals = y instanceof Int32Array ? new Int32Array(n) : new Uint8Array(n)
+  for (let i = 0, j = 0; i < y.length; i++)
+    if (x[i] !== y[i]) {
+      idx[j] = i
+      vals[j++] = y[i]
+    }
+  return { base, idx, vals }
 }
-function sameInt32(x: Int32Array, y: Int32Array): boolean {
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
-  return true
-}
-function sameUint8(x: Uint8Array, y: Uint8Array): boolean {
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
+
+/** true when `items` holds exactly `a`'s items (the previous record can be shared) */
+function sameItems(items: readonly unknown[] | undefined, a: ArrayLike<unknown>): items is unknown[] {
+  if (!items || items.length !== a.length) return false
+  for (let i = 0; i < a.length; i++) if (items[i] !== a[i]) return false
   return true
 }
 
-/** Record everything reachable from `root`. `previous` (optional) lends unchanged typed-array copies. */
+/**
+ * Record everything reachable from `root`. `previous` (optional) lends what did not change:
+ * typed arrays' full copies (shared, or diffed against) and item/value lists.
+ */
 export function snapshot(root: object, previous?: Snapshot): Snapshot {
   const seen = new Set<object>()
   const recs: Rec[] = []
-  const typed = new Map<object, Typed>()
+  const byObj = new Map<object, Rec>()
   const stack: object[] = [root]
-  let bytes = 0
+  const old = previous?.byObj
   const push = (v: unknown) => {
     if (isObj(v) && !seen.has(v)) stack.push(v)
+  }
+  const add = (o: object, r: Rec) => {
+    recs.push(r)
+    byObj.set(o, r)
   }
   while (stack.length > 0) {
     const o = stack.pop()!
     if (seen.has(o)) continue
     seen.add(o)
-    if (ArrayBuffer.isView(o)) {
-      if (o instanceof DataView) {
-        push(o.buffer)
-        continue
-      }
-      const t = o as Typed
-      const prev = previous?.typed.get(t)
-      const copy = prev && sameBytes(prev, t) ? prev : t.slice()
-      typed.set(t, copy)
-      recs.push({ k: K.Typed, o: t, copy })
+    if (o instanceof DataView) {
+      push(o.buffer)
       continue
     }
-    if (o instanceof ArrayBuffer) {
-      const prev = previous?.typed.get(o)
-      const now = new Uint8Array(o)
-      const copy = prev && sameBytes(prev, now) ? prev : now.slice()
-      typed.set(o, copy)
-      recs.push({ k: K.Buffer, o, copy })
+    const was = old?.get(o)
+    if (ArrayBuffer.isView(o) || o instanceof ArrayBuffer) {
+      const t = ArrayBuffer.isView(o) ? (o as Typed) : new Uint8Array(o)
+      add(o, { k: K.Typed, o: t, b: encode(t, was?.k === K.Typed ? was.b : undefined) })
       continue
     }
     if (Array.isArray(o)) {
-      const items = o.slice()
+      const items = was?.k === K.Array && sameItems(was.items, o) ? was.items : o.slice()
       for (const v of items) push(v)
-      bytes += 8 * items.length
-      if (!Object.isFrozen(o)) recs.push({ k: K.Array, o, items })
+      if (!Object.isFrozen(o)) add(o, { k: K.Array, o, items })
       continue
     }
-    if (o instanceof Map) {
+    if (o instanceof Map || o instanceof Set) {
       const items: unknown[] = []
-      for (const [key, v] of o) {
-        items.push(key, v)
-        push(key)
-        push(v)
-      }
-      bytes += 8 * items.length
-      recs.push({ k: K.Map, o, items })
+      if (o instanceof Map)
+        for (const [key, v] of o) {
+          items.push(key, v)
+          push(key)
+          push(v)
+        }
+      else
+        for (const v of o) {
+          items.push(v)
+          push(v)
+        }
+      const kind = o instanceof Map ? K.Map : K.Set
+      const shared = was?.k === kind && sameItems(was.items, items) ? was.items : items
+      add(o, kind === K.Map ? { k: K.Map, o: o as Map<unknown, unknown>, items: shared } : { k: K.Set, o: o as Set<unknown>, items: shared })
       continue
     }
-    if (o instanceof Set) {
-      const items = [...o]
-      for (const v of items) push(v)
-      bytes += 8 * items.length
-      recs.push({ k: K.Set, o, items })
-      continue
-    }
-    if (typeof o === 'function') continue
     const rec = o as Record<string, unknown>
     const keys = Object.keys(rec)
     const values = new Array<unknown>(keys.length)
@@ -143,22 +155,48 @@ export function snapshot(root: object, previous?: Snapshot): Snapshot {
       values[i] = v
       push(v)
     }
-    bytes += 16 * keys.length
-    if (!Object.isFrozen(o)) recs.push({ k: K.Object, o: rec, keys, values })
+    if (Object.isFrozen(o)) continue
+    if (was?.k === K.Object && sameItems(was.keys, keys) && sameItems(was.values, values)) add(o, was)
+    else add(o, { k: K.Object, o: rec, keys, values })
   }
-  return { recs, slotBytes: bytes, typed }
+  return { recs, byObj }
+}
+
+/** Memory the snapshots hold together (distinct full copies, diffs, item and value lists), bytes; 8 per list slot. */
+export function memoryOf(snaps: readonly Snapshot[]): number {
+  const seen = new Set<object>()
+  let n = 0
+  const once = (x: object, size: number) => {
+    if (seen.has(x)) return
+    seen.add(x)
+    n += size
+  }
+  for (const s of snaps)
+    for (const r of s.recs) {
+      if (r.k === K.Typed) {
+        once(r.b.base, r.b.base.byteLength)
+        if (r.b.idx) once(r.b.idx, r.b.idx.byteLength + r.b.vals!.byteLength)
+      } else if (r.k === K.Object) {
+        once(r.keys, 8 * r.keys.length)
+        once(r.values, 8 * r.values.length)
+      } else once(r.items, 8 * r.items.length)
+    }
+  return n
 }
 
 /** Write every recorded object back in place (see the file comment). */
 export function restore(snap: Snapshot): void {
   for (const r of snap.recs) {
     switch (r.k) {
-      case K.Typed:
-        r.o.set(r.copy)
+      case K.Typed: {
+        const { base, idx, vals } = r.b
+        r.o.set(base)
+        if (idx) {
+          const w = words(r.o)
+          for (let i = 0; i < idx.length; i++) w[idx[i]] = vals![i]
+        }
         break
-      case K.Buffer:
-        new Uint8Array(r.o).set(r.copy)
-        break
+      }
       case K.Array: {
         const a = r.o
         a.length = r.items.length
