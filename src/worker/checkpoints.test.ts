@@ -1,9 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { builtinScenario } from '../model/scenario/builtins'
 import { Simulation } from '../model/simulation'
 import { SimFacade } from './facade'
 import { replay } from './runLog'
-import type { Checkpoints } from './checkpoints'
+import { Checkpoints } from './checkpoints'
+import { runSliced } from './chunked'
 
 const reportJson = (f: SimFacade) => JSON.stringify(f.report())
 const checkpointsOf = (f: SimFacade) => (f as unknown as { ckpt: Checkpoints }).ckpt
@@ -44,6 +46,23 @@ describe('time travel from checkpoints (worker/checkpoints.ts)', () => {
     const json = replayed(f, 4000)
     f.travelTo(4000)
     expect(reportJson(f)).toBe(json)
+  })
+
+  it('over the memory cap, every second checkpoint goes (never the load one) and the interval doubles', () => {
+    const run = (cap?: number) => {
+      const c = new Checkpoints(Simulation.create(builtinScenario('starter-3')), cap)
+      c.maybeTake(0)
+      runSliced(c.sim, 6 * 3_600_000, () => c.maybeTake(0))
+      return c
+    }
+    const all = run().bytes() // no cap reached: T+0 and every half hour to T+6 h
+    const c = run(all * 0.8)
+    expect(c.bytes() <= all * 0.8 || c.count === 2, `${c.bytes()} bytes in ${c.count} checkpoints, cap ${all * 0.8}`).toBe(true) // the load one and the latest always stay
+    expect(c.count).toBeLessThan(13) // 13 without the cap: T+0 and every half hour to T+6 h
+    expect(c.count).toBeGreaterThanOrEqual(2)
+    expect(c.intervalMs).toBeGreaterThan(1_800_000)
+    expect(c.times[0]).toBe(0)
+    expect(c.times[c.count - 1]).toBeGreaterThan(6 * 3_600_000 - c.intervalMs) // one in the latest interval
   })
 
   it('property: travelTo(t) gives the byte-identical Report of a replay from load to t, for random runs and t, also after forks', () => {
