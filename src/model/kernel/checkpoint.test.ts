@@ -48,6 +48,21 @@ describe('snapshot/restore walker', () => {
     restore(s0)
     expect(big[17]).toBe(0)
   })
+
+  it('diffs views that are not 4-byte aligned byte by byte', () => {
+    const buffer = new ArrayBuffer(4096)
+    const odd = new Uint8Array(buffer, 3, 4000)
+    const root = { odd, buffer }
+    const s0 = snapshot(root)
+    odd[10] = 9
+    const s1 = snapshot(root, s0)
+    odd.fill(1)
+    restore(s1)
+    expect(odd[10]).toBe(9)
+    expect(odd[11]).toBe(0)
+    restore(s0)
+    expect(odd[10]).toBe(0)
+  })
 })
 
 /** A fixed script: a failure and its recovery under way (HA restarts, rebuild). */

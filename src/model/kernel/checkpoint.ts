@@ -57,9 +57,9 @@ export interface Snapshot {
 
 const isObj = (v: unknown): v is object => typeof v === 'object' && v !== null
 
-/** a word view of a typed array or buffer's bytes, for a fast comparison */
-function words(a: Typed): Int32Array | Uint8Array {
-  return a.byteOffset % 4 === 0 && a.byteLength % 4 === 0 ? new Int32Array(a.buffer, a.byteOffset, a.byteLength / 4) : new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
+/** a view of a typed array's bytes as 32-bit words (`wide`: it must be 4-byte aligned) or as bytes */
+function words(a: Typed, wide: boolean): Int32Array | Uint8Array {
+  return wide ? new Int32Array(a.buffer, a.byteOffset, a.byteLength / 4) : new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
 }
 
 /** At most this share of words may differ for a diff against the previous base; else a full copy. */
@@ -69,8 +69,9 @@ const DIFF_SHARE = 8
 function encode(now: Typed, prev: Bytes | undefined): Bytes {
   const base = prev?.base
   if (!base || base.byteLength !== now.byteLength || base.constructor !== now.constructor) return { base: now.slice(), idx: null, vals: null }
-  const x = words(base)
-  const y = words(now)
+  const wide = now.byteOffset % 4 === 0 && base.byteOffset % 4 === 0 && now.byteLength % 4 === 0
+  const x = words(base, wide)
+  const y = words(now, wide)
   const limit = y.length / DIFF_SHARE
   let n = 0
   for (let i = 0; i < y.length; i++) if (x[i] !== y[i] && ++n > limit) return { base: now.slice(), idx: null, vals: null }
@@ -192,7 +193,7 @@ export function restore(snap: Snapshot): void {
         const { base, idx, vals } = r.b
         r.o.set(base)
         if (idx) {
-          const w = words(r.o)
+          const w = words(r.o, vals instanceof Int32Array)
           for (let i = 0; i < idx.length; i++) w[idx[i]] = vals![i]
         }
         break
