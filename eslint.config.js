@@ -34,7 +34,11 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Use the seeded Prng.' },
         { object: 'Date', property: 'now', message: 'Use the simulated clock.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'Use the simulated clock.' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'Use the simulated clock.' },
+        // time-travel checkpoints (kernel/checkpoint.ts) see model state only through properties
+        { selector: 'PrivateIdentifier', message: 'No #private fields in the model: checkpoints cannot see them; use a TypeScript private property.' },
+        { selector: "Program > VariableDeclaration[kind='let'], Program > ExportNamedDeclaration > VariableDeclaration[kind='let']", message: 'No module-level mutable variables in the model: checkpoints cannot see them; keep state on an object of the simulation.' },
+        { selector: "NewExpression[callee.name=/^Weak(Map|Set|Ref)$/]", message: 'No WeakMap/WeakSet/WeakRef in the model: checkpoints cannot see their contents.' }],
     },
   },
   {

@@ -174,3 +174,48 @@ test('the scenario editor shows problems by JSON path, loads and saves a valid s
   await editor.getByRole('button', { name: 'Load' }).click()
   await expect.poll(async () => (await sim.report()).scenarioId).toBe('edit-1')
 })
+
+test('dragging the scrubber paints intermediate moments; the Report where it stops equals a fresh replay to that moment', async ({ page, browser }) => {
+  const sim = await openScenario(page, 'twelve-3-blocks', 3, '#/runs')
+  await sim.advance(1800)
+  await sim.inject({ kind: 'node', target: 'node-4' })
+  await sim.advance(4 * 3600)
+  await sim.restore('node-4')
+  await sim.advance(3 * 3600)
+  const label = page.getByTestId('travel-time')
+  await expect(label).toBeVisible()
+
+  // drag the handle from the end to the start in small moves, holding the button
+  const box = (await slider(page).locator('svg').boundingBox())!
+  const y = box.y + 30
+  const right = box.x + box.width - 14
+  const left = box.x + 14
+  await page.mouse.move(right, y)
+  await page.mouse.down()
+  const painted = new Set<string>()
+  for (let i = 1; i <= 24; i++) {
+    await page.mouse.move(right - ((right - left) * i) / 26, y)
+    await page.waitForTimeout(60)
+    painted.add((await label.textContent()) ?? '')
+  }
+  // still dragging: the clock shows moments between the end and where the pointer is
+  painted.delete('T+07:30:00') // the end, where the drag started
+  expect(painted.size, `moments painted during the drag: ${[...painted].join(', ')}`).toBeGreaterThanOrEqual(3)
+  const stopAt = right - ((right - left) * 9) / 26
+  await page.mouse.move(stopAt, y)
+  await page.mouse.up()
+  await expect(page.getByTestId('travel-banner')).toContainText('You are viewing')
+  await expect.poll(async () => (await sim.report()).time).toBeLessThan(7.5 * 3600)
+  await expect(slider(page)).toHaveAttribute('aria-busy', 'false')
+  const shown = JSON.parse(await reportJson(sim)) as { time: number }
+
+  // a fresh page replays the run from load to that moment only
+  const run = await page.evaluate(() => window.prismSim!.exportRun())
+  const upTo = { ...run, actions: run.actions.filter((a) => a.at <= shown.time), end: shown.time }
+  const ctx = await browser.newContext()
+  const fresh = await ctx.newPage()
+  const other = await openScenario(fresh, 'starter-3', 1, '#/runs')
+  await fresh.evaluate((r) => window.prismSim!.importRun(r), upTo)
+  expect(await reportJson(other)).toBe(JSON.stringify(shown))
+  await ctx.close()
+})

@@ -9,8 +9,8 @@ import type { Simulation } from '../model/simulation'
 /** fraction done, 0 … 1 */
 export type Progress = (fraction: number) => void
 
-/** one slice of simulated time (ms) between progress checks */
-export const SLICE_MS = 3_600_000
+/** one slice of simulated time (ms) between progress checks and checkpoint chances (checkpoints.ts) */
+export const SLICE_MS = 1_800_000
 /** wall time between progress reports (ms) */
 const REPORT_MS = 100
 
@@ -26,19 +26,20 @@ export function throttled(cb: Progress | undefined): Progress | undefined {
   }
 }
 
-/** Run the clock to `atMs` (integer ms) in slices; `onSlice` gets the time reached after each. */
+/** Run the clock to `atMs` (integer ms) in slices ending at whole multiples of SLICE_MS (where checkpoints fall); `onSlice` gets the time reached after each. */
 export function runSliced(sim: Simulation, atMs: number, onSlice?: (timeMs: number) => void): void {
   if (atMs <= sim.timeMs) return
   while (sim.timeMs < atMs) {
     const before = sim.timeMs
-    sim.advance(Math.min(SLICE_MS, atMs - sim.timeMs) / 1000)
+    const next = Math.min(atMs, (Math.floor(before / SLICE_MS) + 1) * SLICE_MS)
+    sim.advance((next - before) / 1000)
     if (sim.timeMs <= before) break
     onSlice?.(sim.timeMs)
   }
 }
 
 /** Run until nothing is pending, at most `maxMs`, in slices; the seconds run (as Simulation.settle). */
-export function settleSliced(sim: Simulation, maxMs: number, progress?: Progress): number {
+export function settleSliced(sim: Simulation, maxMs: number, progress?: Progress, onSlice?: () => void): number {
   const start = sim.timeMs
   for (;;) {
     const left = maxMs - (sim.timeMs - start)
@@ -46,6 +47,7 @@ export function settleSliced(sim: Simulation, maxMs: number, progress?: Progress
     const ran = sim.settle(slice / 1000)
     if (left <= slice || Math.round(ran * 1000) < slice) break
     progress?.((sim.timeMs - start) / maxMs)
+    onSlice?.()
   }
   return (sim.timeMs - start) / 1000
 }

@@ -15,6 +15,7 @@ import { runDrill, type DrillChecks } from '../model/scenario/expect'
 import { ArraySender, ListSender, RecordSender } from './patch'
 import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
+import { Checkpoints } from './checkpoints'
 import { parseRun } from './runSchema'
 import { freshSimulation, xraySimulation } from './xrayLoad'
 import type { XrayReport } from '../model/xray/types'
@@ -76,6 +77,8 @@ export class SimFacade implements SimWorkerApi {
   private senders = new Senders()
   /** the recorded run (runLog.ts): every successful command with its simulated time */
   private run: RunLog | null = null
+  /** checkpoints of `sim` for time travel (checkpoints.ts) */
+  private ckpt: Checkpoints | null = null
   /** warning/critical events of the latest moment, kept while an earlier one is shown */
   private latestMarks: RunMark[] = []
 
@@ -99,7 +102,7 @@ export class SimFacade implements SimWorkerApi {
       }
       const copy = JSON.parse(JSON.stringify(input) ?? 'null') as unknown // plain JSON data only (no cycles, no functions)
       const sim = Simulation.create(copy, seed) // throws with every problem; the current sim stays
-      this.swap(sim, new RunLog(copy, sim.spec.seed))
+      this.swap(sim, new RunLog(copy, sim.spec.seed), Checkpoints.atLoad(sim))
       this.latestMarks = []
       return this.delta()
     })
@@ -109,7 +112,7 @@ export class SimFacade implements SimWorkerApi {
   loadXray(files: unknown, options?: unknown): Delta {
     return this.guard('loadXray', () => {
       const { sim, scenario, plan } = xraySimulation(files, options)
-      this.swap(sim, new RunLog(scenario, sim.spec.seed, plan))
+      this.swap(sim, new RunLog(scenario, sim.spec.seed, plan), Checkpoints.atLoad(sim))
       this.latestMarks = []
       return this.delta()
     })
@@ -136,10 +139,12 @@ export class SimFacade implements SimWorkerApi {
       throw new SimError(`a run may reach at most T+${MAX_RUN_SECONDS} s (365 simulated days); it is at T+${now / 1000} s, so ${seconds} s more is too much`)
   }
 
-  /** Show a new simulation (a load, an import or a travel back): the UI gets everything afresh. */
-  private swap(sim: Simulation, run: RunLog): void {
+  /** Show a new simulation (a load, an import or a travel): the UI gets everything afresh. */
+  private swap(sim: Simulation, run: RunLog, ckpt: Checkpoints): void {
     this.sim = sim
     this.run = run
+    this.ckpt = ckpt
+    run.onFork = (now, kept) => ckpt.dropAfter(now, kept)
     this.loadId++
     this.sent = fresh()
     this.senders = new Senders()
@@ -158,10 +163,17 @@ export class SimFacade implements SimWorkerApi {
   private clock<T>(fn: (sim: Simulation) => T): T {
     const sim = this.simulation
     const before = sim.timeMs
+    if (this.run?.viewingPast(before)) this.ckpt?.dropAfter(before, this.run.actions.length) // a fork: the later checkpoints are of another line
     const out = fn(sim)
     this.run?.clock(before, sim.timeMs)
+    this.checkpoint()
     this.latestMarks = []
     return out
+  }
+
+  /** Between commands: take a checkpoint when this interval of simulated time has none (checkpoints.ts). */
+  private checkpoint = (): void => {
+    if (this.run) this.ckpt?.maybeTake(this.run.actions.length)
   }
 
   /** Run the loaded scenario afresh (its seed, its steps, no user actions) as a drill and evaluate its `expect` checks (expect.ts). */
@@ -193,20 +205,22 @@ export class SimFacade implements SimWorkerApi {
       if (!scenario) throw new SimError(`not a valid run:\nscenario: unknown built-in scenario "${String(run.scenario)}"`)
     }
     let sim: Simulation
+    let ckpt: Checkpoints
     try {
       sim = Simulation.create(scenario, run.seed)
+      ckpt = Checkpoints.atLoad(sim)
     } catch (e) {
       const lines = describeError('importRun', e).message.split('\n').map((l) => (l.startsWith('(scenario)') ? `scenario${l.slice(10)}` : `scenario.${l}`))
       throw new SimError(`not a valid run:\n${lines.join('\n')}`)
     }
     try {
-      replay(sim, run.actions, run.end, onProgress)
+      replay(sim, run.actions, run.end, onProgress, (applied) => ckpt.maybeTake(applied))
     } catch (e) {
       throw new SimError(`the run does not replay:\n${describeError('replay', e).message}`)
     }
     const log = new RunLog(JSON.parse(JSON.stringify(scenario)) as unknown, run.seed)
     log.travelled(sim.timeMs, run.actions, toMs(run.end))
-    this.swap(sim, log)
+    this.swap(sim, log, ckpt)
     this.latestMarks = []
     return this.delta()
   }
@@ -226,18 +240,23 @@ export class SimFacade implements SimWorkerApi {
     const all = run.all()
     const endMs = toMs(end)
     if (!run.viewingPast(cur.timeMs)) this.latestMarks = this.marksOf(cur)
-    if (target >= cur.timeMs) {
+    const ckpt = this.ckpt!
+    const cp = ckpt.nearest(target)!
+    if (target >= cur.timeMs && cp.timeMs <= cur.timeMs) {
       // forward: go on from here along the recorded future (the state now is the latest at this time)
-      replay(cur, run.futureActions, seconds, onProgress)
+      const done = run.actions.length
+      replay(cur, run.futureActions, seconds, onProgress, (applied) => ckpt.maybeTake(done + applied))
       run.travelled(target, all, endMs)
       if (!run.viewingPast(cur.timeMs)) this.latestMarks = []
       return this.delta()
     }
-    const sim = freshSimulation(run)
-    replay(sim, all, seconds, onProgress)
+    // restore the latest checkpoint at or before the target in place, replay only what came after it
+    ckpt.restore(cp)
+    replay(cur, all.slice(cp.applied), seconds, onProgress, (applied) => ckpt.maybeTake(cp.applied + applied))
     const log = new RunLog(run.scenario, run.seed, run.xray)
     log.travelled(target, all, endMs)
-    this.swap(sim, log)
+    this.swap(cur, log, ckpt)
+    if (!log.viewingPast(cur.timeMs)) this.latestMarks = []
     return this.delta()
   }
 
@@ -286,7 +305,11 @@ export class SimFacade implements SimWorkerApi {
         const start = sim.timeMs
         const target = start + Math.round(s * 1000)
         if (target === start) sim.advance(0)
-        else runSliced(sim, target, progress && ((t) => progress((t - start) / (target - start))))
+        else
+          runSliced(sim, target, (t) => {
+            progress?.((t - start) / (target - start))
+            this.checkpoint()
+          })
       })
       return this.delta()
     })
@@ -297,7 +320,7 @@ export class SimFacade implements SimWorkerApi {
       const room = Math.max(0, MAX_RUN_SECONDS - this.simulation.time)
       const max = maxSeconds === undefined ? Math.min(7 * 86400, room) : checkSeconds('maxSeconds', maxSeconds, MAX_CALL_SECONDS, 'the most one call may run')
       this.checkRunEnd(max)
-      const seconds = this.clock((sim) => settleSliced(sim, Math.round(max * 1000), throttled(onProgress)))
+      const seconds = this.clock((sim) => settleSliced(sim, Math.round(max * 1000), throttled(onProgress), this.checkpoint))
       return { seconds, delta: this.delta() }
     })
   }
@@ -321,7 +344,10 @@ export class SimFacade implements SimWorkerApi {
         const start = s.timeMs
         const target = next === null ? start : Math.round(next * 1000)
         if (target - start <= 3_600_000) return s.stepToNextEvent()
-        runSliced(s, target, progress && ((t) => progress((t - start) / (target - start))))
+        runSliced(s, target, (t) => {
+          progress?.((t - start) / (target - start))
+          this.checkpoint()
+        })
         return (s.timeMs - start) / 1000
       })
       return { seconds, delta: this.delta() }

@@ -106,10 +106,23 @@ export function describeAction(i: number, a: RunAction): string {
  * that instant: every action at or before it applied). Throws an Error naming the action
  * that was refused. `onProgress` gets the fraction done (by simulated time).
  */
-export function replay(sim: Simulation, actions: readonly RunAction[], untilSeconds: number, onProgress?: (fraction: number) => void): number {
+export function replay(
+  sim: Simulation,
+  actions: readonly RunAction[],
+  untilSeconds: number,
+  onProgress?: (fraction: number) => void,
+  /** after each slice of clock run, with the number of `actions` applied so far (checkpoints.ts) */
+  atSlice?: (applied: number) => void,
+): number {
   const until = toMs(untilSeconds)
-  const onSlice = onProgress ? (t: number) => onProgress(until > 0 ? t / until : 1) : undefined
   let applied = 0
+  const onSlice =
+    onProgress || atSlice
+      ? (t: number) => {
+          onProgress?.(until > 0 ? t / until : 1)
+          atSlice?.(applied)
+        }
+      : undefined
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i]
     const at = toMs(a.at)
@@ -183,7 +196,10 @@ export class RunLog {
   fork(nowMs: number): void {
     this.future = []
     this.endMs = nowMs
+    this.onFork?.(nowMs, this.past.length)
   }
+  /** told of every fork, with the entries kept (the facade drops later checkpoints) */
+  onFork?: (nowMs: number, kept: number) => void
 
   /** After a travel to `atMs` (every entry at or before it replayed): split past and future. */
   travelled(atMs: number, all: readonly RunAction[], endMs: number): void {

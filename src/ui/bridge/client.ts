@@ -269,8 +269,9 @@ export const simClient = {
       useSim.getState().setReplaying(null)
     }
   },
-  /** replay the run to this simulated time exactly (later actions are kept until the run goes on) */
-  async travelTo(seconds: number): Promise<void> {
+  /** replay the run to this simulated time exactly (later actions are kept until the run goes on); `scrub`: a frame of a drag, shown without the replaying banner */
+  async travelTo(seconds: number, scrub = false): Promise<void> {
+    if (scrub) return pausing(() => command((r) => r.travelTo(seconds)))
     useSim.getState().setReplaying(typeof seconds === 'number' && Number.isFinite(seconds) ? `Replaying to T+${Math.round(seconds)} s…` : 'Replaying…')
     try {
       await pausing(() => command((r) => r.travelTo(seconds, progress('Replaying the run'))))

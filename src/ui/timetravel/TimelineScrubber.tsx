@@ -1,7 +1,9 @@
 /**
  * The run's timeline: a d3 scale over [0, end], event marks coloured by severity, and a
  * handle to drag, click or move with the keyboard (←/→ 1 % of the run, PageUp/PageDown
- * to the previous/next mark, Home/End). Letting go replays the run to that moment.
+ * to the previous/next mark, Home/End). While dragging, the run travels to the handle's
+ * moment and each result is painted (one travel at a time, the latest position next: checkpoints
+ * make each a fraction of a replay); letting go travels to the exact moment.
  */
 import { scaleLinear } from 'd3'
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
@@ -28,6 +30,9 @@ export function TimelineScrubber(props: { compact?: boolean }) {
   const [pending, setPending] = useState<number | null>(null)
   const dragging = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  /** drag frames: one travel in flight, the latest wanted position next */
+  const inFlight = useRef(false)
+  const wanted = useRef<number | null>(null)
 
   const x = useMemo(() => scaleLinear().domain([0, Math.max(end, 1)]).range([PAD, Math.max(PAD + 1, width - PAD)]).clamp(true), [end, width])
   const shown = pending ?? time
@@ -42,6 +47,21 @@ export function TimelineScrubber(props: { compact?: boolean }) {
     setPending(null)
     if (target === time) return
     simClient.travelTo(target).catch((e: Error) => toast('error', e.message))
+  }
+  /** a frame while dragging (throttled: the next waits for the one in flight) */
+  const travelFrame = (t: number) => {
+    wanted.current = Math.min(end, Math.max(0, Math.round(t * 1000) / 1000))
+    if (inFlight.current) return
+    const next = wanted.current
+    wanted.current = null
+    inFlight.current = true
+    simClient
+      .travelTo(next, true)
+      .catch((e: Error) => toast('error', e.message))
+      .finally(() => {
+        inFlight.current = false
+        if (dragging.current && wanted.current !== null) travelFrame(wanted.current)
+      })
   }
   /** keyboard moves wait a moment, so holding an arrow replays once */
   const travelSoon = (t: number) => {
@@ -97,11 +117,14 @@ export function TimelineScrubber(props: { compact?: boolean }) {
               setPending(at(e))
             }}
             onPointerMove={(e) => {
-              if (dragging.current) setPending(at(e))
+              if (!dragging.current) return
+              setPending(at(e))
+              travelFrame(at(e))
             }}
             onPointerUp={(e) => {
               if (!dragging.current) return
               dragging.current = false
+              wanted.current = null
               travel(at(e))
             }}
           >
