@@ -13,6 +13,9 @@ describe('time axis ticks (issue 18)', () => {
   it('an empty span (T0) gives one tick, not eleven', () => {
     expect(timeTicks(0, 0, 10)).toEqual([0])
   })
+  it('a window holding no multiple of the step still gets a tick (found by npm run fuzz)', () => {
+    expect(timeTicks(604801, 604801 + 345601, 2)).toEqual([604801])
+  })
   it('never more than asked, always increasing, inside the domain, labels never repeat', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 ** 6 }), fc.integer({ min: 1, max: 10 ** 7 }), fc.integer({ min: 2, max: 12 }), (t0, span, n) => {

@@ -10,7 +10,8 @@ export function timeTicks(t0: number, t1: number, maxTicks: number): number[] {
   const step = STEPS.find((s) => (t1 - t0) / s <= n) ?? Math.ceil((t1 - t0) / n / 86400) * 86400
   const out: number[] = []
   for (let t = Math.ceil(t0 / step) * step; t <= t1 + 1e-9; t += step) out.push(t)
-  return out
+  // a short window late in a long run may hold no multiple of the step: label its start
+  return out.length > 0 ? out : [t0]
 }
 
 /** A tick's label, as precise as the tick `step` needs: m:ss on an axis that ends within the first hour, else h:mm (h:mm:ss for steps under a minute); days as "2d 4:00". */
