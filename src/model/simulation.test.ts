@@ -312,14 +312,15 @@ describe('failures', () => {
     expect(nodeOf(sim.report(), 'node-7').host).toBe('down')
   })
 
-  it('losing more nodes than FT1 tolerates loses data, and says so', () => {
+  it('losing more nodes than FT1 tolerates makes data unavailable (offline, not lost), and says so', () => {
     const sim = load('starter-3')
     sim.inject({ kind: 'node', target: 'node-1' })
     sim.inject({ kind: 'node', target: 'node-2' })
     expect(sim.report().resiliency.status).toBe('Computing')
     sim.advance(120)
     const r = sim.report()
-    expect(r.resiliency.lostBytes).toBeGreaterThan(0)
+    expect(r.resiliency.unavailableBytes).toBeGreaterThan(0)
+    expect(r.resiliency.lostBytes).toBe(0)
     expect(r.resiliency.status).toBe('Critical')
     // the scan was a task with progress, and it finished
     const scans = r.tasks.filter((t) => t.type === 'CuratorScan')

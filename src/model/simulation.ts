@@ -320,6 +320,13 @@ export class Simulation implements Kernel {
   get curatorScanning(): boolean {
     return this.curator.scanning
   }
+  /** 1 per disk whose copies are destroyed (failed SMART, DOMAIN.md §9) */
+  get destroyedDisks(): Uint8Array {
+    return this.diskHealth.smartFailed
+  }
+  get vdiskCount(): number {
+    return this.vms.vdiskStart[this.vms.count]
+  }
   faultTolerance(): FaultToleranceResult {
     if (!this.ftCache) this.ftCache = computeFaultTolerance(this)
     return this.ftCache

@@ -88,6 +88,7 @@ export interface SummarySection {
   faultTolerance: FaultToleranceRow[]
   rebuild: Report['resiliency']['rebuild']
   underReplicatedBytes: number
+  unavailableBytes: number
   lostBytes: number
   overReplicatedBytes: number
   detachedBytes: number

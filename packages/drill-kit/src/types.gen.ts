@@ -119,6 +119,13 @@ export interface Report {
       bandwidthBytesPerSec: number;
     };
     underReplicatedBytes: number;
+    /**
+     * no online copy, but copies still exist offline (DOMAIN.md §9); back when the part returns
+     */
+    unavailableBytes: number;
+    /**
+     * no copy left anywhere (failed/replaced disks)
+     */
     lostBytes: number;
     /**
      * extension: copies on components that came back, re-admitted or deleted by the next Curator scan
