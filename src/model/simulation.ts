@@ -29,6 +29,8 @@ import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
+import { vdiskShareNow } from './storage/tolerance/vdiskShare'
+import { shareKey } from './storage/tolerance/availability'
 import { untilPredicate, untilProblem } from './scenario/until'
 
 export { SimError } from './kernel/errors'
@@ -84,6 +86,7 @@ export class Simulation implements Kernel {
   readonly metrics = new MetricsLog()
   private ftCache: FaultToleranceResult | null = null
   private capacityCache: { resilient: number } | null = null
+  private shareCache: { ft: FaultToleranceResult; share: Float32Array | null; key: number } | null = null
   /** bumped when anything the Report summarises changes */
   version = 0
 
@@ -331,6 +334,15 @@ export class Simulation implements Kernel {
     if (!this.ftCache) this.ftCache = computeFaultTolerance(this)
     return this.ftCache
   }
+  /** Per vDisk, the share of its I/O that completes now (null: all of it), and a key that changes with it. */
+  vdiskDataShare(): { share: Float32Array | null; key: number } {
+    const ft = this.faultTolerance()
+    if (this.shareCache?.ft !== ft) {
+      const share = vdiskShareNow(this)
+      this.shareCache = { ft, share, key: shareKey(share) }
+    }
+    return this.shareCache
+  }
   /** Raw capacity of each node's disks that can serve data now (0 for a node that is down). */
   nodeAvailableCapacity(): number[] {
     return nodeAvailableCapacity(this)
@@ -510,6 +522,7 @@ export class Simulation implements Kernel {
    */
   checkResiliencyAlerts(): void {
     checkResiliencyAlerts(this.log, this.faultTolerance(), this.curator.scanning)
+    this.io.checkIoErrors()
   }
 
 

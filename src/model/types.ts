@@ -165,9 +165,12 @@ export interface ReportVm {
     loginTarget: string | null
     /** extension: iSCSI connections (Frodo opens several per vDisk) */
     connections: number
+    /** false while some of its data or its metadata range is unavailable (DOMAIN.md §9) */
+    dataAvailable: boolean
   }>
   /** extension (ioload.ts): controller I/O the VM gets now; latency in ms */
-  io: { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number }
+  /** errorsPerSecond: I/Os failing now (unavailable data, no Stargate) */
+  io: { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number; errorsPerSecond: number }
 }
 
 /** extension: one redirect of a vDisk's iSCSI login (iopath.ts) */

@@ -295,9 +295,13 @@ export interface ReportVm {
      * extension: iSCSI connections (Frodo opens several per vDisk)
      */
     connections: number;
+    /**
+     * false while some of its data or its metadata range is unavailable (DOMAIN.md §9)
+     */
+    dataAvailable: boolean;
   }[];
   /**
-   * extension (ioload.ts): controller I/O the VM gets now; latency in ms
+   * errorsPerSecond: I/Os failing now (unavailable data, no Stargate)
    */
   io: {
     iops: number;
@@ -305,6 +309,7 @@ export interface ReportVm {
     writeIops: number;
     bandwidthBps: number;
     latencyMs: number;
+    errorsPerSecond: number;
   };
 }
 /**

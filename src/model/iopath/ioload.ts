@@ -15,6 +15,9 @@
  *   replication), stretched by 1/(1 − ρ) (an M/M/1 queue, ρ capped at 0.95).
  * - Remote path: REMOTE_HOP_MS more per I/O (the data crosses the network to another CVM).
  * - A stalled session, a login in flight or no session: no I/O.
+ * - Unavailable data (DOMAIN.md §9, our rule): a vDisk serves only the share of its demand
+ *   whose data is available (`share`); the rest fails and counts as I/O errors. A running
+ *   VM's vDisk with no session at all (no Stargate reachable) fails all its demand.
  */
 import type { ClusterSpec } from '../scenario/normalize'
 import type { VmTable } from '../cluster/vms'
@@ -63,6 +66,8 @@ export interface IoLoad {
   vmWriteIops: Float32Array
   vmBandwidthBps: Float32Array
   vmLatencyMs: Float32Array
+  /** I/Os failing per second, per VM (unavailable data, no Stargate) */
+  vmErrors: Float32Array
   vdiskIops: Float32Array
   vdiskLatencyMs: Float32Array
   /** per Stargate: vDisk sessions it serves, of which remote, IOPS served, utilisation (0..1+), latency (ms) */
@@ -112,7 +117,7 @@ export function stargateLatencyMs(rho: number, readShare: number): number {
   return (readShare * READ_MS + (1 - readShare) * WRITE_MS) * stretch
 }
 
-export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Array }): IoLoad {
+export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Array }, share: Float32Array | null = null): IoLoad {
   const { spec, vms } = sim
   const n = spec.nodes.length
   const vdCount = vms.vdiskCount
@@ -125,6 +130,7 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
   const sgRemote = new Int32Array(n)
   const sessions = { local: 0, remote: 0, none: 0, connections: 0 }
   const profiles = new Array<ReturnType<typeof vmProfile> | null>(vms.count).fill(null)
+  const vmErrors = new Float32Array(vms.count)
   for (let v = 0; v < vms.count; v++) {
     if (vms.power[v] !== POWER_ON) continue
     const s = spec.vms[v]
@@ -139,6 +145,7 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
       const sg = vms.vdiskStargate[vd]
       if (sg < 0) {
         sessions.none++
+        if (state[vd] === 3) vmErrors[v] += vmDemand / k // no Stargate reachable: every I/O fails
         continue
       }
       if (sg === h) sessions.local++
@@ -147,7 +154,9 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
       sgSessions[sg]++
       if (sg !== h) sgRemote[sg]++
       if (state[vd] !== 0) continue // stalled: no I/O
-      demand[vd] = vmDemand / k
+      const ok = share === null ? 1 : share[vd]
+      demand[vd] = (vmDemand / k) * ok
+      vmErrors[v] += (vmDemand / k) * (1 - ok)
       offered[sg] += demand[vd]
       offeredRead[sg] += demand[vd] * p.readShare
     }
@@ -205,7 +214,7 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
   return {
     cluster: total,
     sessions,
-    vmIops, vmReadIops: vmRead, vmWriteIops: vmWrite, vmBandwidthBps: vmBw, vmLatencyMs: vmLat,
+    vmIops, vmReadIops: vmRead, vmWriteIops: vmWrite, vmBandwidthBps: vmBw, vmLatencyMs: vmLat, vmErrors,
     vdiskIops: vdIops, vdiskLatencyMs: vdLat,
     sgSessions, sgRemoteSessions: sgRemote, sgIops, sgUtil, sgLatencyMs: sgLatency,
   }

@@ -25,6 +25,8 @@ export interface IoContext extends Kernel {
   readonly vms: VmTable
   /** take a metrics sample now */
   recordMetrics(): void
+  /** per vDisk, the share of its I/O whose data is available (null: all), and a key that changes with it (DOMAIN.md §9) */
+  vdiskDataShare(): { share: Float32Array | null; key: number }
 }
 
 export const LOCAL_PORTAL = '192.168.5.254:3261'

@@ -106,3 +106,27 @@ export function dataAvailability(data: CopyTables, avail: Uint8Array, destroyed:
   if (unavailable + lost === 0) return ALL_AVAILABLE
   return { unavailableUnits: unavailable, lostUnits: lost, vdiskMissing: missing, vdiskUnits: total }
 }
+
+/**
+ * The share of each vDisk's I/O that can complete now (DOMAIN.md §9, our rule): the share
+ * of its data that is online; 0 when the token range holding its metadata (range
+ * `vd mod ranges`, our rule) lacks a quorum. Null when every vDisk is whole.
+ */
+export function vdiskDataShare(a: DataAvailability, vdisks: number, rangeAvailable: readonly boolean[]): Float32Array | null {
+  const anyRangeDown = rangeAvailable.some((x) => !x)
+  if (a.vdiskMissing.length === 0 && !anyRangeDown) return null
+  const share = new Float32Array(vdisks).fill(1)
+  for (let vd = 0; vd < vdisks; vd++) {
+    if (anyRangeDown && rangeAvailable.length > 0 && !rangeAvailable[vd % rangeAvailable.length]) share[vd] = 0
+    else if (a.vdiskMissing.length > 0 && a.vdiskMissing[vd] > 0) share[vd] = a.vdiskUnits[vd] > 0 ? 1 - a.vdiskMissing[vd] / a.vdiskUnits[vd] : 0
+  }
+  return share
+}
+
+/** A 32-bit hash of the shares (the I/O load is recomputed when it changes). */
+export function shareKey(share: Float32Array | null): number {
+  if (share === null) return 0
+  let h = 0x811c9dc5
+  for (let i = 0; i < share.length; i++) h = Math.imul(h ^ Math.round(share[i] * 1e6), 0x01000193)
+  return (h >>> 0) || 1
+}
