@@ -65,6 +65,7 @@ export const REPORT_MEANINGS: Record<string, string> = {
   'vms[].ioPath': 'Frodo (AHV Turbo) or the classic iSCSI path.',
   'vms[].ip': 'Its IP from IPAM (managed network), or null.',
   'vms[].vdisks[].stargate': 'The node whose Stargate serves the vDisk now (null: none).',
+  'cluster.quorum': 'A Zookeeper majority is up and reachable: configuration can change. False: no election, no HA restart, no Zookeeper move, power-on and other changes refused.',
   'vms[].vdisks[].dataAvailable': 'False while some of its data (no online copy) or its metadata token range (no quorum) is unavailable: part of its I/O fails.',
   'vms[].io.errorsPerSecond': 'I/Os failing per second now (unavailable data, no Stargate reachable); the VM stays on, its guest sees errors.',
   'vms[].vdisks[].path': '`local` (its own host\'s CVM), `remote` (redirected) or `none` (no Stargate).',

@@ -29,6 +29,7 @@ import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
+import { configChangeRefusal } from './metadata/quorum'
 import { vdiskShareNow } from './storage/tolerance/vdiskShare'
 import { shareKey } from './storage/tolerance/availability'
 import { untilPredicate, untilProblem } from './scenario/until'
@@ -271,6 +272,8 @@ export class Simulation implements Kernel {
   powerOn(vmId: string): void {
     const v = this.vmIndex(vmId)
     if (this.vms.power[v] === POWER_ON) throw new SimError(`VM "${vmId}" is already on`)
+    const frozen = this.configChangeRefusal()
+    if (frozen) throw new SimError(`cannot power on VM "${vmId}": ${frozen}`)
     const refusal = this.ha.admission(v)
     if (refusal) throw new SimError(`cannot power on VM "${vmId}": ${refusal}`)
     this.tryPowerOn(v, true)
@@ -322,6 +325,10 @@ export class Simulation implements Kernel {
   /** A Curator scan is running: the Data Resiliency status is Computing. */
   get curatorScanning(): boolean {
     return this.curator.scanning
+  }
+  /** null when the configuration may change, else why not (a Zookeeper majority is down: metadata/quorum.ts) */
+  configChangeRefusal(): string | null {
+    return configChangeRefusal(this)
   }
   /** 1 per disk whose copies are destroyed (failed SMART, DOMAIN.md §9) */
   get destroyedDisks(): Uint8Array {

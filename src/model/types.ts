@@ -215,6 +215,8 @@ export interface Report {
     erasureCoding: boolean
     awareness: { desired: Domain; effective: Domain }
     haMode: 'default' | 'guarantee'
+    /** a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9) */
+    quorum: boolean
   }
   resiliency: {
     status: ResiliencyStatus

@@ -96,6 +96,10 @@ export interface Report {
       effective: Domain;
     };
     haMode: "default" | "guarantee";
+    /**
+     * a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9)
+     */
+    quorum: boolean;
   };
   resiliency: {
     status: ResiliencyStatus;

@@ -41,6 +41,8 @@ export abstract class HaDetection extends HaAdmission {
       this.reprotect()
       this.checkCache = null
     }
+    // a Zookeeper quorum that is back lets the timelines that waited for it go on
+    if (this.leader >= 0 && this.quorum) for (const inc of this.incidents) this.advanceIncident(inc)
     this.version++
   }
 
@@ -121,6 +123,7 @@ export abstract class HaDetection extends HaAdmission {
     const now = sim.time
     const id = sim.spec.nodes[inc.host].id
     if (this.leader < 0) return // waits for the election
+    if (!this.quorum) return // configuration frozen without a Zookeeper quorum (DOMAIN.md §9): waits for it
     const leaderId = sim.spec.nodes[this.leader].id
     // the host came back before anything died: nothing to fail over
     const waiting = inc.vms.filter((v) => this.waitIncident[v] === inc.id && sim.vms.power[v] === POWER_RESTARTING)
@@ -237,7 +240,7 @@ export abstract class HaDetection extends HaAdmission {
     if (this.leader >= 0 && sim.topo.cvmServing(this.leader)) return
     if (!this.quorum) {
       this.leader = -1
-      sim.log.event('critical', 'AcropolisNoQuorum', null, 'No Acropolis leader can be elected: the reachable Controller VMs are not a majority of the cluster')
+      sim.log.event('critical', 'AcropolisNoQuorum', null, `No Acropolis leader can be elected: ${sim.configChangeRefusal()}`)
       sim.invalidate()
       return
     }

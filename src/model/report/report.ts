@@ -127,6 +127,7 @@ export function buildReport(sim: ReportSource): Report {
       erasureCoding: spec.erasureCoding,
       awareness: { desired: spec.desiredAwareness, effective: sim.effectiveAwareness },
       haMode: spec.haMode,
+      quorum: sim.configChangeRefusal() === null,
     },
     resiliency: buildResiliency(sim),
     storage: buildStorage(sim),

@@ -10,9 +10,19 @@ import { useSim } from '../store/simStore'
 export function DataLossBanner() {
   const lost = useSim((s) => s.summary?.lostBytes ?? 0)
   const unavailable = useSim((s) => s.summary?.unavailableBytes ?? 0)
-  if (lost <= 0 && unavailable <= 0) return null
+  const frozen = useSim((s) => s.summary?.ha?.quorum === false)
+  if (lost <= 0 && unavailable <= 0 && !frozen) return null
   return (
     <div role="alert" className="flex flex-col">
+      {frozen && (
+        <div data-testid="no-quorum-banner" className="flex items-center gap-3 bg-slate-800 px-4 py-2 text-sm text-white">
+          <span className="font-semibold">Cluster cannot change</span>
+          <span>
+            No Zookeeper quorum: a majority of Zookeeper servers is down. No leader election, no HA restart, no power-on or other
+            configuration change until it is back; running VMs keep running.
+          </span>
+        </div>
+      )}
       {lost > 0 && (
         <div data-testid="data-loss-banner" className="flex items-center gap-3 bg-red-700 px-4 py-2 text-sm text-white">
           <span className="font-semibold">Data loss</span>
