@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, openScenario, test, type PrismSimDriver, type Scenario } from './fixtures'
 
-/** The Nutanix Bible's 4 × 10 TB cluster: resilient capacity (40 − 10) × 0.95 = 28.5 TB. */
+/** The Nutanix Bible's 4 × 10 TB cluster: resilient capacity 40 − 10 = 30 TB (DOMAIN.md §5, no 0.95 factor). */
 const bible = (usedPct: number): Scenario => ({
   title: 'Bible 4 x 10 TB',
   cluster: {
@@ -41,12 +41,12 @@ async function positions(page: Page) {
   }
 }
 
-test('the gray line sits at resilient ÷ total of the bar (28.5 of 40 TB), on Home and on Storage', async ({ page }) => {
+test('the gray line sits at resilient ÷ total of the bar (30 of 40 TB), on Home and on Storage', async ({ page }) => {
   const sim = await openScenario(page, 'starter-3', 1)
   await sim.load(bible(30))
   const r = await sim.report()
   expect(r.storage.totalBytes).toBe(40e12)
-  expect(r.storage.resilientCapacityBytes).toBe(28.5e12)
+  expect(r.storage.resilientCapacityBytes).toBe(30e12)
   for (const hash of ['#/home', '#/storage']) {
     await page.goto(`/${hash}`)
     await sim.ready()
@@ -54,32 +54,32 @@ test('the gray line sits at resilient ÷ total of the bar (28.5 of 40 TB), on Ho
     await expect(page.getByTestId('storage-summary').getByTestId('resilient-capacity')).toBeVisible()
     const p = await positions(page)
     expect(p.barStart).toBeCloseTo(0, 2)
-    expect(p.resilient).toBeCloseTo(28.5 / 40, 2)
+    expect(p.resilient).toBeCloseTo(30 / 40, 2)
     expect(p.used).toBeCloseTo(12 / 40, 2)
-    expect(p.threshold).toBeCloseTo((28.5 * 0.75) / 40, 2)
+    expect(p.threshold).toBeCloseTo((30 * 0.75) / 40, 2)
   }
 })
 
 test('raising usage across the threshold turns the widget to warning, then critical, and FREE_SPACE drops', async ({ page }) => {
   const sim = await openScenario(page, 'starter-3', 1)
-  await sim.load(bible(20)) // 8 TB used; threshold 75 % × 28.5 = 21.375 TB
+  await sim.load(bible(20)) // 8 TB used; threshold 75 % × 30 = 22.5 TB
   const state = page.getByTestId('storage-summary').getByTestId('storage-state')
   await expect(state).toHaveAttribute('data-state', 'ok')
   await expect(page.getByTestId('storage-state-badge')).toHaveText('OK')
   expect((await freeSpaceNode(sim)).failuresTolerable).toBe(1)
 
-  await writeData(page, 14) // 22 TB
+  await writeData(page, 15) // 23 TB
   await expect(state).toHaveAttribute('data-state', 'warning')
   await expect(page.getByTestId('storage-state-text')).toHaveText('Usage has crossed the resilient capacity threshold (75% of resilient capacity).')
   await expect(page.getByTestId('storage-used-bar')).toHaveClass(/bg-amber-400/)
   expect((await sim.report()).storage.state).toBe('warning')
   expect((await freeSpaceNode(sim)).failuresTolerable).toBe(1)
   let p = await positions(page)
-  expect(p.used).toBeCloseTo(22 / 40, 2)
+  expect(p.used).toBeCloseTo(23 / 40, 2)
   expect(p.used).toBeGreaterThan(p.threshold)
   expect(p.used).toBeLessThan(p.resilient)
 
-  await writeData(page, 7) // 29 TB > 28.5 TB
+  await writeData(page, 8) // 31 TB > 30 TB
   await expect(state).toHaveAttribute('data-state', 'critical')
   await expect(page.getByTestId('storage-state-text')).toContainText('Usage exceeds resilient capacity: the cluster might not be able to tolerate and recover from a node failure')
   await expect(page.getByTestId('storage-used-bar')).toHaveClass(/bg-red-500/)
@@ -131,7 +131,7 @@ test('View Details lists every node against its share of resilient capacity, fro
 
 test('the gear sets the threshold: the dashed line moves, the state follows, a bad value is refused', async ({ page }) => {
   const sim = await openScenario(page, 'starter-3', 1)
-  await sim.load(bible(40)) // 16 TB used = 56 % of 28.5 TB
+  await sim.load(bible(40)) // 16 TB used = 53 % of 30 TB
   const summary = page.getByTestId('storage-summary')
   await expect(summary.getByTestId('storage-state')).toHaveAttribute('data-state', 'ok')
   await summary.getByRole('button', { name: 'Storage summary threshold settings' }).click()
@@ -144,12 +144,12 @@ test('the gear sets the threshold: the dashed line moves, the state follows, a b
   await expect(summary.getByTestId('storage-state')).toHaveAttribute('data-state', 'warning')
   expect((await sim.report()).storage.warnThresholdPct).toBe(50)
   const p = await positions(page)
-  expect(p.threshold).toBeCloseTo((28.5 * 0.5) / 40, 2)
+  expect(p.threshold).toBeCloseTo((30 * 0.5) / 40, 2)
 })
 
 test('what-if: the model says whether the cluster would heal, and the answer follows the usage', async ({ page }) => {
   const sim = await openScenario(page, 'starter-3', 1, '#/storage')
-  await sim.load(bible(60)) // 24 TB ≤ 28.5 TB
+  await sim.load(bible(60)) // 24 TB ≤ 30 TB
   const panel = page.getByTestId('whatif-panel')
   await panel.getByLabel('Unit to fail (what-if)').selectOption('node-2')
   const result = panel.getByTestId('whatif-result')
@@ -157,9 +157,9 @@ test('what-if: the model says whether the cluster would heal, and the answer fol
   await expect(result).toContainText('Yes: the cluster would heal after losing node-2')
   const w = await page.evaluate(() => window.prismSim!.whatIf('node-2'))
   expect(w.heals).toBe(true)
-  expect(w.capacityBytes).toBe(28.5e12)
+  expect(w.capacityBytes).toBe(30e12)
 
-  await writeData(page, 6) // 30 TB > 28.5 TB
+  await writeData(page, 7.5) // 31.5 TB > 30 TB
   await expect(result).toHaveAttribute('data-heals', 'false')
   await expect(result).toContainText('No: the cluster could not re-protect all data after losing node-2')
   const w2 = await page.evaluate(() => window.prismSim!.whatIf('node-2'))

@@ -125,7 +125,7 @@ export function formatSummary(r: Report): string {
   lines.push(`Finished at ${clock(r.time)} (${r.time} s)`)
   lines.push(`Data Resiliency: ${r.resiliency.status}`)
   lines.push(`  failures tolerable: ${r.resiliency.faultTolerance.map((f) => `${f.domainType} ${f.failuresTolerable}`).join(', ')}`)
-  lines.push(`  under-replicated ${tb(r.resiliency.underReplicatedBytes)} · lost ${tb(r.resiliency.lostBytes)} · rebuild ${r.resiliency.rebuild.active ? `${Math.round(r.resiliency.rebuild.progress * 100)}%` : 'idle'}`)
+  lines.push(`  under-replicated ${tb(r.resiliency.underReplicatedBytes)} · unavailable ${tb(r.resiliency.unavailableBytes)} · lost ${tb(r.resiliency.lostBytes)} · rebuild ${r.resiliency.rebuild.active ? `${Math.round(r.resiliency.rebuild.progress * 100)}%` : 'idle'}`)
   lines.push(`Storage: used ${tb(r.storage.usedBytes)} of ${tb(r.storage.totalBytes)} · resilient ${tb(r.storage.resilientCapacityBytes)} · ${r.storage.state}`)
   const down = r.topology.nodes.filter((n) => n.host !== 'up' || n.cvm !== 'up').map((n) => `${n.id} (host ${n.host}, CVM ${n.cvm})`)
   lines.push(`Nodes not healthy: ${down.length ? down.join(', ') : 'none'}`)

@@ -29,6 +29,9 @@ import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
+import { configChangeRefusal } from './metadata/quorum'
+import { vdiskShareNow } from './storage/tolerance/vdiskShare'
+import { shareKey } from './storage/tolerance/availability'
 import { untilPredicate, untilProblem } from './scenario/until'
 import { XrayExecutor, xrayRefusals, type XrayOps } from './xray/executor'
 import type { XrayPlan } from './xray/planTypes'
@@ -86,6 +89,7 @@ export class Simulation implements Kernel {
   readonly metrics = new MetricsLog()
   private ftCache: FaultToleranceResult | null = null
   private capacityCache: { resilient: number } | null = null
+  private shareCache: { ft: FaultToleranceResult; share: Float32Array | null; key: number } | null = null
   /** bumped when anything the Report summarises changes */
   version = 0
   /** the X-Ray test this simulation runs (loadXray), else null */
@@ -294,6 +298,8 @@ export class Simulation implements Kernel {
   powerOn(vmId: string): void {
     const v = this.vmIndex(vmId)
     if (this.vms.power[v] === POWER_ON) throw new SimError(`VM "${vmId}" is already on`)
+    const frozen = this.configChangeRefusal()
+    if (frozen) throw new SimError(`cannot power on VM "${vmId}": ${frozen}`)
     const refusal = this.ha.admission(v)
     if (refusal) throw new SimError(`cannot power on VM "${vmId}": ${refusal}`)
     this.tryPowerOn(v, true)
@@ -346,9 +352,29 @@ export class Simulation implements Kernel {
   get curatorScanning(): boolean {
     return this.curator.scanning
   }
+  /** null when the configuration may change, else why not (a Zookeeper majority is down: metadata/quorum.ts) */
+  configChangeRefusal(): string | null {
+    return configChangeRefusal(this)
+  }
+  /** 1 per disk whose copies are destroyed (failed SMART, DOMAIN.md §9) */
+  get destroyedDisks(): Uint8Array {
+    return this.diskHealth.smartFailed
+  }
+  get vdiskCount(): number {
+    return this.vms.vdiskStart[this.vms.count]
+  }
   faultTolerance(): FaultToleranceResult {
     if (!this.ftCache) this.ftCache = computeFaultTolerance(this)
     return this.ftCache
+  }
+  /** Per vDisk, the share of its I/O that completes now (null: all of it), and a key that changes with it. */
+  vdiskDataShare(): { share: Float32Array | null; key: number } {
+    const ft = this.faultTolerance()
+    if (this.shareCache?.ft !== ft) {
+      const share = vdiskShareNow(this)
+      this.shareCache = { ft, share, key: shareKey(share) }
+    }
+    return this.shareCache
   }
   /** Raw capacity of each node's disks that can serve data now (0 for a node that is down). */
   nodeAvailableCapacity(): number[] {
@@ -529,6 +555,7 @@ export class Simulation implements Kernel {
    */
   checkResiliencyAlerts(): void {
     checkResiliencyAlerts(this.log, this.faultTolerance(), this.curator.scanning)
+    this.io.checkIoErrors()
   }
 
 

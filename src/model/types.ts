@@ -167,9 +167,12 @@ export interface ReportVm {
     loginTarget: string | null
     /** extension: iSCSI connections (Frodo opens several per vDisk) */
     connections: number
+    /** false while some of its data or its metadata range is unavailable (DOMAIN.md §9) */
+    dataAvailable: boolean
   }>
   /** extension (ioload.ts): controller I/O the VM gets now; latency in ms */
-  io: { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number }
+  /** errorsPerSecond: I/Os failing now (unavailable data, no Stargate) */
+  io: { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number; errorsPerSecond: number }
 }
 
 /** extension: one redirect of a vDisk's iSCSI login (iopath.ts) */
@@ -214,6 +217,8 @@ export interface Report {
     erasureCoding: boolean
     awareness: { desired: Domain; effective: Domain }
     haMode: 'default' | 'guarantee'
+    /** a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9) */
+    quorum: boolean
   }
   resiliency: {
     status: ResiliencyStatus
@@ -231,6 +236,9 @@ export interface Report {
       bandwidthBytesPerSec: number
     }
     underReplicatedBytes: number
+    /** no online copy, but copies still exist offline (DOMAIN.md §9); back when the part returns */
+    unavailableBytes: number
+    /** no copy left anywhere (failed/replaced disks) */
     lostBytes: number
     /** extension: copies on components that came back, re-admitted or deleted by the next Curator scan */
     overReplicatedBytes: number

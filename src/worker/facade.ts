@@ -13,7 +13,7 @@ import type { Fault, Report, SimAlert, SimTask, Until, UntilResult } from '../mo
 import { UNIT_BYTES } from '../model/kernel/units'
 import { runDrill, type DrillChecks } from '../model/scenario/expect'
 import { ArraySender, ListSender, RecordSender } from './patch'
-import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
+import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type IoPatched, type RunMark, type RunStatus, type ScenarioInfo, type SimWorkerApi, type Structure, type SummaryDelta, type VmDelta } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
 import { Checkpoints } from './checkpoints'
 import { parseRun } from './runSchema'
@@ -56,6 +56,8 @@ class Senders {
   readonly vmBandwidthBps = new ArraySender<Float32Array>()
   readonly vmLatencyMs = new ArraySender<Uint16Array>()
   readonly vdiskLatencyMs = new ArraySender<Uint16Array>()
+  readonly vmErrors = new ArraySender<Float32Array>()
+  readonly vdiskDataOk = new ArraySender<Uint8Array>()
   readonly tasks = new RecordSender<SimTask>()
   readonly alerts = new RecordSender<SimAlert>()
 }
@@ -518,7 +520,7 @@ export class SimFacade implements SimWorkerApi {
       logVersion: io.logVersion,
     }
     this.sent.redirects = io.redirectTotal
-    const set = <K extends 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs'>(k: K, p: IoDelta[K] | null) => {
+    const set = <K extends IoPatched>(k: K, p: IoDelta[K] | null) => {
       if (p) out[k] = p
     }
     set('vmReadIops', s.vmReadIops.diff(l.vmReadIops))
@@ -526,6 +528,9 @@ export class SimFacade implements SimWorkerApi {
     set('vmBandwidthBps', s.vmBandwidthBps.diff(l.vmBandwidthBps))
     set('vmLatencyMs', s.vmLatencyMs.diff(latencySteps(l.vmLatencyMs)))
     set('vdiskLatencyMs', s.vdiskLatencyMs.diff(latencySteps(l.vdiskLatencyMs)))
+    set('vmErrors', s.vmErrors.diff(l.vmErrors))
+    const share = this.simulation.vdiskDataShare().share
+    set('vdiskDataOk', s.vdiskDataOk.diff(Uint8Array.from({ length: l.vdiskIops.length }, (_, vd) => (share === null || share[vd] >= 1 ? 1 : 0))))
     return out
   }
 

@@ -89,6 +89,7 @@ export interface SummarySection {
   faultTolerance: FaultToleranceRow[]
   rebuild: Report['resiliency']['rebuild']
   underReplicatedBytes: number
+  unavailableBytes: number
   lostBytes: number
   overReplicatedBytes: number
   detachedBytes: number
@@ -114,6 +115,10 @@ export interface IoSection {
   vmBandwidthBps: Float32Array
   vmLatencyMs: Float32Array
   vdiskLatencyMs: Float32Array
+  /** per VM: I/Os failing per second (unavailable data, no Stargate; DOMAIN.md §9) */
+  vmErrors: Float32Array
+  /** per vDisk: 1 when all its data and its metadata range are available, 0 when part of its I/O fails */
+  vdiskDataOk: Uint8Array
   /** per Stargate (node index) */
   sgSessions: Int32Array
   sgRemoteSessions: Int32Array
@@ -133,7 +138,12 @@ export interface IoSection {
  * IoSection on the wire: per-VM and per-vDisk arrays as patches (only when changed);
  * latencies as whole hundredths of a millisecond (LATENCY_STEPS_PER_MS).
  */
-export interface IoDelta extends Omit<IoSection, 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs'> {
+/** The IoSection arrays sent as patches. */
+export type IoPatched = 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs' | 'vmErrors' | 'vdiskDataOk'
+
+export interface IoDelta extends Omit<IoSection, IoPatched> {
+  vmErrors?: ArrayPatch<Float32Array>
+  vdiskDataOk?: ArrayPatch<Uint8Array>
   vmReadIops?: ArrayPatch<Float32Array>
   vmWriteIops?: ArrayPatch<Float32Array>
   vmBandwidthBps?: ArrayPatch<Float32Array>

@@ -106,6 +106,10 @@ export interface Report {
       effective: Domain;
     };
     haMode: "default" | "guarantee";
+    /**
+     * a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9)
+     */
+    quorum: boolean;
   };
   resiliency: {
     status: ResiliencyStatus;
@@ -129,6 +133,13 @@ export interface Report {
       bandwidthBytesPerSec: number;
     };
     underReplicatedBytes: number;
+    /**
+     * no online copy, but copies still exist offline (DOMAIN.md §9); back when the part returns
+     */
+    unavailableBytes: number;
+    /**
+     * no copy left anywhere (failed/replaced disks)
+     */
     lostBytes: number;
     /**
      * extension: copies on components that came back, re-admitted or deleted by the next Curator scan
@@ -302,9 +313,13 @@ export interface ReportVm {
      * extension: iSCSI connections (Frodo opens several per vDisk)
      */
     connections: number;
+    /**
+     * false while some of its data or its metadata range is unavailable (DOMAIN.md §9)
+     */
+    dataAvailable: boolean;
   }[];
   /**
-   * extension (ioload.ts): controller I/O the VM gets now; latency in ms
+   * errorsPerSecond: I/Os failing now (unavailable data, no Stargate)
    */
   io: {
     iops: number;
@@ -312,6 +327,7 @@ export interface ReportVm {
     writeIops: number;
     bandwidthBps: number;
     latencyMs: number;
+    errorsPerSecond: number;
   };
 }
 /**

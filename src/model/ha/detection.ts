@@ -6,7 +6,6 @@
  * (best effort). The Acropolis leader is elected among the serving ring members
  * (ACROPOLIS_ELECTION_DELAY after its CVM fails) and answers the VMs' DHCP (IPAM).
  */
-import { mthm } from './mthm'
 import { HOST_DOWN, HOST_PARTITIONED, HOST_UP, type StateChange } from '../cluster/topology'
 import { POWER_ON, POWER_RESTARTING } from '../cluster/vms'
 import { HaAdmission } from './admission'
@@ -41,6 +40,8 @@ export abstract class HaDetection extends HaAdmission {
       this.reprotect()
       this.checkCache = null
     }
+    // a Zookeeper quorum that is back lets the timelines that waited for it go on
+    if (this.leader >= 0 && this.quorum) for (const inc of this.incidents) this.advanceIncident(inc)
     this.version++
   }
 
@@ -121,6 +122,7 @@ export abstract class HaDetection extends HaAdmission {
     const now = sim.time
     const id = sim.spec.nodes[inc.host].id
     if (this.leader < 0) return // waits for the election
+    if (!this.quorum) return // configuration frozen without a Zookeeper quorum (DOMAIN.md §9): waits for it
     const leaderId = sim.spec.nodes[this.leader].id
     // the host came back before anything died: nothing to fail over
     const waiting = inc.vms.filter((v) => this.waitIncident[v] === inc.id && sim.vms.power[v] === POWER_RESTARTING)
@@ -152,7 +154,7 @@ export abstract class HaDetection extends HaAdmission {
     sim.invalidate()
   }
 
-  /** T120: the leader distributes the start requests (segments first, then best effort with MTHM). */
+  /** T120: the leader distributes the start requests (segments first, then best effort spread over the most free memory). */
   protected restartVms(inc: Incident): void {
     const sim = this.sim
     const { spec, vms, log } = sim
@@ -172,19 +174,26 @@ export abstract class HaDetection extends HaAdmission {
         }
       }
     })
-    // best effort for the rest: MTHM over the free memory of the up hosts
+    // best effort for the rest (our rule, DOMAIN.md §8): spread them, each to the allowed up
+    // host with the most memory still free for VMs (ties by host order), largest VM first
     const rest = victims.map((_, i) => i).filter((i) => target[i] < 0)
-    if (rest.length > 0) {
-      const bins: number[] = []
-      for (let h = 0; h < this.n; h++) if (this.up(h)) bins.push(h)
-      const res = mthm(
-        rest.map((i) => this.mem(victims[i])),
-        bins.map((h) => Math.max(0, this.capacity(h) - this.run[h] - used[h])),
-        (k, b) => this.allowed(victims[rest[k]], bins[b]),
-      )
-      res.assignment.forEach((b, k) => {
-        if (b >= 0) target[rest[k]] = bins[b]
-      })
+    rest.sort((a, b) => this.mem(victims[b]) - this.mem(victims[a]) || a - b)
+    for (const i of rest) {
+      const v = victims[i]
+      let best = -1
+      let bestFree = -1
+      for (let h = 0; h < this.n; h++) {
+        if (!this.up(h) || !this.allowed(v, h)) continue
+        const free = this.capacity(h) - this.run[h] - used[h]
+        if (free >= this.mem(v) && free > bestFree) {
+          best = h
+          bestFree = free
+        }
+      }
+      if (best >= 0) {
+        target[i] = best
+        used[best] += this.mem(v)
+      }
     }
     victims.forEach((v, i) => {
       const s = spec.vms[v]
@@ -237,7 +246,7 @@ export abstract class HaDetection extends HaAdmission {
     if (this.leader >= 0 && sim.topo.cvmServing(this.leader)) return
     if (!this.quorum) {
       this.leader = -1
-      sim.log.event('critical', 'AcropolisNoQuorum', null, 'No Acropolis leader can be elected: the reachable Controller VMs are not a majority of the cluster')
+      sim.log.event('critical', 'AcropolisNoQuorum', null, `No Acropolis leader can be elected: ${sim.configChangeRefusal()}`)
       sim.invalidate()
       return
     }

@@ -265,15 +265,22 @@ describe('Default mode restart failures, affinity, quorum', () => {
     sim.advance(120)
     expect(vmOf(sim.report(), 'a')).toMatchObject({ power: 'on', host: 'node-3' })
     // five hosts, both affinity hosts down: a has nowhere to go although three hosts are free
-    const five = threeHosts([vm('a', 'node-1', 20, 'on', { affinityHosts: ['node-1', 'node-3'] })], 'default')
-    five.cluster.layout = { ...five.cluster.layout!, blocksPerRack: 5 }
-    const s2 = Simulation.create(five)
-    s2.inject({ kind: 'node', target: 'node-3' })
-    s2.inject({ kind: 'node', target: 'node-1' })
+    // (the two hosts hold at most one Zookeeper server, so the cluster keeps its quorum)
+    const fiveOf = (hosts: string[]) => {
+      const sc = threeHosts([vm('a', hosts[0], 20, 'on', { affinityHosts: hosts })], 'default')
+      sc.cluster.layout = { ...sc.cluster.layout!, blocksPerRack: 5 }
+      return sc
+    }
+    const zk = Simulation.create(fiveOf(['node-1', 'node-3'])).report().zookeeper
+    const pair = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5'].filter((n) => !zk.includes(n)).concat(zk[0]).slice(0, 2).sort()
+    const s2 = Simulation.create(fiveOf(pair))
+    s2.inject({ kind: 'node', target: pair[1] })
+    s2.inject({ kind: 'node', target: pair[0] })
     s2.settle(600)
     const r2 = s2.report()
+    expect(r2.cluster.quorum).toBe(true)
     expect(vmOf(r2, 'a').power).toBe('off')
-    expect(r2.alerts.find((x) => x.entity === 'a')!.message).toContain('every host of its affinity (node-1, node-3) is unavailable')
+    expect(r2.alerts.find((x) => x.entity === 'a')!.message).toContain(`every host of its affinity (${pair.join(', ')}) is unavailable`)
   })
 
   it('scenario validation names the bad affinity / network by JSON path', () => {
@@ -302,6 +309,37 @@ describe('Default mode restart failures, affinity, quorum', () => {
     expect(r.acropolisLeader).toBeNull()
     expect(r.ha.quorum).toBe(false)
     expect(r.ha.incidents.every((i) => i.t60 === null)).toBe(true)
+    expect(r.cluster.quorum).toBe(false)
+  })
+
+  it('Zookeeper quorum (DOMAIN.md §9): without a ZK majority no election, no HA restart, no ZK move, power-on refused; all resume with it', () => {
+    const sim = Simulation.create(threeHosts([vm('a', 'node-3', 10, 'on'), vm('b', 'node-3', 10, 'off')], 'default'))
+    expect(sim.report().cluster.quorum).toBe(true)
+    const zk = sim.report().zookeeper
+    const leader = sim.report().acropolisLeader!
+    // every node holds a Zookeeper server: one CVM down and the host of VM a leave 1 of 3
+    expect(zk).toContain('node-3')
+    const cvms = zk.filter((n) => n !== 'node-3').slice(0, 1)
+    for (const n of cvms) sim.inject({ kind: 'cvm', target: n })
+    sim.inject({ kind: 'node', target: 'node-3' })
+    sim.advance(900)
+    let r = sim.report()
+    expect(r.cluster.quorum).toBe(false)
+    expect(r.zookeeper).toEqual(zk) // no move
+    expect(r.events.some((e) => e.type === 'ZookeeperMoveFailed' && /no Zookeeper quorum/.test(e.message))).toBe(true)
+    expect(r.vms.find((v) => v.id === 'a')!.power).not.toBe('on') // not restarted
+    if (cvms.includes(leader)) expect(r.acropolisLeader).toBeNull()
+    expect(() => sim.powerOn('b')).toThrow(/no Zookeeper quorum \(\d of 3 Zookeeper servers up, 2 needed\)/)
+    expect(sim.report().vms.find((v) => v.id === 'b')!.power).toBe('off')
+    sim.restore(cvms[0])
+    sim.settle()
+    r = sim.report()
+    expect(r.cluster.quorum).toBe(true)
+    expect(r.acropolisLeader).not.toBeNull()
+    expect(r.vms.find((v) => v.id === 'a')!.power).toBe('on')
+    sim.restore('node-3')
+    sim.powerOn('b')
+    expect(sim.report().vms.find((v) => v.id === 'b')!.power).toBe('on')
   })
 })
 

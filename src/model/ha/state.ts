@@ -29,6 +29,8 @@ export interface HaContext extends Kernel {
   setVmOff(v: number): void
   /** power VM v on where admission and placement allow */
   tryPowerOn(v: number, interactive: boolean): void
+  /** null when the configuration may change (Zookeeper quorum), else the reason (metadata/quorum.ts) */
+  configChangeRefusal(): string | null
 }
 
 /** Failure-detection timeline (seed 003), seconds after T0. */
@@ -151,11 +153,9 @@ export abstract class HaState {
   get t(): number {
     return this.mode === 'guarantee' ? this.reserveFor : 0
   }
-  /** The serving CVMs are a majority of the cluster's nodes (Zookeeper / Acropolis quorum). */
+  /** A Zookeeper majority is up (metadata/quorum.ts): without it no election, no HA restart (DOMAIN.md §9). */
   get quorum(): boolean {
-    let serving = 0
-    for (let i = 0; i < this.n; i++) if (this.sim.topo.cvmServing(i)) serving++
-    return serving * 2 > this.n
+    return this.sim.configChangeRefusal() === null
   }
   protected mem(v: number): number {
     return this.sim.spec.vms[v].memoryBytes

@@ -15,6 +15,9 @@
  *   replication), stretched by 1/(1 − ρ) (an M/M/1 queue, ρ capped at 0.95).
  * - Remote path: REMOTE_HOP_MS more per I/O (the data crosses the network to another CVM).
  * - A stalled session, a login in flight or no session: no I/O.
+ * - Unavailable data (DOMAIN.md §9, our rule): a vDisk serves only the share of its demand
+ *   whose data is available (`share`); the rest fails and counts as I/O errors. A running
+ *   VM's vDisk with no session at all (no Stargate reachable) fails all its demand.
  */
 import type { ClusterSpec } from '../scenario/normalize'
 import type { VmTable } from '../cluster/vms'
@@ -76,6 +79,8 @@ export interface IoLoad {
   vmWriteIops: Float32Array
   vmBandwidthBps: Float32Array
   vmLatencyMs: Float32Array
+  /** I/Os failing per second, per VM (unavailable data, no Stargate) */
+  vmErrors: Float32Array
   vdiskIops: Float32Array
   vdiskLatencyMs: Float32Array
   /** per Stargate: vDisk sessions it serves, of which remote, IOPS served, utilisation (0..1+), latency (ms) */
@@ -125,7 +130,7 @@ export function stargateLatencyMs(rho: number, readShare: number): number {
   return (readShare * READ_MS + (1 - readShare) * WRITE_MS) * stretch
 }
 
-export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Array }): IoLoad {
+export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Array }, share: Float32Array | null = null): IoLoad {
   const { spec, vms } = sim
   const n = spec.nodes.length
   const vdCount = vms.vdiskCount
@@ -141,6 +146,7 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
   const src = sim.ioDemand ?? null
   const vdRead = src ? new Float64Array(vdCount) : null // X-Ray: read share per vDisk
   const vdIoBytes = src ? new Float64Array(vdCount) : null // X-Ray: bytes per I/O per vDisk
+  const vmErrors = new Float32Array(vms.count)
   for (let v = 0; v < vms.count; v++) {
     if (vms.power[v] !== POWER_ON) continue
     const s = spec.vms[v]
@@ -155,6 +161,7 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
       const sg = vms.vdiskStargate[vd]
       if (sg < 0) {
         sessions.none++
+        if (state[vd] === 3) vmErrors[v] += vmDemand / k // no Stargate reachable: every I/O fails
         continue
       }
       if (sg === h) sessions.local++
@@ -163,18 +170,21 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
       sgSessions[sg]++
       if (sg !== h) sgRemote[sg]++
       if (state[vd] !== 0) continue // stalled: no I/O
+      const ok = share === null ? 1 : share[vd]
       if (src && vdRead && vdIoBytes) {
         const d = src.vmDemand(v).find((x) => x.vdisk === vd - vms.vdiskStart[v])
         const total = d ? d.readIops + d.writeIops : 0
         if (!d || total <= 0) continue
-        demand[vd] = total
+        demand[vd] = total * ok
+        vmErrors[v] += total * (1 - ok)
         vdRead[vd] = d.readIops / total
         vdIoBytes[vd] = d.bytesPerSecond / total
-        offered[sg] += total
-        offeredRead[sg] += d.readIops
+        offered[sg] += total * ok
+        offeredRead[sg] += d.readIops * ok
         continue
       }
-      demand[vd] = vmDemand / k
+      demand[vd] = (vmDemand / k) * ok
+      vmErrors[v] += (vmDemand / k) * (1 - ok)
       offered[sg] += demand[vd]
       offeredRead[sg] += demand[vd] * p.readShare
     }
@@ -239,7 +249,7 @@ export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Ar
   return {
     cluster: total,
     sessions,
-    vmIops, vmReadIops: vmRead, vmWriteIops: vmWrite, vmBandwidthBps: vmBw, vmLatencyMs: vmLat,
+    vmIops, vmReadIops: vmRead, vmWriteIops: vmWrite, vmBandwidthBps: vmBw, vmLatencyMs: vmLat, vmErrors,
     vdiskIops: vdIops, vdiskLatencyMs: vdLat,
     sgSessions, sgRemoteSessions: sgRemote, sgIops, sgUtil, sgLatencyMs: sgLatency,
   }

@@ -368,7 +368,9 @@ describe('property: no vDisk is served by a down Stargate for longer than one he
     // node-4's CVM down at 0; node-2 partitioned at 351 (its VMs die at 396, HA restarts them
     // at T120 = 471); node-5's CVM down at 470, just after the round at 470: at 471 every
     // redirector still sees node-5 healthy, and db-1 boots on node-4 (local Stargate down).
-    const sim = Simulation.create(scenario({ ioPath: { redirect: 'random' } }))
+    // db-1 pinned to node-2 and node-4 (VM-host affinity), so HA's spread (DOMAIN.md §8) still restarts it on node-4
+    const vms = scenario().vms!.map((v) => (v.id === 'db-1' ? { ...v, affinityHosts: ['node-2', 'node-4'] } : v))
+    const sim = Simulation.create(scenario({ ioPath: { redirect: 'random' } }, vms))
     for (const a of ISSUE_22[0]) {
       sim.advance(a.at - sim.time)
       sim.inject({ kind: a.kind as 'cvm' | 'partition', target: a.target })

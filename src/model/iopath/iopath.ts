@@ -33,6 +33,9 @@ export { DEFAULT_IO_PATH, type IoPathParams } from './params'
 export { FRODO_CONNECTIONS_PER_VDISK, IO_BUCKET_SECONDS, ioBucket } from './ioload'
 export { LOCAL_PORTAL, logStamp, REDIRECT_HISTORY, REDIRECT_REASONS, REDIRECTOR_LOG_LINES, REDIRECTOR_PORTAL, SESSION_ACTIVE, SESSION_LOGIN, SESSION_NONE, SESSION_STALLED, type IoContext, type RedirectReason } from './state'
 
+/** VM I/O events logged one by one per check; the rest as one summary event. */
+export const VM_EVENT_LIMIT = 25
+
 /** The I/O paths: built in layers, state.ts ← redirector.ts ← this file (entry points, queries, Report). */
 export class IoPaths extends IoRedirector {
   // ------------------------------------------------------------ simulation entry points
@@ -95,6 +98,34 @@ export class IoPaths extends IoRedirector {
     this.ensureActivity()
   }
 
+  /** 1 per VM whose I/O was failing at the last check (VM events on each change) */
+  private erroring: Uint8Array | null = null
+
+  /**
+   * VM events when a running VM's I/O starts failing (unavailable data, no Stargate) and
+   * when it resumes (DOMAIN.md §9). At most VM_EVENT_LIMIT events per check, then one summary.
+   */
+  checkIoErrors(): void {
+    const { vms, spec, log } = this.sim
+    const errors = this.load().vmErrors
+    const was = this.erroring ?? (this.erroring = new Uint8Array(vms.count))
+    const started: number[] = []
+    const resumed: number[] = []
+    for (let v = 0; v < vms.count; v++) {
+      const now = vms.power[v] === POWER_ON && errors[v] >= 0.5 ? 1 : 0
+      if (now === was[v]) continue
+      if (now) started.push(v)
+      else if (vms.power[v] === POWER_ON) resumed.push(v)
+      was[v] = now
+    }
+    const emit = (list: number[], sev: 'warning' | 'info', type: string, text: (v: number) => string, rest: string) => {
+      for (const v of list.slice(0, VM_EVENT_LIMIT)) log.event(sev, type, spec.vms[v].id, text(v))
+      if (list.length > VM_EVENT_LIMIT) log.event(sev, type, null, `${list.length - VM_EVENT_LIMIT} more VMs ${rest}`)
+    }
+    emit(started, 'warning', 'VmIoErrors', (v) => `VM ${spec.vms[v].name}: ${Math.round(errors[v])} I/Os per second fail: part of its data is unavailable (the guest sees I/O errors)`, 'see I/O errors')
+    emit(resumed, 'info', 'VmIoResumed', (v) => `VM ${spec.vms[v].name}: its data is available again, I/O resumes`, 'resume I/O')
+  }
+
   // ------------------------------------------------------------ queries
   sessionState(vd: number): number {
     const { vms } = this.sim
@@ -119,8 +150,8 @@ export class IoPaths extends IoRedirector {
   /** The I/O model's figures now (cached per session state and sample period). */
   load(): IoLoad {
     const sim = this.sim
-    const key = `${sim.vms.version}:${sim.topo.version}:${ioBucket(sim.time)}:${sim.ioDemand?.version ?? ''}`
-    if (!this.loadCache || this.loadCache.key !== key) this.loadCache = { key, load: computeIoLoad(sim, this) }
+    const key = this.loadKey()
+    if (!this.loadCache || this.loadCache.key !== key) this.loadCache = { key, load: computeIoLoad(sim, this, sim.vdiskDataShare().share) }
     return this.loadCache.load
   }
 
@@ -139,7 +170,7 @@ export class IoPaths extends IoRedirector {
   /** Changes whenever load() may return different figures. */
   loadKey(): string {
     const sim = this.sim
-    return `${sim.vms.version}:${sim.topo.version}:${ioBucket(sim.time)}:${sim.ioDemand?.version ?? ''}`
+    return `${sim.vms.version}:${sim.topo.version}:${ioBucket(sim.time)}:${sim.vdiskDataShare().key}:${sim.ioDemand?.version ?? ''}`
   }
 
   /** The most recent redirects, oldest first. */

@@ -27,6 +27,8 @@ export interface IoContext extends Kernel {
   recordMetrics(): void
   /** while an X-Ray test runs: each VM's demand from its workloads (ioload.ts) */
   readonly ioDemand?: IoDemandSource | null
+  /** per vDisk, the share of its I/O whose data is available (null: all), and a key that changes with it (DOMAIN.md §9) */
+  vdiskDataShare(): { share: Float32Array | null; key: number }
 }
 
 export const LOCAL_PORTAL = '192.168.5.254:3261'

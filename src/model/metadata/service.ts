@@ -13,6 +13,7 @@
  *   up, else a unit without a Zookeeper server, else any — and moves back when its
  *   original node has been up that long again.
  */
+import { configChangeRefusal } from './quorum'
 import { interleavedRing, metadataServiceUp, placeZookeeper } from './ring'
 import type { ScheduledEvent } from '../kernel/eventQueue'
 import type { Kernel } from '../kernel/context'
@@ -195,6 +196,12 @@ export class MetadataService {
       to = sameUnit[0] ?? placeZookeeper(topo, candidates.filter((n) => !others.includes(topo.unitOf(n, dom))), 1)[0] ?? candidates[0] ?? -1
       reason = to >= 0 && topo.unitOf(to, dom) === topo.unitOf(from, dom) ? `in the same ${dom}` : to >= 0 && !others.includes(topo.unitOf(to, dom)) ? `on a ${dom} without another Zookeeper server` : `(${dom} awareness of the ensemble cannot be kept)`
     } else return
+    const frozen = configChangeRefusal({ topo, zookeeperServers: () => this.zk })
+    if (frozen !== null) {
+      // moving a Zookeeper server itself needs a quorum (DOMAIN.md §9); the next change of state plans it again
+      sim.log.event('warning', 'ZookeeperMoveFailed', this.nodeId(from), `The Zookeeper server of ${this.nodeId(from)} cannot move: ${frozen}`)
+      return
+    }
     if (to < 0) {
       sim.log.event('warning', 'ZookeeperMoveFailed', this.nodeId(from), `No healthy node can take the Zookeeper server of ${this.nodeId(from)}`)
       return

@@ -14,16 +14,16 @@ export function storageState(used: number, resilient: number, warnPct: number): 
 
 export function buildResiliency(sim: ReportSource): Report['resiliency'] {
   const ft = sim.faultTolerance()
-  // missing replicas / strip members of data that still has a copy; lost: no surviving copy (resiliency.ts)
+  // missing replicas / strip members of data that still has a copy; unavailable: no online copy; lost: no copy left (availability.ts)
   // while the rebuild replicates, the fault tolerance stays as Curator last computed it; the copies left come from the rebuild
   const under = sim.curator.remainingCopies() ?? ft.health.missingCopies
-  const lostUnits = ft.health.lostUnits + ft.health.lostStripMembers
   return {
     status: sim.curatorScanning ? 'Computing' : ft.status,
     faultTolerance: ft.rows,
     rebuild: sim.curator.report(under),
     underReplicatedBytes: under * UNIT_BYTES,
-    lostBytes: lostUnits * UNIT_BYTES,
+    unavailableBytes: ft.availability.unavailableUnits * UNIT_BYTES,
+    lostBytes: ft.availability.lostUnits * UNIT_BYTES,
     lastUpdateTime: ft.lastUpdateTime,
     overReplicatedBytes: sim.curator.overReplicatedBytes(),
     detachedBytes: sim.curator.detachedBytes(),
@@ -127,6 +127,7 @@ export function buildReport(sim: ReportSource): Report {
       erasureCoding: spec.erasureCoding,
       awareness: { desired: spec.desiredAwareness, effective: sim.effectiveAwareness },
       haMode: spec.haMode,
+      quorum: sim.configChangeRefusal() === null,
     },
     resiliency: buildResiliency(sim),
     storage: buildStorage(sim),

@@ -11,6 +11,7 @@ export function buildVms(sim: ReportSource): ReportVm[] {
   const nodeId = (n: number) => spec.nodes[n].id
   const load = io.load()
   const round2 = (x: number) => Math.round(x * 100) / 100
+  const share = sim.vdiskDataShare().share
   return spec.vms.map((s, v) => {
     const vdisks: ReportVm['vdisks'] = []
     const frodo = vms.power[v] === POWER_OFF ? s.frodo && s.vcpus >= 2 : vms.frodo[v] === 1
@@ -26,6 +27,7 @@ export function buildVms(sim: ReportSource): ReportVm[] {
         session,
         loginTarget: login >= 0 ? nodeId(login) : null,
         connections: session === 'none' ? 0 : frodo ? FRODO_CONNECTIONS_PER_VDISK : 1,
+        dataAvailable: share === null || share[vd] >= 1,
       })
     }
     return {
@@ -45,6 +47,7 @@ export function buildVms(sim: ReportSource): ReportVm[] {
         writeIops: Math.round(load.vmWriteIops[v]),
         bandwidthBps: Math.round(load.vmBandwidthBps[v]),
         latencyMs: round2(load.vmLatencyMs[v]),
+        errorsPerSecond: Math.round(load.vmErrors[v]),
       },
     }
   })

@@ -36,6 +36,10 @@ export interface ReportSource {
   zookeeperServers(): number[]
   metadataDomain(): Domain
   faultTolerance(): FaultToleranceResult
+  /** null when the configuration may change (Zookeeper quorum), else why not */
+  configChangeRefusal(): string | null
+  /** per vDisk, the share of its I/O whose data is available (null: all) */
+  vdiskDataShare(): { share: Float32Array | null; key: number }
   availableTotalBytes(): number
   availableUsedBytes(): number
   nodeAvailableCapacity(): number[]

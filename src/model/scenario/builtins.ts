@@ -72,7 +72,7 @@ export const BUILTIN_SCENARIOS: Scenario[] = [
   {
     id: 'non-homogeneous',
     title: 'Non-homogeneous cluster',
-    summary: 'The Nutanix Bible example: blocks of 40 TB, 40 TB and 2 × 10 TB with block awareness. After losing a 40 TB block only node awareness is left: resilient capacity is 38 TB, not (100 − 40) × 0.95.',
+    summary: 'The Nutanix Bible example: blocks of 40 TB, 40 TB and 2 × 10 TB with block awareness. After losing a 40 TB block only node awareness is left: 2 copies fit in the 40 TB left on node awareness: resilient capacity is 40 TB, not 60 TB (seed 004).',
     cluster: {
       name: 'Mixed-4',
       racks: [

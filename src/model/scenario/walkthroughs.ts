@@ -172,21 +172,21 @@ export const WALKTHROUGHS: Scenario[] = [
     cluster: {
       name: 'Walk-Capacity',
       layout: { racks: 1, blocksPerRack: 1, nodesPerBlock: 4, ssdPerNode: 1, hddPerNode: 2, ssdTB: 2, hddTB: 4 },
-      data: { usedPct: 62, growthTBPerDay: 24 },
+      data: { usedPct: 66, growthTBPerDay: 24 },
     },
     vmFill: { count: 8, vcpus: 2, memoryGiB: 16, vdisks: 2 },
     steps: [
       {
         at: 0,
-        say: '4 nodes of 10 TB (9.09 TiB), FT1 (RF2): 36.38 TiB raw. Resilient capacity is 25.92 TiB — 95 % of the 27.28 TiB left after losing a node. 22.56 TiB are used, past the 75 % warning threshold (19.44 TiB), so the Storage Summary is amber. New data arrives at 1 TB (0.91 TiB) an hour.',
+        say: '4 nodes of 10 TB (9.09 TiB), FT1 (RF2): 36.38 TiB raw. Resilient capacity is 27.28 TiB: the 30 TB left after losing a node. 24.01 TiB are used, past the 75 % warning threshold (20.46 TiB), so the Storage Summary is amber. New data arrives at 1 TB (0.91 TiB) an hour.',
       },
       {
         at: 10800,
-        say: 'T+3 h: 25.28 TiB used, just under the gray resilient-capacity line (25.92 TiB). A node failure could still be healed.',
+        say: 'T+3 h: 26.74 TiB used, just under the gray resilient-capacity line (27.28 TiB). A node failure could still be healed.',
       },
       {
         at: 14400,
-        say: 'T+4 h: 26.19 TiB used — past the resilient-capacity line. The bar turns red and FREE_SPACE drops to 0 ("Cluster does not have enough capacity to tolerate a node failure"): Data Resiliency is Critical although every component is up.',
+        say: 'T+4 h: 27.65 TiB used — past the resilient-capacity line. The bar turns red and FREE_SPACE drops to 0 ("Cluster does not have enough capacity to tolerate a node failure"): Data Resiliency is Critical although every component is up.',
       },
       {
         at: 18000,
@@ -205,9 +205,9 @@ export const WALKTHROUGHS: Scenario[] = [
         say: 'T+7 h: data kept arriving while the rebuild copied, and the disks reached 95 %: Storage is full, new writes are refused (a StorageFull alert).',
       },
       {
-        at: 27600,
+        at: 28000,
         focus: 'node-2',
-        say: 'The rebuild failed — "Rebuild Blocked": 2.3 TB of data could not be re-protected and is left with a single copy. No data is lost yet, but one more failure could lose it. This is what the red resilient-capacity line warned about.',
+        say: 'The rebuild failed — "Rebuild Blocked": 3.9 TB of data could not be re-protected and is left with a single copy. No data is lost yet, but one more failure could lose it. This is what the red resilient-capacity line warned about.',
       },
     ],
   },

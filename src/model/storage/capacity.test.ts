@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { minimumUnits } from '../cluster/awareness'
-import { rawCapacity, READ_ONLY_FACTOR, resilientCapacity, type CapacityUnits } from './capacity'
+import { rawCapacity, resilientCapacity, type CapacityUnits } from './capacity'
 import { storageState } from '../report/report'
 import { applyFaults, clusterArb, faultsArb, fcParams as kitParams, scenarioOf } from './tolerance/resiliency.testkit'
 import { Simulation } from '../simulation'
@@ -103,29 +103,29 @@ describe('rawCapacity', () => {
 })
 
 describe('resilientCapacity (Nutanix Bible examples, DOMAIN.md §5)', () => {
-  it('4 × 10 TB nodes, FT1 → (40 − 10) × 0.95 = 28.5 TB', () => {
+  it('4 × 10 TB nodes, FT1 → 40 − 10 = 30 TB (no 0.95 factor, DOMAIN.md §5)', () => {
     const got = resilientCapacity('node', nodeUnits([10, 10, 10, 10].map((x) => x * TB)), 2, 1, 1, false)
-    expect(got).toBeCloseTo(28.5 * TB, -1)
+    expect(got).toBeCloseTo(30 * TB, -1)
     // with no failure to absorb, the whole 40 TB (less the 5 % read-only margin) is usable
-    expect(resilientCapacity('node', nodeUnits([10, 10, 10, 10].map((x) => x * TB)), 2, 0, 1, false)).toBeCloseTo(38 * TB, -1)
+    expect(resilientCapacity('node', nodeUnits([10, 10, 10, 10].map((x) => x * TB)), 2, 0, 1, false)).toBeCloseTo(40 * TB, -1)
   })
 
-  it('blocks [40] [40] [10 10] with block awareness → 38 TB, not the naive 57 TB', () => {
+  it('blocks [40] [40] [10 10] with block awareness → 40 TB, not the naive 60 TB (seed 004)', () => {
     const units = blockUnits([[40 * TB], [40 * TB], [10 * TB, 10 * TB]])
     const got = resilientCapacity('block', units, 2, 1, 1, false)
-    expect(got).toBeCloseTo(38 * TB, -1)
-    expect(got).not.toBeCloseTo((100 - 40) * 0.95 * TB, -1)
+    expect(got).toBeCloseTo(40 * TB, -1)
+    expect(got).not.toBeCloseTo((100 - 40) * TB, -1)
   })
 
-  it('the non-homogeneous built-in reports 38 TB resilient capacity', () => {
+  it('the non-homogeneous built-in reports 40 TB resilient capacity', () => {
     const sim = Simulation.create(builtinScenario('non-homogeneous'))
     const r = sim.report()
     expect(r.cluster.awareness.effective).toBe('block')
     expect(r.storage.totalBytes).toBe(100 * TB)
-    expect(Math.abs(r.storage.resilientCapacityBytes - 38 * TB)).toBeLessThanOrEqual(1)
+    expect(Math.abs(r.storage.resilientCapacityBytes - 40 * TB)).toBeLessThanOrEqual(1)
   })
 
-  it('a simulated 4 × 10 TB cluster reports 28.5 TB', () => {
+  it('a simulated 4 × 10 TB cluster reports 30 TB', () => {
     const sim = Simulation.create({
       title: 'Bible 4 x 10 TB',
       cluster: {
@@ -136,7 +136,7 @@ describe('resilientCapacity (Nutanix Bible examples, DOMAIN.md §5)', () => {
     })
     const r = sim.report()
     expect(r.storage.totalBytes).toBe(40 * TB)
-    expect(Math.abs(r.storage.resilientCapacityBytes - 28.5 * TB)).toBeLessThanOrEqual(1)
+    expect(Math.abs(r.storage.resilientCapacityBytes - 30 * TB)).toBeLessThanOrEqual(1)
   })
 
   it('is 0 when no more than f units are left', () => {
@@ -145,7 +145,7 @@ describe('resilientCapacity (Nutanix Bible examples, DOMAIN.md §5)', () => {
   })
 
   it('ignores failed (zero) units', () => {
-    expect(resilientCapacity('node', nodeUnits([10, 10, 10, 0, 10]), 2, 1, 1, false)).toBeCloseTo(28.5, 9)
+    expect(resilientCapacity('node', nodeUnits([10, 10, 10, 0, 10]), 2, 1, 1, false)).toBeCloseTo(30, 9)
   })
 
   /** The definition of DOMAIN.md §5, by enumerating every set F of f units. */
@@ -154,13 +154,13 @@ describe('resilientCapacity (Nutanix Bible examples, DOMAIN.md §5)', () => {
     const rawAt = (d: Domain, us: number[]) =>
       d === 'node' && dom !== 'node' ? rawCapacity(us.flatMap((x) => u.nodesOfUnit[x]), rf) : rawCapacity(us.map((x) => u.unitCapacity[x]), rf)
     let best = rawAt(dom, live)
-    if (f === 0) return READ_ONLY_FACTOR * best
+    if (f === 0) return best
     if (live.length <= f) return 0
     const after: Domain = dom === 'node' || live.length - f >= minimumUnits(ftLevel, ec) ? dom : 'node'
     const subsets = (from: number[], k: number): number[][] =>
       k === 0 ? [[]] : from.flatMap((x, i) => subsets(from.slice(i + 1), k - 1).map((s) => [x, ...s]))
     for (const F of subsets(live, f)) best = Math.min(best, rawAt(after, live.filter((x) => !F.includes(x))))
-    return READ_ONLY_FACTOR * best
+    return best
   }
 
   it('property: node domain equals the minimum over every set of f failed nodes', () => {
@@ -205,7 +205,7 @@ describe('resilient capacity of simulated clusters, by brute force over every fa
   /**
    * DOMAIN.md §5 straight from the spec and disk availability: D = the awareness in force,
    * f = FT level; for every set F of f live D-units, the raw the rest can hold at D'
-   * (node awareness when fewer than the minimum D-units remain); × 0.95.
+   * (node awareness when fewer than the minimum D-units remain); no 0.95 factor.
    */
   const bruteForce = (sim: Simulation): number => {
     const { spec, topo } = sim
@@ -226,7 +226,7 @@ describe('resilient capacity of simulated clusters, by brute force over every fa
     if (live.length <= f) return 0
     const after: Domain = D !== 'node' && live.length - f < minimumUnits(spec.ftLevel, spec.erasureCoding) ? 'node' : D
     for (const F of subsetsOf(live, f)) best = Math.min(best, rawCapacity(capsAt(after, new Set(F)), rf))
-    return Math.floor(READ_ONLY_FACTOR * best)
+    return Math.floor(best)
   }
 
   it('property: Report.storage.resilientCapacityBytes equals the enumeration, with and without failures', () => {

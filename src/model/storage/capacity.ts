@@ -4,13 +4,16 @@
  * raw(U): the largest raw usage units with capacities c_u can hold with RF r and one
  * replica per unit, r·L* where L* is the largest L with Σ min(c_u, L) ≥ r·L.
  *
- * Resilient capacity at domain D for FT f = 0.95 × min(raw_D(all units),
+ * Resilient capacity at domain D for FT f = min(raw_D(all units),
  * min over every set F of f D-units of raw_D'(the rest)), D' being the awareness left
- * after losing F (node level when too few D-units remain).
+ * after losing F (node level when too few D-units remain). No 0.95 factor (DOMAIN.md §5 as
+ * corrected: the seed's 40 TB example wins); Stargate's read-only limit at 95 % full
+ * (READ_ONLY_FACTOR) bounds writes (growth.ts), not resilient capacity.
  */
 import { effectiveAwareness } from '../cluster/awareness'
 import type { Domain } from '../types'
 
+/** Stargate turns read-only at 95 % full (bounds writes; not part of resilient capacity). */
 export const READ_ONLY_FACTOR = 0.95
 
 /** r·L* for the given unit capacities. */
@@ -64,7 +67,7 @@ export function resilientCapacity(
       ? rawCapacity(us.flatMap((u) => units.nodesOfUnit[u]), rf)
       : rawCapacity(us.map((u) => units.unitCapacity[u]), rf)
   let best = rawAt(dom, live)
-  if (f <= 0) return READ_ONLY_FACTOR * best
+  if (f <= 0) return best
   if (live.length <= f) return 0
   const remaining = live.length - f
   const counts = { ...units.unitCounts, [dom]: remaining }
@@ -87,5 +90,5 @@ export function resilientCapacity(
     }
     walk(0, f, [])
   }
-  return READ_ONLY_FACTOR * best
+  return best
 }

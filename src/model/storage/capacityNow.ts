@@ -48,7 +48,7 @@ export function freeSpaceTolerance(src: CapacitySource, dt: DomainType): number 
       // the worst f available disks to lose (resiliency.ts), rebuild at node level
       const { spec, topo } = src
       const nodeDisks = spec.nodes.map((n) => n.disks.filter((d) => topo.diskAvailable(d)).map((d) => spec.disks[d].capacityBytes))
-      cap = 0.95 * worstRawAfterDiskLosses(nodeDisks, src.data.rf, f)
+      cap = worstRawAfterDiskLosses(nodeDisks, src.data.rf, f)
     } else {
       const dom: Domain = dt === 'NODE' ? 'node' : dt === 'RACKABLE_UNIT' ? 'block' : 'rack'
       cap = resilientCapacity(dom, capacityUnitsOf(src, dom), src.data.rf, f, src.spec.ftLevel, src.spec.erasureCoding)

@@ -5,7 +5,7 @@ import { Simulation } from '../simulation'
 import type { Scenario } from '../scenario/schema'
 import { TB, UNIT_BYTES } from '../kernel/units'
 
-/** The Bible's 4 × 10 TB cluster (resilient capacity 28.5 TB), at `usedPct` raw use. */
+/** The Bible's 4 × 10 TB cluster (resilient capacity 30 TB), at `usedPct` raw use. */
 const bible = (usedPct: number, growthTBPerDay?: number): Scenario => ({
   title: 'Bible 4 x 10 TB',
   cluster: {
@@ -90,13 +90,13 @@ describe('write', () => {
   })
 
   it('raising usage turns the state to warning, then critical, and FREE_SPACE drops to 0', () => {
-    const sim = Simulation.create(bible(20)) // 8 TB used, resilient 28.5 TB, threshold 21.375 TB
+    const sim = Simulation.create(bible(20)) // 8 TB used, resilient 30 TB, threshold 22.5 TB
     expect(sim.report().storage.state).toBe('ok')
     expect(freeSpace(sim).failuresTolerable).toBe(1)
-    sim.growth.write(14) // 22 TB
+    sim.growth.write(15) // 23 TB
     expect(sim.report().storage.state).toBe('warning')
     expect(freeSpace(sim).failuresTolerable).toBe(1)
-    sim.growth.write(7) // 29 TB > 28.5 TB
+    sim.growth.write(8) // 31 TB > 30 TB
     const s = sim.report().storage
     expect(s.usedBytes).toBeGreaterThan(s.resilientCapacityBytes)
     expect(s.state).toBe('critical')

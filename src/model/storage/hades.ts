@@ -23,6 +23,8 @@ export interface HadesContext extends Kernel {
   removeFault(kind: Fault['kind'], target: string): void
   /** derive the new component states and let every part of the model react */
   applyStateChange(): void
+  /** the data alerts follow what is unavailable and what is lost (a failed SMART test destroys the disk's copies) */
+  checkResiliencyAlerts(): void
 }
 
 /** Marks within this window count towards the "3 times in an hour" rule. */
@@ -73,6 +75,8 @@ export class DiskHealth {
       this.smartFailed[d] = 1
       sim.log.event('critical', 'DiskSmartFailed', id, `Hades: disk ${id} failed its SMART test and stays offline`)
       sim.log.raise(`disk-smart:${id}`, 'critical', 'DiskFailure', id, `Disk ${id} (serial ${sim.spec.disks[d].serial}) on ${sim.spec.nodes[sim.spec.disks[d].node].id} failed its SMART test: replace it`)
+      sim.invalidate()
+      sim.checkResiliencyAlerts()
       return
     }
     if (test) sim.log.endTask(test.task, 'succeeded', `SMART test passed on disk ${id}`)

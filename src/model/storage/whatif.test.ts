@@ -19,14 +19,14 @@ const bible = (usedPct: number): Scenario => ({
 })
 
 describe('whatIfFailure', () => {
-  it('4 × 10 TB: heals below 28.5 TB used, not above', () => {
+  it('4 × 10 TB: heals below 30 TB used, not above', () => {
     const ok = Simulation.create(bible(60)) // 24 TB
     const w = whatIfFailure(ok, 'node-1')
     expect(w.heals).toBe(true)
     expect(w.failedNodes).toEqual(['node-1'])
     expect(w.domainAfter).toBe('node')
     expect(w.neededBytes).toBe(ok.availableUsedBytes())
-    expect(w.capacityBytes).toBe(28.5 * TB)
+    expect(w.capacityBytes).toBe(30 * TB)
     expect(w.lostBytes).toBe(0)
     // the copies that were on node-1 are re-created
     expect(w.rebuildBytes).toBe(ok.report().storage.nodes[0].usedBytes)
@@ -38,20 +38,20 @@ describe('whatIfFailure', () => {
     const full = Simulation.create(bible(80)) // 32 TB
     const x = whatIfFailure(full, 'node-2')
     expect(x.heals).toBe(false)
-    expect(x.shortfallBytes).toBe(full.availableUsedBytes() - 28.5 * TB)
+    expect(x.shortfallBytes).toBe(full.availableUsedBytes() - 30 * TB)
     expect(x.rebuildSeconds).toBeNull()
-    expect(x.message).toMatch(/^Would not heal: .* 3.5 TB short/)
+    expect(x.message).toMatch(/^Would not heal: .* 2(\.0)? TB short/)
   })
 
-  it('non-homogeneous: losing a 40 TB block leaves node awareness and 38 TB (Nutanix Bible)', () => {
+  it('non-homogeneous: losing a 40 TB block leaves node awareness and 40 TB (Nutanix Bible)', () => {
     const sim = Simulation.create(builtinScenario('non-homogeneous')!)
     const w = whatIfFailure(sim, 'block-a')
     expect(w.domainBefore).toBe('block')
     expect(w.domainAfter).toBe('node')
-    expect(w.capacityBytes).toBe(38 * TB)
+    expect(w.capacityBytes).toBe(40 * TB)
     expect(w.message).toContain('node awareness after the failure')
-    // losing the small block keeps... two 40 TB nodes: 2 copies fit in 80 TB → 76 TB
-    expect(whatIfFailure(sim, 'block-c').capacityBytes).toBe(76 * TB)
+    // losing the small block keeps two 40 TB nodes: 2 copies fit in 80 TB
+    expect(whatIfFailure(sim, 'block-c').capacityBytes).toBe(80 * TB)
   })
 
   it('a rack on the large FT2 cluster keeps rack awareness and heals', () => {

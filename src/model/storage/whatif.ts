@@ -10,7 +10,7 @@
  *   as raw_D'(survivors) — copies of one extent group on distinct D'-units, D' being the
  *   awareness in force after the failure: the current one while enough units of it remain
  *   (seed 004 minimums), else node awareness (the same fallback as resilient capacity).
- * - Heals ⇔ needed ≤ 0.95 × raw_D'(survivors). With no failure active this is exactly the
+ * - Heals ⇔ needed ≤ raw_D'(survivors). With no failure active this is exactly the
  *   term of the resilient-capacity minimum for that unit, so the cluster's used bytes are
  *   within resilient capacity iff every single-unit what-if heals (whatif.test.ts).
  * - After the rebuild (our rule): the failures the cluster would still tolerate at D' —
@@ -20,7 +20,7 @@
  *   the scenario's per-node rebuild bandwidth), DOMAIN.md §6.
  */
 import { effectiveAwareness, staticFaultTolerance } from '../cluster/awareness'
-import { rawCapacity, READ_ONLY_FACTOR, resilientCapacity } from './capacity'
+import { rawCapacity, resilientCapacity } from './capacity'
 import { STRIP_STRIDE } from './ec'
 import { SimError } from '../kernel/errors'
 import type { Domain } from '../types'
@@ -49,7 +49,7 @@ export interface WhatIfResult {
   domainAfter: Domain
   /** raw bytes the surviving data needs at full protection */
   neededBytes: number
-  /** 0.95 × the raw usage the survivors can hold with copies on distinct `domainAfter` units */
+  /** the raw usage the survivors can hold with copies on distinct `domainAfter` units */
   capacityBytes: number
   heals: boolean
   /** neededBytes − capacityBytes when it can't heal, else 0 */
@@ -130,7 +130,7 @@ export function whatIfFailure(sim: WhatIfContext, target: string): WhatIfResult 
     before === 'node' ? 'node' : effectiveAwareness(before, { ...unitsBefore.unitCounts, [before]: remaining }, spec.ftLevel, spec.erasureCoding) === before ? before : 'node'
   const unitsAfter = after === before ? unitsBefore : sim.capacityUnits(after, nodeCap)
   const rawAfter = rawCapacity(unitsAfter.unitCapacity, R)
-  const capacityBytes = READ_ONLY_FACTOR * rawAfter
+  const capacityBytes = rawAfter
   const heals = neededBytes <= capacityBytes
 
   // failures tolerable after the rebuild

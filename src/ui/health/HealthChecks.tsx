@@ -10,7 +10,7 @@ import { useSim } from '../store/simStore'
 /** The alert types the model raises (src/model: simulation, curator, growth, ha, hades, metadataService). */
 export const CHECKS = [
   'HostDown', 'HostPartitioned', 'CvmDown', 'DiskOffline', 'DiskFailure', 'DiskMarkedOfflineRepeatedly', 'BlockDown', 'RackDown',
-  'DataResiliencyCritical', 'DataLoss', 'RebuildBlocked', 'StorageFull', 'MetadataNodeRemoved', 'HaNotProtected', 'VmRestartFailed',
+  'DataResiliencyCritical', 'DataUnavailable', 'DataLoss', 'RebuildBlocked', 'StorageFull', 'MetadataNodeRemoved', 'HaNotProtected', 'VmRestartFailed',
 ] as const
 
 export function HealthChecks() {

@@ -20,6 +20,8 @@ export interface Session {
   state: SessionState
   /** Stargate of the login in flight, or -1 */
   loginTarget: number
+  /** part of its data (or its metadata range) is unavailable: drawn as stalled, its I/O partly fails (DOMAIN.md §9) */
+  dataUnavailable: boolean
 }
 
 const EMPTY: Session[] = []
@@ -28,6 +30,7 @@ const EMPTY: Session[] = []
 export function useSessions(): Session[] {
   const structure = useSim((s) => s.structure)
   const vms = useSim((s) => s.vms)
+  const dataOk = useSim((s) => s.io?.vdiskDataOk ?? null)
   return useMemo(() => {
     if (!structure || !vms) return EMPTY
     const out: Session[] = []
@@ -37,6 +40,8 @@ export function useSessions(): Session[] {
       for (let k = 0; k < v.vdiskCount; k++) {
         const vd = v.vdiskStart + k
         const sg = vms.vdiskStargate[vd]
+        const dataUnavailable = dataOk !== null && dataOk[vd] === 0
+        const state = STATE_OF[vms.vdiskSession[vd]] ?? 'none'
         out.push({
           vd,
           vdiskId: structure.vdiskIds[vd],
@@ -44,11 +49,12 @@ export function useSessions(): Session[] {
           host,
           stargate: sg,
           path: sg < 0 ? 'none' : sg === host ? 'local' : 'remote',
-          state: STATE_OF[vms.vdiskSession[vd]] ?? 'none',
+          state: dataUnavailable && state === 'active' ? 'stalled' : state,
           loginTarget: vms.vdiskLoginTarget[vd],
+          dataUnavailable,
         })
       }
     })
     return out
-  }, [structure, vms])
+  }, [structure, vms, dataOk])
 }

@@ -36,7 +36,7 @@ function Verdict(props: { r: WhatIfResult }) {
         <dt>Needed (full protection)</dt>
         <dd>{formatBytes(r.neededBytes)}</dd>
         <dt>Survivors can hold</dt>
-        <dd>{formatBytes(r.capacityBytes)} (95 % of disks)</dd>
+        <dd>{formatBytes(r.capacityBytes)}</dd>
         {!r.heals && (
           <>
             <dt>Short by</dt>
@@ -92,7 +92,7 @@ export function WhatIfPanel() {
     <div className="flex flex-col gap-3" data-testid="whatif-panel">
       <p className="text-xs text-slate-600">
         Pick a unit: the model checks whether the survivors could hold every surviving extent group at its full replication factor (copies on distinct units
-        of the awareness left, 95 % of each disk), as Curator's rebuild would need.
+        of the awareness left), as Curator's rebuild would need.
       </p>
       <label className="flex items-center gap-2 text-sm">
         If this failed now

@@ -69,6 +69,8 @@ export function decodeIo(p: IoSection | null, d: IoDelta): IoSection {
     vmBandwidthBps: need(applyPatch(p?.vmBandwidthBps ?? null, d.vmBandwidthBps)),
     vmLatencyMs: need(latencyMs(p?.vmLatencyMs ?? null, d.vmLatencyMs)),
     vdiskLatencyMs: need(latencyMs(p?.vdiskLatencyMs ?? null, d.vdiskLatencyMs)),
+    vmErrors: need(applyPatch(p?.vmErrors ?? null, d.vmErrors)),
+    vdiskDataOk: need(applyPatch(p?.vdiskDataOk ?? null, d.vdiskDataOk)),
     redirects: d.redirects.length === 0 && p ? p.redirects : (p?.redirects ?? []).concat(d.redirects).slice(-UI_REDIRECTS),
   }
 }

@@ -40,6 +40,7 @@ export function VdiskList(props: { structure: Structure; vms: VmSection; io: IoS
       session: sessionWord(state, lt >= 0 ? structure.nodes[lt].id : null),
       connections: state === SESSION_ACTIVE || state === SESSION_STALLED ? connections : 0,
       latency: io && state === SESSION_ACTIVE ? io.vdiskLatencyMs[vd] : 0,
+      dataUnavailable: !off && io !== null && io.vdiskDataOk[vd] === 0,
     })
   }
   return (
@@ -56,13 +57,16 @@ export function VdiskList(props: { structure: Structure; vms: VmSection; io: IoS
       </thead>
       <tbody>
         {items.map((d) => (
-          <tr key={d.id} className="border-b border-slate-100" data-testid={`vm-vdisk-${d.id}`} data-stargate={d.stargate ?? ''} data-path={d.path}>
+          <tr key={d.id} className="border-b border-slate-100" data-testid={`vm-vdisk-${d.id}`} data-stargate={d.stargate ?? ''} data-path={d.path} data-available={d.dataUnavailable ? 'false' : 'true'}>
             <td className="px-2 py-1 font-mono text-xs">{d.id}</td>
             <td className="px-2 py-1" title={d.portal ?? undefined}>{d.stargate ?? '—'}</td>
             <td className="px-2 py-1">
               <span className={`rounded-sm px-1.5 py-px text-xs font-medium ${PATH_STYLE[d.path]}`}>{PATH_WORD[d.path]}</span>
             </td>
-            <td className="px-2 py-1 text-xs text-slate-700">{d.session}</td>
+            <td className="px-2 py-1 text-xs text-slate-700">
+              {d.session}
+              {d.dataUnavailable && <span className="ml-1 font-semibold text-red-700" data-testid="vdisk-data-unavailable">· data unavailable</span>}
+            </td>
             <td className="px-2 py-1 text-right tabular-nums">{d.connections || '—'}</td>
             <td className="px-2 py-1 text-right tabular-nums">{formatLatency(d.latency)}</td>
           </tr>

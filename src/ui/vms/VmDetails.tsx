@@ -49,7 +49,18 @@ export function VmDetails(props: { row: VmRow; onClose: () => void }) {
             <Fact label="Controller IOPS">{formatIops(row.readIops + row.writeIops)}</Fact>
             <Fact label="IO bandwidth">{formatBandwidth(row.bandwidthBps)}</Fact>
             <Fact label="IO latency">{formatLatency(row.latencyMs)}</Fact>
+            <Fact label="I/O errors">
+              <span data-testid="vm-details-io-errors" className={row.errorsPerSecond > 0 ? 'font-semibold text-red-700' : undefined}>
+                {row.errorsPerSecond > 0 ? `${formatIops(row.errorsPerSecond)}/s` : 'None'}
+              </span>
+            </Fact>
           </dl>
+          {row.vdisksUnavailable > 0 && row.power !== 'off' && (
+            <p role="alert" data-testid="vm-data-unavailable" className="rounded-sm border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-800">
+              {row.vdisksUnavailable} of its {row.vdisks} vDisks cannot reach all their data (copies offline, or no metadata quorum): the guest sees I/O
+              errors until the data is back. The VM stays on.
+            </p>
+          )}
           <VmPowerActions key={row.id} vmId={row.id} vmName={row.name} power={row.power} />
         </div>
         <div>

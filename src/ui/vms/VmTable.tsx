@@ -23,6 +23,13 @@ const COLUMNS: Column<VmRow>[] = [
   { key: 'writeIops', header: 'Controller Write IOPS', value: (r) => Math.round(r.writeIops), render: (r) => formatIops(r.writeIops), align: 'right' },
   { key: 'bw', header: 'Controller IO Bandwidth', value: (r) => Math.round(r.bandwidthBps), render: (r) => formatBandwidth(r.bandwidthBps), align: 'right' },
   { key: 'latency', header: 'Controller IO Latency', value: (r) => Math.round(r.latencyMs * 100) / 100, render: (r) => formatLatency(r.latencyMs), align: 'right' },
+  {
+    key: 'errors',
+    header: 'I/O errors',
+    value: (r) => r.errorsPerSecond,
+    render: (r) => (r.errorsPerSecond > 0 ? <span data-testid={`vm-io-errors-${r.id}`} className="font-semibold text-red-700">{formatIops(r.errorsPerSecond)}/s</span> : '0'),
+    align: 'right',
+  },
   { key: 'iopath', header: 'I/O path', value: (r) => r.ioPath },
   {
     key: 'paths',

@@ -28,6 +28,10 @@ export interface VmRow {
   writeIops: number
   bandwidthBps: number
   latencyMs: number
+  /** I/Os failing per second (unavailable data, no Stargate; DOMAIN.md §9) */
+  errorsPerSecond: number
+  /** its vDisks whose data is not all available */
+  vdisksUnavailable: number
   /** its vDisk sessions by path */
   paths: { local: number; remote: number; none: number }
 }
@@ -53,10 +57,18 @@ export function buildVmRows(structure: Structure, vms: VmSection, io: IoSection 
       writeIops: io?.vmWriteIops[i] ?? 0,
       bandwidthBps: io?.vmBandwidthBps[i] ?? 0,
       latencyMs: io?.vmLatencyMs[i] ?? 0,
+      errorsPerSecond: Math.round(io?.vmErrors[i] ?? 0),
+      vdisksUnavailable: io ? countZeros(io.vdiskDataOk, v.vdiskStart, v.vdiskCount) : 0,
       paths: pathCounts(vms, v.vdiskStart, v.vdiskCount, power === 'off' ? -2 : h),
     }
   }
   return rows
+}
+
+function countZeros(a: Uint8Array, start: number, count: number): number {
+  let n = 0
+  for (let vd = start; vd < start + count; vd++) if (a[vd] === 0) n++
+  return n
 }
 
 function pathCounts(vms: VmSection, start: number, count: number, host: number): VmRow['paths'] {

@@ -38,9 +38,14 @@ export function DataResiliency() {
       </button>
       <div className="mt-2 border-t border-slate-100 pt-2 text-xs" data-testid="rebuild-progress">
         <RebuildProgress />
+        {summary.unavailableBytes > 0 && (
+          <p role="alert" data-testid="data-unavailable" className="mt-1 font-semibold text-orange-700">
+            Data unavailable: {formatBytes(summary.unavailableBytes)} has no online copy (offline, not lost)
+          </p>
+        )}
         {summary.lostBytes > 0 && (
           <p role="alert" data-testid="data-loss" className="mt-1 font-semibold text-red-700">
-            {formatBytes(summary.lostBytes)} of data has no surviving copy
+            Data loss: {formatBytes(summary.lostBytes)} has no copy left anywhere
           </p>
         )}
       </div>

@@ -83,7 +83,9 @@ export function ResiliencyDialog(props: { onClose: () => void }) {
           <dd>{formatBytes(summary.rebuild.copiedBytes)}</dd>
           <dt>Over-replicated (waiting for Curator)</dt>
           <dd>{formatBytes(summary.overReplicatedBytes)}</dd>
-          <dt>No surviving copy</dt>
+          <dt>Unavailable (copies offline, not lost)</dt>
+          <dd data-testid="dialog-unavailable" className={summary.unavailableBytes > 0 ? 'font-semibold text-orange-700' : ''}>{formatBytes(summary.unavailableBytes)}</dd>
+          <dt>Lost (no copy left)</dt>
           <dd className={summary.lostBytes > 0 ? 'font-semibold text-red-700' : ''}>{formatBytes(summary.lostBytes)}</dd>
         </dl>
       </div>

@@ -9,11 +9,16 @@ import { Widget } from '../common/Widget'
 import { formatBytes, formatPct } from '../format'
 import { STORAGE_STATE_STYLE, storageStateText } from '../storage/storageState'
 import { useSim } from '../store/simStore'
+
+const DOMAIN_TYPE = { node: 'NODE', block: 'RACKABLE_UNIT', rack: 'RACK' } as const
 import { StorageDetailsDialog } from './StorageDetailsDialog'
 import { ThresholdDialog } from './ThresholdDialog'
 
 export function StorageSummary() {
   const storage = useSim((s) => s.summary?.storage)
+  const unavailableBytes = useSim((s) => s.summary?.unavailableBytes ?? 0)
+  const rebuilding = useSim((s) => s.summary?.rebuild.active ?? false)
+  const tolerable = useSim((s) => s.summary?.faultTolerance.find((r) => r.domainType === DOMAIN_TYPE[s.summary!.storage.domain])?.failuresTolerable ?? 0)
   const [details, setDetails] = useState(false)
   const [gear, setGear] = useState(false)
   if (!storage) return null
@@ -64,9 +69,9 @@ export function StorageSummary() {
             Resilient capacity
           </dt>
           <dd className="text-right font-medium text-slate-800" data-testid="resilient-capacity">{formatBytes(storage.resilientCapacityBytes)}</dd>
-          <dt>Tolerates</dt>
-          <dd className="text-right">
-            {storage.failures} {storage.domain} failure{storage.failures === 1 ? '' : 's'} (FT{storage.failures})
+          <dt>Tolerates now</dt>
+          <dd className="text-right" data-testid="storage-tolerates">
+            {Math.min(tolerable, storage.failures)} of {storage.failures} {storage.domain} failure{storage.failures === 1 ? '' : 's'} (FT{storage.failures})
           </dd>
           <dt>Warning threshold</dt>
           <dd className="text-right">{storage.warnThresholdPct}% of resilient</dd>
@@ -74,7 +79,7 @@ export function StorageSummary() {
           <dd className="text-right">{formatBytes(storage.totalBytes - storage.usedBytes)}</dd>
         </dl>
         <p className={`text-xs font-medium ${style.text}`} data-testid="storage-state-text">
-          {storageStateText(storage.state, storage.warnThresholdPct, storage.domain)}
+          {storageStateText(storage.state, storage.warnThresholdPct, storage.domain, { unavailableBytes, rebuilding, tolerable })}
         </p>
         <button type="button" className="self-start text-xs font-medium text-sky-700 hover:underline" onClick={() => setDetails(true)}>
           View Details

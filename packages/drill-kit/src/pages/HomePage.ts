@@ -7,8 +7,10 @@ export class HomePage {
   /** data-state: rebuilding | complete | blocked | idle */
   readonly rebuild: Locator
   readonly rebuildPercent: Locator
-  /** shown on every page while data has no surviving copy */
+  /** shown on every page while data has no copy left anywhere */
   readonly dataLossBanner: Locator
+  /** shown on every page while data has no online copy (its copies are offline, not lost) */
+  readonly dataUnavailableBanner: Locator
   readonly storageSummary: Locator
   readonly usedBar: Locator
   readonly resilientLine: Locator
@@ -18,6 +20,7 @@ export class HomePage {
     this.rebuild = page.getByTestId('rebuild-state')
     this.rebuildPercent = page.getByTestId('rebuild-percent')
     this.dataLossBanner = page.getByTestId('data-loss-banner')
+    this.dataUnavailableBanner = page.getByTestId('data-unavailable-banner')
     this.storageSummary = page.getByTestId('storage-summary').first()
     this.usedBar = this.storageSummary.getByTestId('storage-used-bar')
     this.resilientLine = this.storageSummary.getByTestId('resilient-capacity-line')

@@ -256,7 +256,7 @@ export function bruteForceTolerance(sim: Simulation, level: 0 | 1 | 2 | 3): Reco
 
 /**
  * FREE_SPACE by enumeration (DOMAIN.md §5): the largest f ≤ FT such that raw used on
- * available disks ≤ 0.95 × the raw capacity left after the worst set of f failed units
+ * available disks ≤ the raw capacity left after the worst set of f failed units
  * (disks: rebuilt at node level; blocks/racks: at node level when too few units remain).
  */
 export function bruteForceFreeSpace(sim: Simulation, level: 0 | 1 | 2 | 3): number {
@@ -295,7 +295,7 @@ export function bruteForceFreeSpace(sim: Simulation, level: 0 | 1 | 2 | 3): numb
         worst = Math.min(worst, raw)
       }
     }
-    if (used <= 0.95 * worst) best = f
+    if (used <= worst) best = f
     else break
   }
   return best

@@ -53,6 +53,7 @@ import { tolerableLosses, tolerableCostLosses } from './losses'
 import { scanOplog } from './scans'
 export * from './scans'
 export * from './losses'
+import { ALL_AVAILABLE, dataAvailability, type DataAvailability } from './availability'
 
 /** What the fault tolerance computation reads (the composition root implements it). */
 export interface FaultToleranceContext {
@@ -67,6 +68,10 @@ export interface FaultToleranceContext {
   zookeeperServers(): number[]
   metadataDomain(): Domain
   freeSpaceTolerance(dt: DomainType): number
+  /** 1 per disk whose copies are destroyed (failed SMART): DOMAIN.md §9 */
+  readonly destroyedDisks: Uint8Array
+  /** vDisks of all VMs (each owns its share of the VM container's data, availability.ts) */
+  readonly vdiskCount: number
 }
 
 export const DOMAIN_OF_TYPE: Record<DomainType, Domain | 'disk'> = { DISK: 'disk', NODE: 'node', RACKABLE_UNIT: 'block', RACK: 'rack' }
@@ -86,6 +91,8 @@ export interface FaultToleranceResult {
   rows: FaultToleranceRow[]
   status: ResiliencyStatus
   health: DataHealth
+  /** the data with no online copy, split into unavailable and lost, and per vDisk (availability.ts) */
+  availability: DataAvailability
   /** simulated seconds since load at which the inputs last changed */
   lastUpdateTime: number
 }
@@ -267,7 +274,9 @@ export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranc
     rows.push({ domainType: dt, failuresTolerable: min, components: comps })
   }
 
-  return { rows, status: resiliencyStatus(rows, sim.effectiveAwareness, spec.ftLevel), health: eg.health, lastUpdateTime: sim.faultToleranceStamp }
+  const noOnlineCopy = eg.health.lostUnits + eg.health.lostStripMembers > 0
+  const availability = noOnlineCopy ? dataAvailability(data, avail, sim.destroyedDisks, sim.vdiskCount) : ALL_AVAILABLE
+  return { rows, status: resiliencyStatus(rows, sim.effectiveAwareness, spec.ftLevel), health: eg.health, availability, lastUpdateTime: sim.faultToleranceStamp }
 }
 
 /** Prism's Data Resiliency status from the rows (see the header). */
