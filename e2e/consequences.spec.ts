@@ -36,6 +36,8 @@ test('CVM of node-2 down + node-5 off: "Data unavailable" (not "Data loss"), I/O
   await expect(page.getByTestId('data-loss-banner')).toHaveCount(0)
   await nav(page, '#/home')
   await expect(page.getByTestId('data-unavailable')).toBeVisible()
+  // the Storage Summary does not claim the cluster can self-heal now
+  await expect(page.getByTestId('storage-summary').getByTestId('storage-state-text')).toContainText('no online copy')
   await shot(page, 'home-unavailable')
 
   // the VM page: a running VM whose data is partly unavailable shows its I/O errors
@@ -79,5 +81,6 @@ test('CVM of node-2 down + node-5 off: "Data unavailable" (not "Data loss"), I/O
   await shot(page, 'vm-restored')
   await nav(page, '#/home')
   await expect(page.getByTestId('data-unavailable')).toHaveCount(0)
+  await expect(page.getByTestId('storage-summary').getByTestId('storage-state-text')).toContainText('can self-heal after a block failure')
   await shot(page, 'home-restored')
 })
