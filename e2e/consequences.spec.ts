@@ -36,6 +36,8 @@ test('CVM of node-2 down + node-5 off: "Data unavailable" (not "Data loss"), I/O
   await expect(page.getByTestId('data-loss-banner')).toHaveCount(0)
   await nav(page, '#/home')
   await expect(page.getByTestId('data-unavailable')).toBeVisible()
+  // the Storage Summary does not claim the cluster can self-heal now
+  await expect(page.getByTestId('storage-summary').getByTestId('storage-state-text')).toContainText('no online copy')
   await shot(page, 'home-unavailable')
 
   // the VM page: a running VM whose data is partly unavailable shows its I/O errors
@@ -61,6 +63,15 @@ test('CVM of node-2 down + node-5 off: "Data unavailable" (not "Data loss"), I/O
   // the VM events say so
   expect(r.events.some((e) => e.type === 'VmIoErrors')).toBe(true)
 
+  // the HA page explains where node-5's VMs went: spread, not one host filled first
+  await nav(page, '#/ha')
+  await expect(page.getByTestId('ha-timeline')).toHaveAttribute('data-host', 'node-5')
+  const restarted = r.ha.incidents.at(-1)!.restarted
+  const hosts = new Set(restarted.map((x) => x.host))
+  expect(hosts.size).toBeGreaterThan(1)
+  await expect(page.getByTestId('ha-spread')).toContainText(`Spread over ${hosts.size} host(s)`)
+  await shot(page, 'ha-spread')
+
   // both parts return: the data is back, nothing was lost, I/O resumes
   await act(page, 'node-2', 'Restore')
   await act(page, 'node-5', 'Restore')
@@ -79,5 +90,6 @@ test('CVM of node-2 down + node-5 off: "Data unavailable" (not "Data loss"), I/O
   await shot(page, 'vm-restored')
   await nav(page, '#/home')
   await expect(page.getByTestId('data-unavailable')).toHaveCount(0)
+  await expect(page.getByTestId('storage-summary').getByTestId('storage-state-text')).toContainText('can self-heal after a block failure')
   await shot(page, 'home-restored')
 })

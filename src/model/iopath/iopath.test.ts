@@ -377,14 +377,15 @@ describe('property: no vDisk is served by a down Stargate for longer than one he
     }
     sim.advance(1) // t = 471
     let r = sim.report()
-    expect(vmOf(r, 'db-1')).toMatchObject({ host: 'node-4', power: 'on' })
-    const onDead = vmOf(r, 'db-1').vdisks.filter((d) => d.stargate === 'node-5')
-    expect(onDead.length).toBeGreaterThan(0) // the stale view sent logins to node-5 (this seed: vd0)
-    for (const d of onDead) expect(d.session).toBe('stalled') // its I/O hangs: no I/O is served by node-5
+    // the restarted VMs whose logins the stale view sent to node-5 (where HA put them depends on
+    // the restart placement, DOMAIN.md §8: the test follows whichever VMs it is)
+    const onDead = r.vms.filter((v) => v.power === 'on').flatMap((v) => v.vdisks.filter((d) => d.stargate === 'node-5').map((d) => ({ vm: v.id, host: v.host, d })))
+    expect(onDead.length).toBeGreaterThan(0)
+    for (const x of onDead) expect(x.d.session).toBe('stalled') // its I/O hangs: no I/O is served by node-5
     sim.advance(4) // t = 475: the round marks node-5 down and redirects exactly those sessions
     r = sim.report()
-    const again = r.io.redirects.filter((x) => x.time === 475 && x.vm === 'db-1')
-    expect(again.map((x) => x.vdisk).sort()).toEqual(onDead.map((d) => d.id).sort())
+    const again = r.io.redirects.filter((x) => x.time === 475 && onDead.some((o) => o.vm === x.vm))
+    expect(again.map((x) => x.vdisk).sort()).toEqual(onDead.map((o) => o.d.id).sort())
     expect(again.every((x) => x.from === 'node-5' && x.reason === 'failover' && x.to !== 'node-5' && x.to !== 'node-4')).toBe(true)
     sim.advance(1) // t = 476 = 470 + one interval + the login
     r = sim.report()

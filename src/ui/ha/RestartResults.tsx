@@ -4,6 +4,8 @@ import type { HaIncident } from './useHa'
 export function RestartResults(props: { incident: HaIncident }) {
   const { incident: i } = props
   if (i.vms.length === 0) return <p className="text-sm text-slate-500">No VM ran on {i.host}.</p>
+  const perHost = new Map<string, number>()
+  for (const r of i.restarted) perHost.set(r.host, (perHost.get(r.host) ?? 0) + 1)
   return (
     <div className="flex flex-col gap-2 text-sm">
       <p className="text-slate-700">
@@ -20,6 +22,13 @@ export function RestartResults(props: { incident: HaIncident }) {
           ))}
         </ul>
       )}
+      {perHost.size > 0 && (
+        <p className="text-slate-600" data-testid="ha-spread">
+          Spread over {perHost.size} host(s): {[...perHost].map(([h, n]) => `${h} ×${n}`).join(', ')}. A VM with a failover segment restarts
+          where its segment was reserved; the others go, largest first, to the allowed host with the most memory still free (our rule),
+          never one host filled first.
+        </p>
+      )}
       {i.restarted.length > 0 && (
         <div className="max-h-48 overflow-y-auto rounded border border-slate-200" tabIndex={0} aria-label="Restarted VMs">
           <table className="w-full text-left text-[13px]">
@@ -35,7 +44,7 @@ export function RestartResults(props: { incident: HaIncident }) {
                 <tr key={r.vm} className="border-t border-slate-100">
                   <td className="px-2 py-0.5">{r.vm}</td>
                   <td className="px-2 py-0.5">{r.host}</td>
-                  <td className="px-2 py-0.5 text-slate-600">{r.viaSegment ? 'its failover segment' : 'best effort (free memory)'}</td>
+                  <td className="px-2 py-0.5 text-slate-600">{r.viaSegment ? 'its failover segment (reserved for it)' : 'best effort: the most free memory then'}</td>
                 </tr>
               ))}
             </tbody>
