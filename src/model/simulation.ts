@@ -17,7 +17,7 @@ import { metadataAwareness } from './metadata/ring'
 import { MetadataService } from './metadata/service'
 import { Curator } from './storage/curator/curator'
 import { DiskHealth } from './storage/hades'
-import { MetricsLog, SAMPLE_SECONDS } from './kernel/metrics'
+import { MetricsLog, SAMPLE_SECONDS, type MetricSample } from './kernel/metrics'
 import { Prng } from './kernel/prng'
 import { buildReport } from './report/report'
 import { computeFaultTolerance, type FaultToleranceResult } from './storage/tolerance/resiliency'
@@ -86,6 +86,14 @@ export class Simulation implements Kernel {
   private capacityCache: { resilient: number } | null = null
   /** bumped when anything the Report summarises changes */
   version = 0
+  /**
+   * The next periodic metrics sample (ms, a multiple of SAMPLE_SECONDS). The sampler is lazy,
+   * not a queued event: the sample at time G is taken once every event at G has run (before
+   * the first later event, or when a run ends at or after G), so a quiet year costs little.
+   */
+  private nextSampleMs = SAMPLE_SECONDS * MS
+  /** end (ms) of the run in progress (runUntil), else the current time: quiet sources skip no further */
+  private horizonMs = 0
 
   private constructor(spec: ClusterSpec, scenario: Scenario) {
     this.spec = spec
@@ -117,10 +125,6 @@ export class Simulation implements Kernel {
     for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
     this.data.tolerance.warmUp(avail, spec.nodes[0].disks)
     this.on('scenario-step', (p) => this.runStep(p as number))
-    this.on('metrics-sample', () => {
-      this.recordMetrics()
-      this.schedule(SAMPLE_SECONDS, 'metrics-sample', null, true)
-    })
     this.log.event('info', 'ClusterStart', null, `Cluster ${spec.name} started: ${spec.nodes.length} nodes, ${spec.blocks.length} blocks, ${spec.racks.length} racks; FT${spec.ftLevel}, ${this.effectiveAwareness} awareness in force`)
     if (this.effectiveAwareness !== spec.desiredAwareness)
       this.log.event('warning', 'AwarenessFallback', null, `Desired ${spec.desiredAwareness} awareness needs more ${spec.desiredAwareness}s; ${this.effectiveAwareness} awareness is in force (best effort)`)
@@ -131,7 +135,6 @@ export class Simulation implements Kernel {
     }
     spec.steps.forEach((s, i) => this.queue.push(toMs(s.at), 'scenario-step', i))
     this.recordMetrics()
-    this.schedule(SAMPLE_SECONDS, 'metrics-sample', null, true)
   }
 
   /** Build a simulation from a built-in scenario object or raw JSON. Throws SimError listing every problem. */
@@ -156,6 +159,11 @@ export class Simulation implements Kernel {
   /** Schedule an event `delaySeconds` from now. Quiet events do not keep `settle` running. */
   schedule<P>(delaySeconds: number, type: string, payload: P, quiet = false): ScheduledEvent<P> {
     return this.queue.push(this.timeMs + Math.max(0, toMs(delaySeconds)), type, payload, quiet)
+  }
+  /** See Kernel.idleUntilMs: one before the next queued event, capped at the end of the current run. */
+  idleUntilMs(): number {
+    const next = this.queue.peek()?.time
+    return Math.max(this.timeMs, next === undefined ? this.horizonMs : Math.min(next - 1, this.horizonMs))
   }
   /** Something the Report summarises changed (resiliency and capacity are recomputed lazily). */
   invalidate(): void {
@@ -388,6 +396,11 @@ export class Simulation implements Kernel {
 
   /** Append a sample of the cluster-level figures at the current simulated time. */
   recordMetrics(): void {
+    this.metrics.add({ ...this.sampleFigures(), time: this.time, ...this.io.metricsFigures() })
+  }
+
+  /** The figures of a metrics sample that do not follow the time of day. */
+  private sampleFigures(): Omit<MetricSample, 'time' | keyof ReturnType<IoPaths['metricsFigures']>> {
     const { spec, topo } = this
     let hostsUp = 0, cvmsUp = 0, disksOnline = 0, vmsOn = 0
     for (let n = 0; n < spec.nodes.length; n++) {
@@ -396,34 +409,60 @@ export class Simulation implements Kernel {
     }
     for (let d = 0; d < spec.disks.length; d++) if (topo.diskAvailable(d)) disksOnline++
     for (let v = 0; v < this.vms.count; v++) if (this.vms.power[v] === POWER_ON) vmsOn++
-    this.metrics.add({
-      time: this.time,
+    return {
       usedBytes: this.availableUsedBytes(),
       totalBytes: this.availableTotalBytes(),
       resilientBytes: this.resilientCapacityBytes(),
       hostsUp, cvmsUp, disksOnline, vmsOn,
       unresolvedAlerts: this.log.unresolvedAlerts,
-      ...this.io.metricsFigures(),
-    })
+    }
   }
 
   // ---------------------------------------------------------------- internals
   /** Run the events due up to `targetMs`; with `stop`, end at the instant it became true (returns true then). */
   private runUntil(targetMs: number, stop?: () => boolean): boolean {
+    try {
+      this.horizonMs = targetMs
+      return this.runEvents(targetMs, stop)
+    } finally {
+      this.horizonMs = this.timeMs
+    }
+  }
+
+  private runEvents(targetMs: number, stop?: () => boolean): boolean {
     let stopAt = -1
     for (;;) {
       const ev = this.queue.peek()
       if (!ev || ev.time > targetMs) break
-      if (stopAt >= 0 && ev.time > stopAt) return true
+      if (stopAt >= 0 && ev.time > stopAt) {
+        this.samplePeriodic(stopAt)
+        return true
+      }
+      this.samplePeriodic(ev.time - 1)
       this.queue.pop()
       this.timeMs = Math.max(this.timeMs, ev.time)
       const h = this.handlers.get(ev.type)
       if (h) h(ev.payload, ev)
-      if (stop !== undefined && stopAt < 0 && stop()) stopAt = this.timeMs
+      if (stop !== undefined && stopAt < 0 && stop()) this.horizonMs = stopAt = this.timeMs
     }
-    if (stopAt >= 0) return true
+    if (stopAt >= 0) {
+      this.samplePeriodic(stopAt)
+      return true
+    }
+    this.samplePeriodic(targetMs)
     this.timeMs = Math.max(this.timeMs, targetMs)
     return false
+  }
+
+  /** Take the periodic metrics samples due at or before `upToMs` (nothing else runs meanwhile). */
+  private samplePeriodic(upToMs: number): void {
+    const step = SAMPLE_SECONDS * MS
+    if (this.nextSampleMs > upToMs) return
+    const first = this.nextSampleMs
+    const count = Math.floor((upToMs - first) / step) + 1
+    this.nextSampleMs = first + count * step
+    const fixed = this.sampleFigures()
+    this.metrics.addSeries(count, (i) => (first + i * step) / MS, (time) => ({ ...fixed, time, ...this.io.metricsFiguresAt(time) }))
   }
 
   private runStep(i: number): void {

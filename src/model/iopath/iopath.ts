@@ -126,7 +126,17 @@ export class IoPaths extends IoRedirector {
 
   /** The cluster-wide controller figures for a metrics sample. */
   metricsFigures(): { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number } {
-    const c = this.load().cluster
+    return this.figuresOf(this.load().cluster)
+  }
+
+  /** The same figures at another time of the current session state (the lazy sampler's past samples). */
+  metricsFiguresAt(time: number): ReturnType<IoPaths['metricsFigures']> {
+    if (ioBucket(time) === ioBucket(this.sim.time)) return this.metricsFigures()
+    const { spec, vms } = this.sim
+    return this.figuresOf(computeIoLoad({ time, spec, vms }, this).cluster)
+  }
+
+  private figuresOf(c: IoLoad['cluster']): ReturnType<IoPaths['metricsFigures']> {
     return {
       iops: Math.round(c.iops),
       readIops: Math.round(c.readIops),
