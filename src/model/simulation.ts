@@ -101,6 +101,7 @@ export class Simulation implements Kernel {
     this.rng = new Prng(spec.seed)
     this.topo = new Topology(spec)
     this.log = new ClusterLog(() => this.time)
+    this.log.groupable = (entity) => entity !== null && this.topo.kindOf(entity) !== null
     this.warnThresholdPct = spec.warnThresholdPct
     this.effectiveAwareness = effectiveAwareness(
       spec.desiredAwareness,
@@ -158,7 +159,8 @@ export class Simulation implements Kernel {
   }
   /** Schedule an event `delaySeconds` from now. Quiet events do not keep `settle` running. */
   schedule<P>(delaySeconds: number, type: string, payload: P, quiet = false): ScheduledEvent<P> {
-    return this.queue.push(this.timeMs + Math.max(0, toMs(delaySeconds)), type, payload, quiet)
+    // quiet periodic work belongs to no cause; the rest follows from what is being handled now
+    return this.queue.push(this.timeMs + Math.max(0, toMs(delaySeconds)), type, payload, quiet, quiet ? null : this.log.cause)
   }
   /** See Kernel.idleUntilMs: one before the next queued event, capped at the end of the current run. */
   idleUntilMs(): number {
@@ -191,9 +193,16 @@ export class Simulation implements Kernel {
     if (f.kind === 'disk' && f.smart !== undefined && f.smart !== 'fail' && f.smart !== 'pass')
       throw new SimError(`smart must be "fail" or "pass"`)
     this.topo.faults.push(f.kind === 'disk' ? { kind: 'disk', target: f.target, smart: f.smart ?? 'fail' } : { kind: f.kind, target: f.target })
-    this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', f.target, describeFault(f))
-    if (f.kind === 'disk') this.diskHealth.onDiskFault(this.topo.diskIndex.get(f.target)!, f.smart ?? 'fail')
-    this.applyStateChange()
+    // the fault is a cause: its events and alerts are grouped (one alert per cause, kernel/log.ts)
+    const outer = this.log.cause
+    this.log.cause = this.log.newCause()
+    try {
+      this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', f.target, describeFault(f))
+      if (f.kind === 'disk') this.diskHealth.onDiskFault(this.topo.diskIndex.get(f.target)!, f.smart ?? 'fail')
+      this.applyStateChange()
+    } finally {
+      this.log.cause = outer
+    }
   }
 
   /** Remove an active fault without an administrator action (e.g. transient disk errors that Hades cleared). */
@@ -442,7 +451,12 @@ export class Simulation implements Kernel {
       this.queue.pop()
       this.timeMs = Math.max(this.timeMs, ev.time)
       const h = this.handlers.get(ev.type)
-      if (h) h(ev.payload, ev)
+      this.log.cause = ev.cause
+      try {
+        if (h) h(ev.payload, ev)
+      } finally {
+        this.log.cause = null
+      }
       if (stop !== undefined && stopAt < 0 && stop()) this.horizonMs = stopAt = this.timeMs
     }
     if (stopAt >= 0) {

@@ -45,6 +45,8 @@ export interface SimEvent {
   type: string
   entity: string | null
   message: string
+  /** the injected fault this event follows from ("cause-N", also on its alert), or null */
+  cause: string | null
 }
 
 export interface SimTask {
@@ -69,6 +71,8 @@ export interface SimAlert {
   createdTime: number
   resolvedTime: number | null
   acknowledged: boolean
+  /** the injected fault this alert stands for ("cause-N": one alert per cause), or null */
+  cause: string | null
 }
 
 export interface ComponentStatus {

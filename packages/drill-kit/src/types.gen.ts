@@ -421,6 +421,10 @@ export interface SimEvent {
   type: string;
   entity: string | null;
   message: string;
+  /**
+   * the injected fault this event follows from ("cause-N", also on its alert), or null
+   */
+  cause: string | null;
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -454,6 +458,10 @@ export interface SimAlert {
   createdTime: number;
   resolvedTime: number | null;
   acknowledged: boolean;
+  /**
+   * the injected fault this alert stands for ("cause-N": one alert per cause), or null
+   */
+  cause: string | null;
 }
 /**
  * extension: a storage container (data.ts)

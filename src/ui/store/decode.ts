@@ -28,7 +28,7 @@ function intern(s: string): string {
 }
 
 function compact(e: SimEvent): SimEvent {
-  return { time: e.time, severity: intern(e.severity) as SimEvent['severity'], type: intern(e.type), entity: e.entity === null ? null : intern(e.entity), message: e.message }
+  return { time: e.time, severity: intern(e.severity) as SimEvent['severity'], type: intern(e.type), entity: e.entity === null ? null : intern(e.entity), message: e.message, cause: e.cause ?? null }
 }
 
 /** Thrown when a patch arrives without the base it applies to: the caller asks for a resync. */
