@@ -139,6 +139,8 @@ export interface ReportNode {
   inMetadataRing: boolean
   zookeeper: boolean
   acropolisLeader: boolean
+  /** extension (cpu.ts, our rule): CPU usage of the host (its VMs and CVM), % of its cores (0 when down) */
+  cpuUsagePct: number
 }
 
 export interface ReportDisk {
@@ -172,6 +174,10 @@ export interface ReportVm {
   }>
   /** extension (ioload.ts): controller I/O the VM gets now; latency in ms */
   io: { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number }
+  /** extension (cpu.ts, our rule): CPU usage, % of its vCPUs (0 when off) */
+  cpuUsagePct: number
+  /** extension (cpu.ts, our rule): guest memory usage, % of its memory (0 when off) */
+  memoryUsagePct: number
 }
 
 /** extension: one redirect of a vDisk's iSCSI login (iopath.ts) */
@@ -216,6 +222,8 @@ export interface Report {
     erasureCoding: boolean
     awareness: { desired: Domain; effective: Domain }
     haMode: 'default' | 'guarantee'
+    /** extension (cpu.ts, our rule): CPU usage of the hosts that are up, % of their cores */
+    cpuUsagePct: number
   }
   resiliency: {
     status: ResiliencyStatus

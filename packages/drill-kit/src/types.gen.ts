@@ -96,6 +96,10 @@ export interface Report {
       effective: Domain;
     };
     haMode: "default" | "guarantee";
+    /**
+     * extension (cpu.ts, our rule): CPU usage of the hosts that are up, % of their cores
+     */
+    cpuUsagePct: number;
   };
   resiliency: {
     status: ResiliencyStatus;
@@ -242,6 +246,10 @@ export interface ReportNode {
   inMetadataRing: boolean;
   zookeeper: boolean;
   acropolisLeader: boolean;
+  /**
+   * extension (cpu.ts, our rule): CPU usage of the host (its VMs and CVM), % of its cores (0 when down)
+   */
+  cpuUsagePct: number;
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -299,6 +307,14 @@ export interface ReportVm {
     bandwidthBps: number;
     latencyMs: number;
   };
+  /**
+   * extension (cpu.ts, our rule): CPU usage, % of its vCPUs (0 when off)
+   */
+  cpuUsagePct: number;
+  /**
+   * extension (cpu.ts, our rule): guest memory usage, % of its memory (0 when off)
+   */
+  memoryUsagePct: number;
 }
 /**
  * The Report's `ha` section (DRILL-API.md §2) and its extensions (issue 7, ha.ts).

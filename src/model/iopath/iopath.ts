@@ -27,6 +27,7 @@ import { HOST_DOWN, type StateChange } from '../cluster/topology'
 import type { ReportIo, ReportRedirect } from '../types'
 import { POWER_ON } from '../cluster/vms'
 
+import { computeCpu, type CpuFigures } from './cpu'
 import { IoRedirector } from './redirector'
 import { logStamp, REDIRECT_HISTORY, SESSION_ACTIVE, SESSION_LOGIN, SESSION_NONE, SESSION_STALLED, type LogLine } from './state'
 export { DEFAULT_IO_PATH, type IoPathParams } from './params'
@@ -123,6 +124,17 @@ export class IoPaths extends IoRedirector {
     if (!this.loadCache || this.loadCache.key !== key) this.loadCache = { key, load: computeIoLoad(sim, this) }
     return this.loadCache.load
   }
+
+  /** CPU and guest memory usage now (cpu.ts), cached like load(). */
+  cpu(): CpuFigures {
+    const load = this.load()
+    if (this.cpuCache?.load !== load) {
+      const { time, spec, vms, topo } = this.sim
+      this.cpuCache = { load, cpu: computeCpu({ time, spec, vms, hostUp: (n) => topo.hostState[n] !== HOST_DOWN, cvmUp: (n) => topo.cvmServing(n) }, load) }
+    }
+    return this.cpuCache.cpu
+  }
+  private cpuCache: { load: IoLoad; cpu: CpuFigures } | null = null
 
   /** The cluster-wide controller figures for a metrics sample. */
   metricsFigures(): { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number } {

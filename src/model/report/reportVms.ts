@@ -10,6 +10,7 @@ export function buildVms(sim: ReportSource): ReportVm[] {
   const { spec, vms, io } = sim
   const nodeId = (n: number) => spec.nodes[n].id
   const load = io.load()
+  const cpu = io.cpu()
   const round2 = (x: number) => Math.round(x * 100) / 100
   return spec.vms.map((s, v) => {
     const vdisks: ReportVm['vdisks'] = []
@@ -46,6 +47,8 @@ export function buildVms(sim: ReportSource): ReportVm[] {
         bandwidthBps: Math.round(load.vmBandwidthBps[v]),
         latencyMs: round2(load.vmLatencyMs[v]),
       },
+      cpuUsagePct: cpu.vmCpuPct[v],
+      memoryUsagePct: cpu.vmMemoryPct[v],
     }
   })
 }
