@@ -51,6 +51,8 @@ class Senders {
   readonly vmReadIops = new ArraySender<Float32Array>()
   readonly vmWriteIops = new ArraySender<Float32Array>()
   readonly vmBandwidthBps = new ArraySender<Float32Array>()
+  readonly vmCpuPct = new ArraySender<Float32Array>()
+  readonly vmMemoryPct = new ArraySender<Float32Array>()
   readonly vmLatencyMs = new ArraySender<Uint16Array>()
   readonly vdiskLatencyMs = new ArraySender<Uint16Array>()
   readonly tasks = new RecordSender<SimTask>()
@@ -459,6 +461,7 @@ export class SimFacade implements SimWorkerApi {
   private io(key: string): IoDelta {
     const io = this.simulation.io
     const l = io.load()
+    const cpu = io.cpu()
     const s = this.senders
     const out: IoDelta = {
       key,
@@ -473,9 +476,11 @@ export class SimFacade implements SimWorkerApi {
       redirectTotal: io.redirectTotal,
       redirects: io.redirectTotal > this.sent.redirects ? io.recentRedirects(Math.min(UI_REDIRECTS, io.redirectTotal - this.sent.redirects)) : [],
       logVersion: io.logVersion,
+      nodeCpuPct: Array.from(cpu.nodeCpuPct),
+      clusterCpuPct: cpu.clusterCpuPct,
     }
     this.sent.redirects = io.redirectTotal
-    const set = <K extends 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs'>(k: K, p: IoDelta[K] | null) => {
+    const set = <K extends 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs' | 'vmCpuPct' | 'vmMemoryPct'>(k: K, p: IoDelta[K] | null) => {
       if (p) out[k] = p
     }
     set('vmReadIops', s.vmReadIops.diff(l.vmReadIops))
@@ -483,6 +488,8 @@ export class SimFacade implements SimWorkerApi {
     set('vmBandwidthBps', s.vmBandwidthBps.diff(l.vmBandwidthBps))
     set('vmLatencyMs', s.vmLatencyMs.diff(latencySteps(l.vmLatencyMs)))
     set('vdiskLatencyMs', s.vdiskLatencyMs.diff(latencySteps(l.vdiskLatencyMs)))
+    set('vmCpuPct', s.vmCpuPct.diff(Float32Array.from(cpu.vmCpuPct)))
+    set('vmMemoryPct', s.vmMemoryPct.diff(Float32Array.from(cpu.vmMemoryPct)))
     return out
   }
 

@@ -113,6 +113,11 @@ export interface IoSection {
   vmBandwidthBps: Float32Array
   vmLatencyMs: Float32Array
   vdiskLatencyMs: Float32Array
+  /** CPU usage % of each VM's vCPUs and guest memory usage % (cpu.ts); per host and cluster CPU usage % */
+  vmCpuPct: Float32Array
+  vmMemoryPct: Float32Array
+  nodeCpuPct: number[]
+  clusterCpuPct: number
   /** per Stargate (node index) */
   sgSessions: Int32Array
   sgRemoteSessions: Int32Array
@@ -132,7 +137,9 @@ export interface IoSection {
  * IoSection on the wire: per-VM and per-vDisk arrays as patches (only when changed);
  * latencies as whole hundredths of a millisecond (LATENCY_STEPS_PER_MS).
  */
-export interface IoDelta extends Omit<IoSection, 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs'> {
+export interface IoDelta extends Omit<IoSection, 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs' | 'vmCpuPct' | 'vmMemoryPct'> {
+  vmCpuPct?: ArrayPatch<Float32Array>
+  vmMemoryPct?: ArrayPatch<Float32Array>
   vmReadIops?: ArrayPatch<Float32Array>
   vmWriteIops?: ArrayPatch<Float32Array>
   vmBandwidthBps?: ArrayPatch<Float32Array>

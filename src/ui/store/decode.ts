@@ -69,6 +69,8 @@ export function decodeIo(p: IoSection | null, d: IoDelta): IoSection {
     vmBandwidthBps: need(applyPatch(p?.vmBandwidthBps ?? null, d.vmBandwidthBps)),
     vmLatencyMs: need(latencyMs(p?.vmLatencyMs ?? null, d.vmLatencyMs)),
     vdiskLatencyMs: need(latencyMs(p?.vdiskLatencyMs ?? null, d.vdiskLatencyMs)),
+    vmCpuPct: need(applyPatch(p?.vmCpuPct ?? null, d.vmCpuPct)),
+    vmMemoryPct: need(applyPatch(p?.vmMemoryPct ?? null, d.vmMemoryPct)),
     redirects: d.redirects.length === 0 && p ? p.redirects : (p?.redirects ?? []).concat(d.redirects).slice(-UI_REDIRECTS),
   }
 }

@@ -1,4 +1,4 @@
-/** VM Overview: summary by state, CPU and memory provisioned, top VMs by memory. */
+/** VM Overview: summary by state, CPU and memory provisioned, top VMs by memory and by CPU usage. */
 import { TopVmsWidget } from './TopVmsWidget'
 import { VmProvisionedWidget } from './VmProvisionedWidget'
 import { VmSummaryWidget } from './VmSummaryWidget'
@@ -10,6 +10,7 @@ export function VmOverview(props: { rows: readonly VmRow[]; onOpen: (id: string)
       <VmSummaryWidget rows={props.rows} />
       <VmProvisionedWidget rows={props.rows} />
       <TopVmsWidget rows={props.rows} onOpen={props.onOpen} />
+      <TopVmsWidget rows={props.rows} onOpen={props.onOpen} by="cpu" />
     </div>
   )
 }

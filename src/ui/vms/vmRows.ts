@@ -28,6 +28,9 @@ export interface VmRow {
   writeIops: number
   bandwidthBps: number
   latencyMs: number
+  /** CPU usage (% of its vCPUs) and guest memory usage (% of its memory) now (cpu.ts); 0 when off */
+  cpuPct: number
+  memoryPct: number
   /** its vDisk sessions by path */
   paths: { local: number; remote: number; none: number }
 }
@@ -53,6 +56,8 @@ export function buildVmRows(structure: Structure, vms: VmSection, io: IoSection 
       writeIops: io?.vmWriteIops[i] ?? 0,
       bandwidthBps: io?.vmBandwidthBps[i] ?? 0,
       latencyMs: io?.vmLatencyMs[i] ?? 0,
+      cpuPct: io?.vmCpuPct[i] ?? 0,
+      memoryPct: io?.vmMemoryPct[i] ?? 0,
       paths: pathCounts(vms, v.vdiskStart, v.vdiskCount, power === 'off' ? -2 : h),
     }
   }
