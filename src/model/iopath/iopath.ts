@@ -28,6 +28,7 @@ import type { ReportIo, ReportRedirect } from '../types'
 import { POWER_ON } from '../cluster/vms'
 
 import { computeCpu, type CpuFigures } from './cpu'
+import { IoTotalsAt } from './ioTotals'
 import { IoRedirector } from './redirector'
 import { logStamp, REDIRECT_HISTORY, SESSION_ACTIVE, SESSION_LOGIN, SESSION_NONE, SESSION_STALLED, type LogLine } from './state'
 export { DEFAULT_IO_PATH, type IoPathParams } from './params'
@@ -143,10 +144,12 @@ export class IoPaths extends IoRedirector {
 
   /** The same figures at another time of the current session state (the lazy sampler's past samples). */
   metricsFiguresAt(time: number): ReturnType<IoPaths['metricsFigures']> {
-    if (ioBucket(time) === ioBucket(this.sim.time)) return this.metricsFigures()
-    const { spec, vms } = this.sim
-    return this.figuresOf(computeIoLoad({ time, spec, vms }, this).cluster)
+    const { spec, vms, topo } = this.sim
+    const key = `${vms.version}:${topo.version}`
+    if (this.totalsCache?.key !== key) this.totalsCache = { key, totals: new IoTotalsAt(spec, vms, this.sessionStates()) }
+    return this.figuresOf(this.totalsCache.totals.at(time))
   }
+  private totalsCache: { key: string; totals: IoTotalsAt } | null = null
 
   private figuresOf(c: IoLoad['cluster']): ReturnType<IoPaths['metricsFigures']> {
     return {
