@@ -8,7 +8,7 @@ import { builtinScenario } from '../src/model/scenario/builtins'
 import { Simulation } from '../src/model/simulation'
 
 const YEAR = 365 * 86400
-const TARGET: Record<string, number> = { 'starter-3': 1000, 'twelve-3-blocks': 1000, 'large-64': 10000 }
+const TARGET: Record<string, number> = { 'starter-3': 1000, 'twelve-3-blocks': 1000, 'large-64': 5000 }
 
 const line = (o: Record<string, unknown>) => process.stdout.write(JSON.stringify(o) + '\n')
 

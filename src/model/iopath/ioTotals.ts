@@ -10,7 +10,7 @@ import type { VmTable } from '../cluster/vms'
 import { POWER_ON } from '../cluster/vms'
 import {
   CLASSIC_MAX_IOPS, CLASSIC_OVERHEAD_MS, FRODO_MAX_IOPS, FRODO_OVERHEAD_MS, IOPS_PER_VCPU, REMOTE_HOP_MS,
-  stargateCapacityIops, stargateLatencyMs, vmProfile, workloadFactor, type IoTotals,
+  queueStretch, serviceMs, stargateCapacityIops, vmProfile, workloadFactor, type IoTotals,
 } from './ioload'
 
 const f32 = Math.fround
@@ -21,6 +21,7 @@ export class IoTotalsAt {
   private readonly vmCap: number[] = []
   private readonly vmK: number[] = []
   private readonly vmRead: number[] = []
+  private readonly vmService: number[] = []
   private readonly vmSize: number[] = []
   private readonly vmOverhead: number[] = []
   /** the VM's active vDisks: [start, end) into sg / remote */
@@ -48,6 +49,7 @@ export class IoTotalsAt {
       this.vmCap.push(vms.frodo[v] ? FRODO_MAX_IOPS : CLASSIC_MAX_IOPS)
       this.vmK.push(k)
       this.vmRead.push(p.readShare)
+      this.vmService.push(serviceMs(p.readShare))
       this.vmSize.push(p.ioSizeBytes)
       this.vmOverhead.push(vms.frodo[v] ? FRODO_OVERHEAD_MS : CLASSIC_OVERHEAD_MS)
     }
@@ -69,11 +71,11 @@ export class IoTotalsAt {
         offeredRead[this.sg[j]] += d * this.vmRead[i]
       }
     }
-    const util = new Float64Array(n)
+    const stretch = new Float64Array(n)
     const served = new Float64Array(n)
     for (let s = 0; s < n; s++) {
       const rho = offered[s] / this.capacity[s]
-      util[s] = f32(rho)
+      stretch[s] = queueStretch(f32(rho))
       served[s] = rho > 1 ? 1 / rho : 1
     }
     const total: IoTotals = { iops: 0, readIops: 0, writeIops: 0, bandwidthBps: 0, latencyMs: 0 }
@@ -85,7 +87,7 @@ export class IoTotalsAt {
         for (let j = this.vmFrom[i]; j < this.vmFrom[i + 1]; j++) {
           const s = this.sg[j]
           const got = demand[i] * served[s]
-          const l = this.vmOverhead[i] + (this.remote[j] ? REMOTE_HOP_MS : 0) + stargateLatencyMs(util[s], this.vmRead[i])
+          const l = this.vmOverhead[i] + (this.remote[j] ? REMOTE_HOP_MS : 0) + this.vmService[i] * stretch[s]
           iops += got
           lat += got * l
         }
