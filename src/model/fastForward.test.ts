@@ -36,7 +36,7 @@ describe('fast-forward of quiet periodic events', () => {
     expect(sim.time).toBe(YEAR)
     // one NOP-OUT round every 5 s would be 6.3 million events; the quiet ones are skipped
     expect(pops()).toBeLessThan(10)
-    // measured ~0.4 s on a loaded 2-core machine (bench/quiet.bench.ts); generous bound
+    // measured ~0.1 s on a loaded 2-core machine (bench/quiet.bench.ts); generous bound
     expect(ms).toBeLessThan(5000)
     // the metrics history still spans the year, bounded, with the time-of-day I/O curve
     const s = sim.metrics.samples
