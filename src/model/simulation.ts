@@ -17,7 +17,7 @@ import { metadataAwareness } from './metadata/ring'
 import { MetadataService } from './metadata/service'
 import { Curator } from './storage/curator/curator'
 import { DiskHealth } from './storage/hades'
-import { MetricsLog, SAMPLE_SECONDS, type MetricSample } from './kernel/metrics'
+import { MetricsLog, type MetricSample } from './kernel/metrics'
 import { Prng } from './kernel/prng'
 import { buildReport } from './report/report'
 import { computeFaultTolerance, type FaultToleranceResult } from './storage/tolerance/resiliency'
@@ -86,12 +86,6 @@ export class Simulation implements Kernel {
   private capacityCache: { resilient: number } | null = null
   /** bumped when anything the Report summarises changes */
   version = 0
-  /**
-   * The next periodic metrics sample (ms, a multiple of SAMPLE_SECONDS). The sampler is lazy,
-   * not a queued event: the sample at time G is taken once every event at G has run (before
-   * the first later event, or when a run ends at or after G), so a quiet year costs little.
-   */
-  private nextSampleMs = SAMPLE_SECONDS * MS
   /** end (ms) of the run in progress (runUntil), else the current time: quiet sources skip no further */
   private horizonMs = 0
 
@@ -468,15 +462,11 @@ export class Simulation implements Kernel {
     return false
   }
 
-  /** Take the periodic metrics samples due at or before `upToMs` (nothing else runs meanwhile). */
+  /** The periodic metrics samples due at or before `upToMs` (kernel/metrics.ts takePeriodic). */
   private samplePeriodic(upToMs: number): void {
-    const step = SAMPLE_SECONDS * MS
-    if (this.nextSampleMs > upToMs) return
-    const first = this.nextSampleMs
-    const count = Math.floor((upToMs - first) / step) + 1
-    this.nextSampleMs = first + count * step
+    if (!this.metrics.periodicDue(upToMs / MS)) return
     const fixed = this.sampleFigures()
-    this.metrics.addSeries(count, (i) => (first + i * step) / MS, (time) => ({ ...fixed, time, ...this.io.metricsFiguresAt(time) }))
+    this.metrics.takePeriodic(upToMs / MS, (time) => ({ ...fixed, time, ...this.io.metricsFiguresAt(time) }))
   }
 
   private runStep(i: number): void {

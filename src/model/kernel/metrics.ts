@@ -47,6 +47,27 @@ export class MetricsLog {
   /** bumped when decimation rewrote the history: a reader must take it again from the start */
   rewrites = 0
 
+  /**
+   * The next periodic sample (index k: at k × SAMPLE_SECONDS). The periodic sampler is lazy,
+   * not a queued event: the sample at time G is taken once every event at G has run (before
+   * the first later event, or when a run ends at or after G), so a quiet year costs little.
+   */
+  private nextPeriodic = 1
+
+  /** A periodic sample is due at or before `upTo` (s). */
+  periodicDue(upTo: number): boolean {
+    return this.nextPeriodic * SAMPLE_SECONDS <= upTo
+  }
+
+  /** Take the periodic samples due at or before `upTo` (s); nothing else changes meanwhile. */
+  takePeriodic(upTo: number, sampleAt: (time: number) => MetricSample): void {
+    const first = this.nextPeriodic
+    const count = Math.floor(upTo / SAMPLE_SECONDS) - first + 1
+    if (count <= 0) return
+    this.nextPeriodic = first + count
+    this.addSeries(count, (i) => (first + i) * SAMPLE_SECONDS, sampleAt)
+  }
+
   /** Samples held now. */
   get count(): number {
     return this.n
