@@ -17,7 +17,7 @@ import { metadataAwareness } from './metadata/ring'
 import { MetadataService } from './metadata/service'
 import { Curator } from './storage/curator/curator'
 import { DiskHealth } from './storage/hades'
-import { MetricsLog, SAMPLE_SECONDS } from './kernel/metrics'
+import { MetricsLog, type MetricSample } from './kernel/metrics'
 import { Prng } from './kernel/prng'
 import { buildReport } from './report/report'
 import { computeFaultTolerance, type FaultToleranceResult } from './storage/tolerance/resiliency'
@@ -100,6 +100,8 @@ export class Simulation implements Kernel {
   get ioDemand(): XrayExecutor | null {
     return this.xray
   }
+  /** end (ms) of the run in progress (runUntil), else the current time: quiet sources skip no further */
+  private horizonMs = 0
 
   private constructor(spec: ClusterSpec, scenario: Scenario) {
     this.spec = spec
@@ -107,6 +109,7 @@ export class Simulation implements Kernel {
     this.rng = new Prng(spec.seed)
     this.topo = new Topology(spec)
     this.log = new ClusterLog(() => this.time)
+    this.log.groupable = (entity) => entity !== null && this.topo.kindOf(entity) !== null
     this.warnThresholdPct = spec.warnThresholdPct
     this.effectiveAwareness = effectiveAwareness(
       spec.desiredAwareness,
@@ -131,10 +134,6 @@ export class Simulation implements Kernel {
     for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
     this.data.tolerance.warmUp(avail, spec.nodes[0].disks)
     this.on('scenario-step', (p) => this.runStep(p as number))
-    this.on('metrics-sample', () => {
-      this.recordMetrics()
-      this.schedule(SAMPLE_SECONDS, 'metrics-sample', null, true)
-    })
     this.log.event('info', 'ClusterStart', null, `Cluster ${spec.name} started: ${spec.nodes.length} nodes, ${spec.blocks.length} blocks, ${spec.racks.length} racks; FT${spec.ftLevel}, ${this.effectiveAwareness} awareness in force`)
     if (this.effectiveAwareness !== spec.desiredAwareness)
       this.log.event('warning', 'AwarenessFallback', null, `Desired ${spec.desiredAwareness} awareness needs more ${spec.desiredAwareness}s; ${this.effectiveAwareness} awareness is in force (best effort)`)
@@ -145,7 +144,6 @@ export class Simulation implements Kernel {
     }
     spec.steps.forEach((s, i) => this.queue.push(toMs(s.at), 'scenario-step', i))
     this.recordMetrics()
-    this.schedule(SAMPLE_SECONDS, 'metrics-sample', null, true)
   }
 
   /** Build a simulation from a built-in scenario object or raw JSON. Throws SimError listing every problem. */
@@ -169,7 +167,13 @@ export class Simulation implements Kernel {
   }
   /** Schedule an event `delaySeconds` from now. Quiet events do not keep `settle` running. */
   schedule<P>(delaySeconds: number, type: string, payload: P, quiet = false): ScheduledEvent<P> {
-    return this.queue.push(this.timeMs + Math.max(0, toMs(delaySeconds)), type, payload, quiet)
+    // quiet periodic work belongs to no cause; the rest follows from what is being handled now
+    return this.queue.push(this.timeMs + Math.max(0, toMs(delaySeconds)), type, payload, quiet, quiet ? null : this.log.cause)
+  }
+  /** See Kernel.idleUntilMs: one before the next queued event, capped at the end of the current run. */
+  idleUntilMs(): number {
+    const next = this.queue.peek()?.time
+    return Math.max(this.timeMs, next === undefined ? this.horizonMs : Math.min(next - 1, this.horizonMs))
   }
   /** Something the Report summarises changed (resiliency and capacity are recomputed lazily). */
   invalidate(): void {
@@ -207,9 +211,16 @@ export class Simulation implements Kernel {
     if (f.kind === 'disk' && f.smart !== undefined && f.smart !== 'fail' && f.smart !== 'pass')
       throw new SimError(`smart must be "fail" or "pass"`)
     this.topo.faults.push(f.kind === 'disk' ? { kind: 'disk', target: f.target, smart: f.smart ?? 'fail' } : { kind: f.kind, target: f.target })
-    this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', f.target, describeFault(f))
-    if (f.kind === 'disk') this.diskHealth.onDiskFault(this.topo.diskIndex.get(f.target)!, f.smart ?? 'fail')
-    this.applyStateChange()
+    // the fault is a cause: its events and alerts are grouped (one alert per cause, kernel/log.ts)
+    const outer = this.log.cause
+    this.log.cause = this.log.newCause()
+    try {
+      this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', f.target, describeFault(f))
+      if (f.kind === 'disk') this.diskHealth.onDiskFault(this.topo.diskIndex.get(f.target)!, f.smart ?? 'fail')
+      this.applyStateChange()
+    } finally {
+      this.log.cause = outer
+    }
   }
 
   /** Remove an active fault without an administrator action (e.g. transient disk errors that Hades cleared). */
@@ -440,6 +451,11 @@ export class Simulation implements Kernel {
 
   /** Append a sample of the cluster-level figures at the current simulated time. */
   recordMetrics(): void {
+    this.metrics.add({ ...this.sampleFigures(), time: this.time, ...this.io.metricsFigures() })
+  }
+
+  /** The figures of a metrics sample that do not follow the time of day. */
+  private sampleFigures(): Omit<MetricSample, 'time' | keyof ReturnType<IoPaths['metricsFigures']>> {
     const { spec, topo } = this
     let hostsUp = 0, cvmsUp = 0, disksOnline = 0, vmsOn = 0
     for (let n = 0; n < spec.nodes.length; n++) {
@@ -448,34 +464,61 @@ export class Simulation implements Kernel {
     }
     for (let d = 0; d < spec.disks.length; d++) if (topo.diskAvailable(d)) disksOnline++
     for (let v = 0; v < this.vms.count; v++) if (this.vms.power[v] === POWER_ON) vmsOn++
-    this.metrics.add({
-      time: this.time,
+    return {
       usedBytes: this.availableUsedBytes(),
       totalBytes: this.availableTotalBytes(),
       resilientBytes: this.resilientCapacityBytes(),
       hostsUp, cvmsUp, disksOnline, vmsOn,
       unresolvedAlerts: this.log.unresolvedAlerts,
-      ...this.io.metricsFigures(),
-    })
+    }
   }
 
   // ---------------------------------------------------------------- internals
   /** Run the events due up to `targetMs`; with `stop`, end at the instant it became true (returns true then). */
   private runUntil(targetMs: number, stop?: () => boolean): boolean {
+    try {
+      this.horizonMs = targetMs
+      return this.runEvents(targetMs, stop)
+    } finally {
+      this.horizonMs = this.timeMs
+    }
+  }
+
+  private runEvents(targetMs: number, stop?: () => boolean): boolean {
     let stopAt = -1
     for (;;) {
       const ev = this.queue.peek()
       if (!ev || ev.time > targetMs) break
-      if (stopAt >= 0 && ev.time > stopAt) return true
+      if (stopAt >= 0 && ev.time > stopAt) {
+        this.samplePeriodic(stopAt)
+        return true
+      }
+      this.samplePeriodic(ev.time - 1)
       this.queue.pop()
       this.timeMs = Math.max(this.timeMs, ev.time)
       const h = this.handlers.get(ev.type)
-      if (h) h(ev.payload, ev)
-      if (stop !== undefined && stopAt < 0 && stop()) stopAt = this.timeMs
+      this.log.cause = ev.cause
+      try {
+        if (h) h(ev.payload, ev)
+      } finally {
+        this.log.cause = null
+      }
+      if (stop !== undefined && stopAt < 0 && stop()) this.horizonMs = stopAt = this.timeMs
     }
-    if (stopAt >= 0) return true
+    if (stopAt >= 0) {
+      this.samplePeriodic(stopAt)
+      return true
+    }
+    this.samplePeriodic(targetMs)
     this.timeMs = Math.max(this.timeMs, targetMs)
     return false
+  }
+
+  /** The periodic metrics samples due at or before `upToMs` (kernel/metrics.ts takePeriodic). */
+  private samplePeriodic(upToMs: number): void {
+    if (!this.metrics.periodicDue(upToMs / MS)) return
+    const fixed = this.sampleFigures()
+    this.metrics.takePeriodic(upToMs / MS, (time) => ({ ...fixed, time, ...this.io.metricsFiguresAt(time) }))
   }
 
   private runStep(i: number): void {

@@ -47,6 +47,8 @@ export interface SimEvent {
   type: string
   entity: string | null
   message: string
+  /** the injected fault this event follows from ("cause-N", also on its alert), or null */
+  cause: string | null
 }
 
 export interface SimTask {
@@ -71,6 +73,8 @@ export interface SimAlert {
   createdTime: number
   resolvedTime: number | null
   acknowledged: boolean
+  /** the injected fault this alert stands for ("cause-N": one alert per cause), or null */
+  cause: string | null
 }
 
 export interface ComponentStatus {
@@ -137,6 +141,8 @@ export interface ReportNode {
   inMetadataRing: boolean
   zookeeper: boolean
   acropolisLeader: boolean
+  /** extension (cpu.ts, our rule): CPU usage of the host (its VMs and CVM), % of its cores (0 when down) */
+  cpuUsagePct: number
 }
 
 export interface ReportDisk {
@@ -173,6 +179,10 @@ export interface ReportVm {
   /** extension (ioload.ts): controller I/O the VM gets now; latency in ms */
   /** errorsPerSecond: I/Os failing now (unavailable data, no Stargate) */
   io: { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number; errorsPerSecond: number }
+  /** extension (cpu.ts, our rule): CPU usage, % of its vCPUs (0 when off) */
+  cpuUsagePct: number
+  /** extension (cpu.ts, our rule): guest memory usage, % of its memory (0 when off) */
+  memoryUsagePct: number
 }
 
 /** extension: one redirect of a vDisk's iSCSI login (iopath.ts) */
@@ -219,6 +229,8 @@ export interface Report {
     haMode: 'default' | 'guarantee'
     /** a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9) */
     quorum: boolean
+    /** extension (cpu.ts, our rule): CPU usage of the hosts that are up, % of their cores */
+    cpuUsagePct: number
   }
   resiliency: {
     status: ResiliencyStatus

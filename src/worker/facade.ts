@@ -54,6 +54,8 @@ class Senders {
   readonly vmReadIops = new ArraySender<Float32Array>()
   readonly vmWriteIops = new ArraySender<Float32Array>()
   readonly vmBandwidthBps = new ArraySender<Float32Array>()
+  readonly vmCpuPct = new ArraySender<Float32Array>()
+  readonly vmMemoryPct = new ArraySender<Float32Array>()
   readonly vmLatencyMs = new ArraySender<Uint16Array>()
   readonly vdiskLatencyMs = new ArraySender<Uint16Array>()
   readonly vmErrors = new ArraySender<Float32Array>()
@@ -504,6 +506,7 @@ export class SimFacade implements SimWorkerApi {
   private io(key: string): IoDelta {
     const io = this.simulation.io
     const l = io.load()
+    const cpu = io.cpu()
     const s = this.senders
     const out: IoDelta = {
       key,
@@ -518,6 +521,8 @@ export class SimFacade implements SimWorkerApi {
       redirectTotal: io.redirectTotal,
       redirects: io.redirectTotal > this.sent.redirects ? io.recentRedirects(Math.min(UI_REDIRECTS, io.redirectTotal - this.sent.redirects)) : [],
       logVersion: io.logVersion,
+      nodeCpuPct: Array.from(cpu.nodeCpuPct),
+      clusterCpuPct: cpu.clusterCpuPct,
     }
     this.sent.redirects = io.redirectTotal
     const set = <K extends IoPatched>(k: K, p: IoDelta[K] | null) => {
@@ -531,6 +536,8 @@ export class SimFacade implements SimWorkerApi {
     set('vmErrors', s.vmErrors.diff(l.vmErrors))
     const share = this.simulation.vdiskDataShare().share
     set('vdiskDataOk', s.vdiskDataOk.diff(Uint8Array.from({ length: l.vdiskIops.length }, (_, vd) => (share === null || share[vd] >= 1 ? 1 : 0))))
+    set('vmCpuPct', s.vmCpuPct.diff(Float32Array.from(cpu.vmCpuPct)))
+    set('vmMemoryPct', s.vmMemoryPct.diff(Float32Array.from(cpu.vmMemoryPct)))
     return out
   }
 

@@ -119,6 +119,11 @@ export interface IoSection {
   vmErrors: Float32Array
   /** per vDisk: 1 when all its data and its metadata range are available, 0 when part of its I/O fails */
   vdiskDataOk: Uint8Array
+  /** CPU usage % of each VM's vCPUs and guest memory usage % (cpu.ts); per host and cluster CPU usage % */
+  vmCpuPct: Float32Array
+  vmMemoryPct: Float32Array
+  nodeCpuPct: number[]
+  clusterCpuPct: number
   /** per Stargate (node index) */
   sgSessions: Int32Array
   sgRemoteSessions: Int32Array
@@ -139,11 +144,13 @@ export interface IoSection {
  * latencies as whole hundredths of a millisecond (LATENCY_STEPS_PER_MS).
  */
 /** The IoSection arrays sent as patches. */
-export type IoPatched = 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs' | 'vmErrors' | 'vdiskDataOk'
+export type IoPatched = 'vmReadIops' | 'vmWriteIops' | 'vmBandwidthBps' | 'vmLatencyMs' | 'vdiskLatencyMs' | 'vmErrors' | 'vdiskDataOk' | 'vmCpuPct' | 'vmMemoryPct'
 
 export interface IoDelta extends Omit<IoSection, IoPatched> {
   vmErrors?: ArrayPatch<Float32Array>
   vdiskDataOk?: ArrayPatch<Uint8Array>
+  vmCpuPct?: ArrayPatch<Float32Array>
+  vmMemoryPct?: ArrayPatch<Float32Array>
   vmReadIops?: ArrayPatch<Float32Array>
   vmWriteIops?: ArrayPatch<Float32Array>
   vmBandwidthBps?: ArrayPatch<Float32Array>

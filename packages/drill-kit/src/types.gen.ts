@@ -110,6 +110,10 @@ export interface Report {
      * a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9)
      */
     quorum: boolean;
+    /**
+     * extension (cpu.ts, our rule): CPU usage of the hosts that are up, % of their cores
+     */
+    cpuUsagePct: number;
   };
   resiliency: {
     status: ResiliencyStatus;
@@ -267,6 +271,10 @@ export interface ReportNode {
   inMetadataRing: boolean;
   zookeeper: boolean;
   acropolisLeader: boolean;
+  /**
+   * extension (cpu.ts, our rule): CPU usage of the host (its VMs and CVM), % of its cores (0 when down)
+   */
+  cpuUsagePct: number;
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -329,6 +337,14 @@ export interface ReportVm {
     latencyMs: number;
     errorsPerSecond: number;
   };
+  /**
+   * extension (cpu.ts, our rule): CPU usage, % of its vCPUs (0 when off)
+   */
+  cpuUsagePct: number;
+  /**
+   * extension (cpu.ts, our rule): guest memory usage, % of its memory (0 when off)
+   */
+  memoryUsagePct: number;
 }
 /**
  * The Report's `ha` section (DRILL-API.md §2) and its extensions (issue 7, ha.ts).
@@ -451,6 +467,10 @@ export interface SimEvent {
   type: string;
   entity: string | null;
   message: string;
+  /**
+   * the injected fault this event follows from ("cause-N", also on its alert), or null
+   */
+  cause: string | null;
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -484,6 +504,10 @@ export interface SimAlert {
   createdTime: number;
   resolvedTime: number | null;
   acknowledged: boolean;
+  /**
+   * the injected fault this alert stands for ("cause-N": one alert per cause), or null
+   */
+  cause: string | null;
 }
 /**
  * extension: a storage container (data.ts)

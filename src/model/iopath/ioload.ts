@@ -126,8 +126,15 @@ export function stargateCapacityIops(cores: number): number {
 
 /** Latency (ms) of one I/O at a Stargate with utilisation rho, for a read share. */
 export function stargateLatencyMs(rho: number, readShare: number): number {
-  const stretch = 1 / (1 - Math.min(Math.max(rho, 0), RHO_CAP))
-  return (readShare * READ_MS + (1 - readShare) * WRITE_MS) * stretch
+  return serviceMs(readShare) * queueStretch(rho)
+}
+/** Service time of one I/O with this read share, before queueing (ms). */
+export function serviceMs(readShare: number): number {
+  return readShare * READ_MS + (1 - readShare) * WRITE_MS
+}
+/** How queueing at utilisation rho stretches the service time (M/M/1, rho capped). */
+export function queueStretch(rho: number): number {
+  return 1 / (1 - Math.min(Math.max(rho, 0), RHO_CAP))
 }
 
 export function computeIoLoad(sim: IoLoadContext, io: { sessionStates(): Uint8Array }, share: Float32Array | null = null): IoLoad {

@@ -27,6 +27,8 @@ import { HOST_DOWN, type StateChange } from '../cluster/topology'
 import type { ReportIo, ReportRedirect } from '../types'
 import { POWER_ON } from '../cluster/vms'
 
+import { computeCpu, type CpuFigures } from './cpu'
+import { IoTotalsAt } from './ioTotals'
 import { IoRedirector } from './redirector'
 import { logStamp, REDIRECT_HISTORY, SESSION_ACTIVE, SESSION_LOGIN, SESSION_NONE, SESSION_STALLED, type LogLine } from './state'
 export { DEFAULT_IO_PATH, type IoPathParams } from './params'
@@ -155,9 +157,32 @@ export class IoPaths extends IoRedirector {
     return this.loadCache.load
   }
 
+  /** CPU and guest memory usage now (cpu.ts), cached like load(). */
+  cpu(): CpuFigures {
+    const load = this.load()
+    if (this.cpuCache?.load !== load) {
+      const { time, spec, vms, topo } = this.sim
+      this.cpuCache = { load, cpu: computeCpu({ time, spec, vms, hostUp: (n) => topo.hostState[n] !== HOST_DOWN, cvmUp: (n) => topo.cvmServing(n) }, load) }
+    }
+    return this.cpuCache.cpu
+  }
+  private cpuCache: { load: IoLoad; cpu: CpuFigures } | null = null
+
   /** The cluster-wide controller figures for a metrics sample. */
   metricsFigures(): { iops: number; readIops: number; writeIops: number; bandwidthBps: number; latencyMs: number } {
-    const c = this.load().cluster
+    return this.figuresOf(this.load().cluster)
+  }
+
+  /** The same figures at another time of the current session state (the lazy sampler's past samples). */
+  metricsFiguresAt(time: number): ReturnType<IoPaths['metricsFigures']> {
+    const { spec, vms, topo } = this.sim
+    const key = `${vms.version}:${topo.version}`
+    if (this.totalsCache?.key !== key) this.totalsCache = { key, totals: new IoTotalsAt(spec, vms, this.sessionStates()) }
+    return this.figuresOf(this.totalsCache.totals.at(time))
+  }
+  private totalsCache: { key: string; totals: IoTotalsAt } | null = null
+
+  private figuresOf(c: IoLoad['cluster']): ReturnType<IoPaths['metricsFigures']> {
     return {
       iops: Math.round(c.iops),
       readIops: Math.round(c.readIops),

@@ -227,15 +227,51 @@ export abstract class IoState {
 
   /** Make the next NOP-OUT round an active event when it has work to do. */
   protected ensureActivity(): void {
-    if (this.nextTick && this.nextTick.quiet && this.workPending()) {
+    if (!this.nextTick || !this.nextTick.quiet) return
+    if (this.workPending()) {
       this.sim.queue.cancel(this.nextTick)
       this.scheduleTick(true)
+    } else if (this.nextTick.time > this.nextRoundMs(this.sim.timeMs) && !this.roundIsNoop()) {
+      // a fast-forwarded round must run on its own time again (e.g. to show failback progress)
+      this.scheduleTick(false, false)
     }
   }
 
-  protected scheduleTick(active: boolean): void {
+  /** The first NOP-OUT round time strictly after `ms` (rounds are on a grid of the interval since load). */
+  protected nextRoundMs(ms: number): number {
+    return (Math.floor(ms / this.intervalMs) + 1) * this.intervalMs
+  }
+
+  /**
+   * A NOP-OUT round now would change nothing (redirector.ts nopOutRound): every view matches,
+   * no failback is counting down, and every pending session would be left as it is. While
+   * that holds and nothing else runs, every further round is the same no-op.
+   */
+  protected roundIsNoop(): boolean {
+    const { vms } = this.sim
+    const n = this.n
+    if (this.dirty) return false
+    for (let h = 0; h < n; h++) if (this.failbackAtMs[h] >= 0 && this.failbackTask[h]) return false
+    for (const vd of this.pending) {
+      const v = this.vdiskVm[vd]
+      const h = vms.host[v]
+      if (vms.power[v] !== POWER_ON || h < 0) return false
+      const sg = vms.vdiskStargate[vd]
+      if (sg >= 0 && this.reachable(h, sg)) return false
+      if (this.running[h] && !(sg >= 0 && this.view[h * n + sg])) return false
+    }
+    return true
+  }
+
+  /**
+   * Schedule the next NOP-OUT round. A quiet round with nothing to do is fast-forwarded
+   * (issue 21): the rounds up to `idleUntilMs()` would all be no-ops, so the next one is put
+   * on the first grid time after it. Same rounds with effect, same order, same Report.
+   */
+  protected scheduleTick(active: boolean, skip = !active): void {
     const now = this.sim.timeMs
-    const next = (Math.floor(now / this.intervalMs) + 1) * this.intervalMs
+    const from = skip && this.roundIsNoop() ? this.sim.idleUntilMs() : now
+    const next = this.nextRoundMs(Math.max(now, from))
     if (this.nextTick && !this.nextTick.done && !this.nextTick.cancelled) this.sim.queue.cancel(this.nextTick)
     this.nextTick = this.sim.schedule((next - now) / 1000, 'iscsi-nop-out', null, !active)
   }

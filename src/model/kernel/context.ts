@@ -23,6 +23,13 @@ export interface Kernel {
   on(type: string, handler: EventHandler): void
   /** schedule an event `delaySeconds` from now; quiet events do not keep `settle` running */
   schedule<P>(delaySeconds: number, type: string, payload: P, quiet?: boolean): ScheduledEvent<P>
+  /**
+   * The last instant (ms) up to which nothing but quiet periodic events can run: one before the
+   * next queued event, capped at the end of the current run (`timeMs` outside a run). A periodic
+   * source whose next firings would change nothing may schedule its next firing past it (the
+   * lazy fast-forward of issue 21: same events, same order, same Report as firing every tick).
+   */
+  idleUntilMs(): number
   /** something the Report summarises changed (resiliency and capacity are recomputed lazily) */
   invalidate(): void
   /** Report figures changed but not the fault tolerance inputs */

@@ -13,6 +13,8 @@ export interface ScheduledEvent<P = unknown> {
   cancelled: boolean
   /** popped (run): cancelling it afterwards is a no-op */
   done: boolean
+  /** the cause (ClusterLog.cause) it was scheduled in, current again while it runs */
+  cause: string | null
 }
 
 export class EventQueue {
@@ -28,8 +30,8 @@ export class EventQueue {
     return this.activeCount
   }
 
-  push<P>(time: number, type: string, payload: P, quiet = false): ScheduledEvent<P> {
-    const ev: ScheduledEvent<P> = { time, seq: this.seq++, type, payload, quiet, cancelled: false, done: false }
+  push<P>(time: number, type: string, payload: P, quiet = false, cause: string | null = null): ScheduledEvent<P> {
+    const ev: ScheduledEvent<P> = { time, seq: this.seq++, type, payload, quiet, cancelled: false, done: false, cause }
     this.heap.push(ev as ScheduledEvent)
     this.up(this.heap.length - 1)
     if (!quiet) this.activeCount++

@@ -9,8 +9,17 @@
  * them knows the new ones are the last (eventsAppended − N) of `events` (when fewer than
  * the retention were appended since). Long drills at 3600× run for days of simulated time
  * in constant memory.
+ *
+ * One alert per cause (issue 18): while a cause is current (`cause`, set by the kernel for an
+ * injected fault and for every event scheduled in its wake), events carry its id; only the
+ * cause's first event (the headline) may be critical, its consequences are at most warnings;
+ * and the alerts it raises about components (`groupable`) are one alert, updated in place
+ * to the latest description, resolved when every condition in it is gone.
  */
 import type { Severity, SimAlert, SimEvent, SimTask } from '../types'
+
+type Described = Pick<SimAlert, 'severity' | 'type' | 'entity' | 'message'>
+const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 }
 
 /** Events the log keeps (the latest). */
 export const EVENT_RETENTION = 10_000
@@ -87,7 +96,24 @@ export class ClusterLog {
   alertsVersion = 0
   tasksVersion = 0
 
+  /** the cause of what is logged now ("cause-N"), or null */
+  cause: string | null = null
+  private causeSeq = 0
+  /** causes whose headline event was logged */
+  private readonly headlined = new Set<string>()
+  /** per cause: its one open alert and the description of each condition (alert key) in it */
+  private readonly groups = new Map<string, { alert: SimAlert; keys: Map<string, Described> }>()
+  private readonly keyCause = new Map<string, string>()
+  private openCount = 0
+  /** alerts about this entity join their cause's alert (components; not VMs or the whole cluster) */
+  groupable: (entity: string | null) => boolean = () => false
+
   constructor(private readonly now: () => number) {}
+
+  /** A new cause (an injected fault): returns its id; the caller makes it current. */
+  newCause(): string {
+    return `cause-${++this.causeSeq}`
+  }
 
   /** The latest EVENT_RETENTION events, oldest first (a snapshot: later events do not change it). */
   get events(): readonly SimEvent[] {
@@ -119,7 +145,12 @@ export class ClusterLog {
   }
 
   event(severity: Severity, type: string, entity: string | null, message: string): SimEvent {
-    const ev = { time: this.now(), severity, type, entity, message: flat(message) }
+    const cause = this.cause
+    if (cause !== null) {
+      if (!this.headlined.has(cause)) this.headlined.add(cause)
+      else if (severity === 'critical') severity = 'warning'
+    }
+    const ev = { time: this.now(), severity, type, entity, message: flat(message), cause }
     if (this.ring.length < EVENT_RETENTION) this.ring.push(ev)
     else {
       this.ring[this.start] = ev
@@ -134,24 +165,59 @@ export class ClusterLog {
   raise(key: string, severity: Exclude<Severity, 'info'> | 'info', type: string, entity: string | null, message: string): SimAlert {
     const open = this.openAlerts.get(key)
     if (open) return open
-    const alert: SimAlert = {
-      id: `alert-${++this.alertSeq}`, severity, type, entity, message: flat(message),
-      createdTime: this.now(), resolvedTime: null, acknowledged: false,
+    const d: Described = { severity, type, entity, message: flat(message) }
+    const cause = this.cause !== null && this.groupable(entity) ? this.cause : null
+    const group = cause !== null ? this.groups.get(cause) : undefined
+    if (group) {
+      // the cause's one alert takes the latest description (and the highest severity so far)
+      group.keys.set(key, d)
+      this.describe(group.alert, d)
+      this.openAlerts.set(key, group.alert)
+      this.keyCause.set(key, cause!)
+      this.alertsVersion++
+      return group.alert
     }
+    const alert: SimAlert = { id: `alert-${++this.alertSeq}`, ...d, createdTime: this.now(), resolvedTime: null, acknowledged: false, cause }
     this.alertRecords.add(alert)
     this.openAlerts.set(key, alert)
+    this.openCount++
+    if (cause !== null) {
+      this.groups.set(cause, { alert, keys: new Map([[key, d]]) })
+      this.keyCause.set(key, cause)
+    }
     this.alertsVersion++
     return alert
   }
 
-  /** Resolve the alert for `key` if it is open: its cause went away. */
+  /** Resolve the condition `key` if it is open: its alert resolves when no condition of its cause remains. */
   resolve(key: string): void {
     const open = this.openAlerts.get(key)
     if (!open) return
-    open.resolvedTime = this.now()
     this.openAlerts.delete(key)
-    this.alertRecords.markEnded(open)
     this.alertsVersion++
+    const cause = this.keyCause.get(key)
+    if (cause !== undefined) {
+      this.keyCause.delete(key)
+      const group = this.groups.get(cause)!
+      group.keys.delete(key)
+      if (group.keys.size > 0) {
+        // what remains of the cause: the latest condition still open
+        this.describe(open, [...group.keys.values()].pop()!, false)
+        return
+      }
+      this.groups.delete(cause)
+    }
+    open.resolvedTime = this.now()
+    this.openCount--
+    this.alertRecords.markEnded(open)
+  }
+
+  private describe(a: SimAlert, d: Described, escalate = true): void {
+    if (escalate && RANK[d.severity] > RANK[a.severity]) a.acknowledged = false
+    a.severity = escalate && RANK[a.severity] > RANK[d.severity] ? a.severity : d.severity
+    a.type = d.type
+    a.entity = d.entity
+    a.message = d.message
   }
 
   isOpen(key: string): boolean {
@@ -198,7 +264,7 @@ export class ClusterLog {
   }
 
   get unresolvedAlerts(): number {
-    return this.openAlerts.size
+    return this.openCount
   }
   get runningTasks(): number {
     let n = 0

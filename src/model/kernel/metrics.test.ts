@@ -60,4 +60,32 @@ describe('MetricsLog', () => {
     expect(m.count).toBeLessThanOrEqual(MAX_SAMPLES)
     expect(m.at(m.count - 1)).toEqual(sample(3 * MAX_SAMPLES - 1, 3 * MAX_SAMPLES - 1))
   })
+
+  it('property: addSeries gives the history of the same adds one by one (versions, rewrites, samples), computing only survivors', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 12000 }), fc.boolean(), (before, count, sameTime) => {
+        const a = new MetricsLog()
+        const b = new MetricsLog()
+        for (let i = 0; i < before; i++) {
+          a.add(sample(i * 300, i))
+          b.add(sample(i * 300, i))
+        }
+        // the series may start at the time of the last sample (it replaces it, like add)
+        const t0 = before > 0 && sameTime ? (before - 1) * 300 : before * 300
+        const at = (i: number) => t0 + i * 300
+        for (let i = 0; i < count; i++) a.add(sample(at(i), at(i) / 300))
+        let computed = 0
+        b.addSeries(count, at, (time) => {
+          computed++
+          return sample(time, time / 300)
+        })
+        expect(b.version).toBe(a.version)
+        expect(b.rewrites).toBe(a.rewrites)
+        expect(b.count).toBe(a.count)
+        expect(JSON.stringify(b.samples)).toBe(JSON.stringify(a.samples))
+        expect(computed).toBeLessThanOrEqual(Math.min(count, MAX_SAMPLES))
+      }),
+      { numRuns: 20 },
+    )
+  })
 })

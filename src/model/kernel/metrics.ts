@@ -47,6 +47,27 @@ export class MetricsLog {
   /** bumped when decimation rewrote the history: a reader must take it again from the start */
   rewrites = 0
 
+  /**
+   * The next periodic sample (index k: at k × SAMPLE_SECONDS). The periodic sampler is lazy,
+   * not a queued event: the sample at time G is taken once every event at G has run (before
+   * the first later event, or when a run ends at or after G), so a quiet year costs little.
+   */
+  private nextPeriodic = 1
+
+  /** A periodic sample is due at or before `upTo` (s). */
+  periodicDue(upTo: number): boolean {
+    return this.nextPeriodic * SAMPLE_SECONDS <= upTo
+  }
+
+  /** Take the periodic samples due at or before `upTo` (s); nothing else changes meanwhile. */
+  takePeriodic(upTo: number, sampleAt: (time: number) => MetricSample): void {
+    const first = this.nextPeriodic
+    const count = Math.floor(upTo / SAMPLE_SECONDS) - first + 1
+    if (count <= 0) return
+    this.nextPeriodic = first + count
+    this.addSeries(count, (i) => (first + i) * SAMPLE_SECONDS, sampleAt)
+  }
+
   /** Samples held now. */
   get count(): number {
     return this.n
@@ -74,18 +95,48 @@ export class MetricsLog {
 
   add(s: MetricSample): void {
     const c = this.cols
-    // a second sample at the same time replaces the first
-    const row = this.n > 0 && c[(this.n - 1) * F] === s.time ? this.n - 1 : this.n++
+    const row = this.rowFor(s.time)
     for (let f = 0; f < F; f++) c[row * F + f] = s[FIELDS[f]]
-    if (this.n > MAX_SAMPLES) {
-      // keep every other old sample: the history stays bounded, the recent past stays dense
-      const half = this.n >> 1
-      let k = 0
-      for (let i = 0; i < half; i += 2) c.copyWithin(k++ * F, i * F, (i + 1) * F)
-      c.copyWithin(k * F, half * F, this.n * F)
-      this.n = k + (this.n - half)
-      this.rewrites++
-    }
+    this.decimate()
     this.version++
+  }
+
+  /**
+   * The periodic samples of a quiet stretch, at `count` times `timeAt(0..count-1)` (increasing):
+   * the same history as `count` calls of `add`, but `sampleAt` runs only for the samples that
+   * survive decimation (at most MAX_SAMPLES), so a simulated year of samples costs little.
+   */
+  addSeries(count: number, timeAt: (i: number) => number, sampleAt: (time: number) => MetricSample): void {
+    const c = this.cols
+    const lazy: number[] = []
+    for (let i = 0; i < count; i++) {
+      const row = this.rowFor(timeAt(i))
+      c[row * F] = timeAt(i)
+      c[row * F + 1] = NaN // figures to come (a real sample never holds NaN)
+      this.decimate()
+      this.version++
+    }
+    for (let row = 0; row < this.n; row++) if (Number.isNaN(c[row * F + 1])) lazy.push(row)
+    for (const row of lazy) {
+      const s = sampleAt(c[row * F])
+      for (let f = 0; f < F; f++) c[row * F + f] = s[FIELDS[f]]
+    }
+  }
+
+  /** The row a sample at `time` goes to: a second sample at the same time replaces the first. */
+  private rowFor(time: number): number {
+    return this.n > 0 && this.cols[(this.n - 1) * F] === time ? this.n - 1 : this.n++
+  }
+
+  private decimate(): void {
+    if (this.n <= MAX_SAMPLES) return
+    const c = this.cols
+    // keep every other old sample: the history stays bounded, the recent past stays dense
+    const half = this.n >> 1
+    let k = 0
+    for (let i = 0; i < half; i += 2) c.copyWithin(k++ * F, i * F, (i + 1) * F)
+    c.copyWithin(k * F, half * F, this.n * F)
+    this.n = k + (this.n - half)
+    this.rewrites++
   }
 }

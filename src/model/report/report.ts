@@ -113,6 +113,7 @@ export function buildReport(sim: ReportSource): Report {
   const { spec, topo, data, log } = sim
   const nodeId = (n: number) => spec.nodes[n].id
   const zk = sim.zookeeperServers()
+  const cpu = sim.io.cpu()
 
   return {
     apiVersion: 1,
@@ -128,6 +129,7 @@ export function buildReport(sim: ReportSource): Report {
       awareness: { desired: spec.desiredAwareness, effective: sim.effectiveAwareness },
       haMode: spec.haMode,
       quorum: sim.configChangeRefusal() === null,
+      cpuUsagePct: cpu.clusterCpuPct,
     },
     resiliency: buildResiliency(sim),
     storage: buildStorage(sim),
@@ -143,6 +145,7 @@ export function buildReport(sim: ReportSource): Report {
         inMetadataRing: sim.ringMember[i] === 1,
         zookeeper: zk.includes(i),
         acropolisLeader: sim.leader === i,
+        cpuUsagePct: cpu.nodeCpuPct[i],
       })),
       disks: spec.disks.map((d, i) => ({
         id: d.id,

@@ -10,6 +10,7 @@ export function buildVms(sim: ReportSource): ReportVm[] {
   const { spec, vms, io } = sim
   const nodeId = (n: number) => spec.nodes[n].id
   const load = io.load()
+  const cpu = io.cpu()
   const round2 = (x: number) => Math.round(x * 100) / 100
   const share = sim.vdiskDataShare().share
   return spec.vms.map((s, v) => {
@@ -49,6 +50,8 @@ export function buildVms(sim: ReportSource): ReportVm[] {
         latencyMs: round2(load.vmLatencyMs[v]),
         errorsPerSecond: Math.round(load.vmErrors[v]),
       },
+      cpuUsagePct: cpu.vmCpuPct[v],
+      memoryUsagePct: cpu.vmMemoryPct[v],
     }
   })
 }

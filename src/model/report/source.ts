@@ -30,7 +30,7 @@ export interface ReportSource {
   readonly curator: Pick<Curator, 'remainingCopies' | 'report' | 'overReplicatedBytes' | 'detachedBytes'>
   readonly growth: Pick<DataGrowth, 'bytesPerDay' | 'freeRawBytes'>
   readonly ha: Pick<VmHa, 'buildReport' | 'failoverHostsOf'>
-  readonly io: Pick<IoPaths, 'buildReport' | 'load' | 'loginTarget' | 'sessionState'>
+  readonly io: Pick<IoPaths, 'buildReport' | 'load' | 'cpu' | 'loginTarget' | 'sessionState'>
   readonly xray: { report(): XrayReport } | null
   ringMembers(): number[]
   zookeeperServers(): number[]

@@ -147,7 +147,7 @@ describe('worker → UI deltas', () => {
 
   it('events beyond the UI limit keep the latest ones and the total', () => {
     useSim.getState().apply(new SimFacade().load('starter-3'))
-    const ev = (i: number) => ({ time: i, severity: 'info' as const, type: 'T', entity: null, message: String(i) })
+    const ev = (i: number) => ({ time: i, severity: 'info' as const, type: 'T', entity: null, message: String(i), cause: null })
     const s = useSim.getState()
     const items = Array.from({ length: UI_EVENT_LIMIT + 5 }, (_, i) => ev(i))
     s.apply({ ...baseDelta(s.structure!.loadId), events: { from: s.eventsTotal, items } })

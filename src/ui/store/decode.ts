@@ -28,7 +28,7 @@ function intern(s: string): string {
 }
 
 function compact(e: SimEvent): SimEvent {
-  return { time: e.time, severity: intern(e.severity) as SimEvent['severity'], type: intern(e.type), entity: e.entity === null ? null : intern(e.entity), message: e.message }
+  return { time: e.time, severity: intern(e.severity) as SimEvent['severity'], type: intern(e.type), entity: e.entity === null ? null : intern(e.entity), message: e.message, cause: e.cause ?? null }
 }
 
 /** Thrown when a patch arrives without the base it applies to: the caller asks for a resync. */
@@ -71,6 +71,8 @@ export function decodeIo(p: IoSection | null, d: IoDelta): IoSection {
     vdiskLatencyMs: need(latencyMs(p?.vdiskLatencyMs ?? null, d.vdiskLatencyMs)),
     vmErrors: need(applyPatch(p?.vmErrors ?? null, d.vmErrors)),
     vdiskDataOk: need(applyPatch(p?.vdiskDataOk ?? null, d.vdiskDataOk)),
+    vmCpuPct: need(applyPatch(p?.vmCpuPct ?? null, d.vmCpuPct)),
+    vmMemoryPct: need(applyPatch(p?.vmMemoryPct ?? null, d.vmMemoryPct)),
     redirects: d.redirects.length === 0 && p ? p.redirects : (p?.redirects ?? []).concat(d.redirects).slice(-UI_REDIRECTS),
   }
 }

@@ -1,4 +1,4 @@
-/** Prism's "Top VMs by …" widgets: the running VMs with the most memory, controller IOPS or latency; a name opens it in the VM table. */
+/** Prism's "Top VMs by …" widgets: the running VMs with the most memory, controller IOPS, latency or CPU usage; a name opens it in the VM table. */
 import { useMemo } from 'react'
 import { Widget } from '../common/Widget'
 import { formatBytes } from '../format'
@@ -7,12 +7,13 @@ import type { VmRow } from './vmRows'
 
 const TOP = 10
 
-export type TopMetric = 'memory' | 'iops' | 'latency'
+export type TopMetric = 'memory' | 'iops' | 'latency' | 'cpu'
 
 const METRIC: Record<TopMetric, { title: string; testId: string; value: (r: VmRow) => number; format: (v: number) => string }> = {
   memory: { title: 'Top VMs by Memory', testId: 'top-vms-memory', value: (r) => r.memoryBytes, format: (v) => formatBytes(v) },
   iops: { title: 'Top VMs by Controller IOPS', testId: 'top-vms-iops', value: (r) => r.readIops + r.writeIops, format: formatIops },
   latency: { title: 'Top VMs by Controller IO Latency', testId: 'top-vms-latency', value: (r) => r.latencyMs, format: formatLatency },
+  cpu: { title: 'Top VMs by CPU Usage', testId: 'top-vms-cpu', value: (r) => r.cpuPct, format: (v) => `${v.toFixed(1)} %` },
 }
 
 /** The `TOP` running VMs with the highest `value`, highest first (ties keep table order). */
@@ -33,7 +34,8 @@ export function topVms(rows: readonly VmRow[], value: (r: VmRow) => number): VmR
 export function TopVmsWidget(props: { rows: readonly VmRow[]; onOpen: (id: string) => void; metric?: TopMetric }) {
   const spec = METRIC[props.metric ?? 'memory']
   const top = useMemo(() => topVms(props.rows, spec.value), [props.rows, spec])
-  const max = top.length > 0 ? Math.max(spec.value(top[0]), 1e-9) : 1
+  // CPU bars on the 0–100 % scale; the others relative to the largest
+  const max = props.metric === 'cpu' ? 100 : top.length > 0 ? Math.max(spec.value(top[0]), 1e-9) : 1
   return (
     <Widget title={spec.title} testId={spec.testId}>
       {top.length === 0 ? (

@@ -1,4 +1,4 @@
-/** VM Overview: summary by state, CPU and memory provisioned, top VMs by memory, controller IOPS and latency. */
+/** VM Overview: summary by state, CPU and memory provisioned, top VMs by memory, controller IOPS, latency and CPU usage. */
 import { TopVmsWidget } from './TopVmsWidget'
 import { VmProvisionedWidget } from './VmProvisionedWidget'
 import { VmSummaryWidget } from './VmSummaryWidget'
@@ -12,6 +12,7 @@ export function VmOverview(props: { rows: readonly VmRow[]; onOpen: (id: string)
       <TopVmsWidget rows={props.rows} onOpen={props.onOpen} />
       <TopVmsWidget rows={props.rows} onOpen={props.onOpen} metric="iops" />
       <TopVmsWidget rows={props.rows} onOpen={props.onOpen} metric="latency" />
+      <TopVmsWidget rows={props.rows} onOpen={props.onOpen} metric="cpu" />
     </div>
   )
 }

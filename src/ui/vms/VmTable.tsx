@@ -11,12 +11,17 @@ export function pathsText(p: VmRow['paths']): string {
   return parts.length === 0 ? '—' : parts.join(' · ')
 }
 
+/** "35.2 %" (the model rounds to 0.1) */
+export const formatUsagePct = (x: number) => `${(Math.round(x * 10) / 10).toFixed(1)} %`
+
 const COLUMNS: Column<VmRow>[] = [
   { key: 'name', header: 'Name', value: (r) => r.name },
   { key: 'host', header: 'Host', value: (r) => r.host },
   { key: 'ip', header: 'IP addresses', value: (r) => r.ip },
   { key: 'cores', header: 'Cores', value: (r) => r.vcpus, align: 'right' },
   { key: 'memory', header: 'Memory', value: (r) => r.memoryBytes, render: (r) => formatBytes(r.memoryBytes), align: 'right' },
+  { key: 'cpuUsage', header: 'CPU Usage', value: (r) => Math.round(r.cpuPct * 10) / 10, render: (r) => formatUsagePct(r.cpuPct), align: 'right' },
+  { key: 'memoryUsage', header: 'Memory Usage', value: (r) => Math.round(r.memoryPct * 10) / 10, render: (r) => formatUsagePct(r.memoryPct), align: 'right' },
   { key: 'vdisks', header: 'vDisks', value: (r) => r.vdisks, align: 'right' },
   { key: 'power', header: 'Power state', value: (r) => POWER_WORD[r.power], render: (r) => <PowerStateLabel power={r.power} /> },
   { key: 'readIops', header: 'Controller Read IOPS', value: (r) => Math.round(r.readIops), render: (r) => formatIops(r.readIops), align: 'right' },

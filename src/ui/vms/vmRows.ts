@@ -32,6 +32,9 @@ export interface VmRow {
   errorsPerSecond: number
   /** its vDisks whose data is not all available */
   vdisksUnavailable: number
+  /** CPU usage (% of its vCPUs) and guest memory usage (% of its memory) now (cpu.ts); 0 when off */
+  cpuPct: number
+  memoryPct: number
   /** its vDisk sessions by path */
   paths: { local: number; remote: number; none: number }
 }
@@ -59,6 +62,8 @@ export function buildVmRows(structure: Structure, vms: VmSection, io: IoSection 
       latencyMs: io?.vmLatencyMs[i] ?? 0,
       errorsPerSecond: Math.round(io?.vmErrors[i] ?? 0),
       vdisksUnavailable: io ? countZeros(io.vdiskDataOk, v.vdiskStart, v.vdiskCount) : 0,
+      cpuPct: io?.vmCpuPct[i] ?? 0,
+      memoryPct: io?.vmMemoryPct[i] ?? 0,
       paths: pathCounts(vms, v.vdiskStart, v.vdiskCount, power === 'off' ? -2 : h),
     }
   }

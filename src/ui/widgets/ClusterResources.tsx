@@ -1,13 +1,13 @@
-/** Cluster memory (VM memory in use of host capacity for VMs) and vCPU provisioning. */
+/** Cluster CPU usage (cpu.ts), memory (VM memory in use of host capacity for VMs) and vCPU provisioning. */
 import { useMemo } from 'react'
 import { Widget } from '../common/Widget'
 import { formatBytes, formatPct } from '../format'
 import { useSim } from '../store/simStore'
 
-function Meter(props: { label: string; value: number; detail: string }) {
+function Meter(props: { label: string; value: number; detail: string; testId?: string }) {
   const pct = Math.max(0, Math.min(1, props.value))
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1" data-testid={props.testId}>
       <div className="flex justify-between text-xs">
         <span className="text-slate-600">{props.label}</span>
         <span className="font-medium">{formatPct(props.value)}</span>
@@ -22,6 +22,15 @@ function Meter(props: { label: string; value: number; detail: string }) {
 
 export function ClusterResources() {
   const ha = useSim((s) => s.summary?.ha)
+  const cpuPct = useSim((s) => s.io?.clusterCpuPct ?? 0)
+  const busiest = useSim((s) => {
+    const pct = s.io?.nodeCpuPct ?? []
+    let best = -1
+    pct.forEach((p, i) => {
+      if (best < 0 || p > pct[best]) best = i
+    })
+    return best < 0 || !s.structure ? null : `busiest host ${s.structure.nodes[best].id}: ${pct[best].toFixed(1)} %`
+  })
   const structure = useSim((s) => s.structure)
   const vms = useSim((s) => s.vms)
   const cpu = useMemo(() => {
@@ -43,6 +52,7 @@ export function ClusterResources() {
   return (
     <Widget title="Cluster CPU and Memory">
       <div className="flex flex-col gap-3">
+        <Meter label="Cluster CPU Usage" testId="cluster-cpu-usage" value={cpuPct / 100} detail={`Of the cores of the hosts that are up (VMs and CVMs)${busiest ? `; ${busiest}` : ''}`} />
         <Meter label="Memory used by VMs" value={mem.cap ? mem.run / mem.cap : 0} detail={`${formatBytes(mem.run)} of ${formatBytes(mem.cap)} available to VMs`} />
         <div className="flex justify-between text-xs">
           <span className="text-slate-600">vCPUs provisioned</span>

@@ -30,8 +30,8 @@ describe('windowStart', () => {
 
 describe('fault annotations', () => {
   const events: SimEvent[] = [
-    { time: 10, severity: 'critical', type: 'FaultInjected', entity: 'node-2', message: 'Node node-2 powered off' },
-    { time: 11, severity: 'info', type: 'HostDown', entity: 'node-2', message: 'Host node-2 is down' },
+    { time: 10, severity: 'critical', type: 'FaultInjected', entity: 'node-2', message: 'Node node-2 powered off', cause: 'cause-1' },
+    { time: 11, severity: 'info', type: 'HostDown', entity: 'node-2', message: 'Host node-2 is down', cause: 'cause-1' },
   ]
   const rebuild = (progress: number, endTime: number | null): SimTask => ({
     id: 'task-1',
@@ -58,7 +58,7 @@ describe('fault annotations', () => {
     expect(ended).not.toBe(first)
     expect(ended.at(-1)).toMatchObject({ time: 3152, label: 'Rebuild finished' })
 
-    const restored: SimEvent = { time: 4000, severity: 'info', type: 'FaultRestored', entity: 'node-2', message: 'Node node-2 restored' }
+    const restored: SimEvent = { time: 4000, severity: 'info', type: 'FaultRestored', entity: 'node-2', message: 'Node node-2 restored', cause: null }
     useSim.setState({ events: [...events, restored] })
     const withRestore = selectAnnotations(useSim.getState())
     expect(withRestore).not.toBe(ended)
