@@ -510,6 +510,8 @@ export class Simulation implements Kernel {
   repairOplogEpisodes(): void {
     const { vms, oplog, topo } = this
     const rf = oplog.rf
+    let allServe = true
+    for (let n = 0; n < topo.nodeCount; n++) if (!topo.cvmServing(n)) allServe = false
     for (let v = 0; v < vms.count; v++) {
       if (vms.power[v] !== POWER_ON) continue
       for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) {
@@ -518,7 +520,7 @@ export class Simulation implements Kernel {
           const p = oplog.peers[vd * rf + k]
           if (p < 0 || !topo.cvmServing(p)) broken = true
         }
-        if (broken) oplog.open(this.rng, vd, vms.host[v], this.effectiveAwareness)
+        if (broken || (allServe && oplog.sharesUnit(vd, this.effectiveAwareness))) oplog.open(this.rng, vd, vms.host[v], this.effectiveAwareness)
       }
     }
   }
