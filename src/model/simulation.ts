@@ -16,6 +16,7 @@ import { ClusterLog } from './kernel/log'
 import { metadataAwareness } from './metadata/ring'
 import { MetadataService } from './metadata/service'
 import { Curator } from './storage/curator/curator'
+import { StorageRemoval } from './storage/removal'
 import { DiskHealth } from './storage/hades'
 import { MetricsLog, SAMPLE_SECONDS } from './kernel/metrics'
 import { Prng } from './kernel/prng'
@@ -61,6 +62,8 @@ export class Simulation implements Kernel {
   readonly meta: MetadataService
   /** Curator scans, rebuild, over-replication clean-up (curator.ts) */
   readonly curator: Curator
+  /** disk removal, with the one pre-check of configuration changes (storage/removal.ts, precheck.ts) */
+  readonly removal: StorageRemoval
   /** Stargate marks and Hades SMART tests of disks (hades.ts) */
   readonly diskHealth: DiskHealth
   /** VM high availability and the Acropolis leader (ha.ts) */
@@ -105,6 +108,7 @@ export class Simulation implements Kernel {
     this.data.placeAll(this.rng, this.effectiveAwareness)
     this.meta = new MetadataService(this)
     this.curator = new Curator(this)
+    this.removal = new StorageRemoval(this)
     this.diskHealth = new DiskHealth(this)
     this.vms = new VmTable(spec.vms)
     this.oplog = new OplogStore(this.topo, this.vms.vdiskCount, rf)
@@ -205,6 +209,11 @@ export class Simulation implements Kernel {
     this.log.event('info', 'FaultRestored', target, `${target} restored by the administrator`)
     if (d !== undefined) this.diskHealth.onRestore(d)
     this.applyStateChange()
+  }
+
+  /** Remove a disk: its data migrates at full RF first (storage/removal.ts). */
+  removeDisk(diskId: string): void {
+    this.removal.removeDisk(diskId)
   }
 
   /** Run the simulated clock exactly `seconds` forward. */

@@ -116,6 +116,13 @@ export class OplogStore {
     return false
   }
 
+  /** A disk left the cluster (removal): episode replicas on it move to another online disk of the same node. */
+  moveOffDisk(d: number): void {
+    for (let i = 0; i < this.disks.length; i++) {
+      if (this.disks[i] === d && this.peers[i] >= 0) this.disks[i] = this.oplogDisk(this.peers[i], i)
+    }
+  }
+
   /** Close vDisk vd's episode (VM off). */
   close(vd: number): void {
     for (let k = 0; k < this.rf; k++) {

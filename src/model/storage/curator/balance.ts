@@ -75,9 +75,11 @@ function band(target: number): number {
 }
 
 export class DiskBalancer {
-  /** disks being drained for removal (removal.ts sets them) */
-  readonly draining: Uint8Array
   task: SimTask | null = null
+  /** disks being drained for removal: the DataStore's closed disks (removal.ts closes them) */
+  get draining(): Uint8Array {
+    return this.sim.data.closed
+  }
   /** planned moves: item (extent group u ≥ 0, strip −(s+1)), slot, source disk, destination disk */
   private moves = new Int32Array(0)
   private moveLen = 0
@@ -95,7 +97,6 @@ export class DiskBalancer {
     /** Curator is scanning or rebuilding: balancing waits */
     private readonly busy: () => boolean,
   ) {
-    this.draining = new Uint8Array(sim.spec.disks.length)
     sim.on('balance-batch', () => this.batch())
     sim.on('balance-check', () => {
       sim.schedule(BALANCE_CHECK_SECONDS, 'balance-check', null, true)
@@ -107,10 +108,10 @@ export class DiskBalancer {
   /** Some available disk is outside its band (or a disk being removed still holds data). */
   outOfBand(): boolean {
     const { data, topo } = this.sim
-    const t = diskTargets(data, topo, this.draining)
+    const t = diskTargets(data, topo, this.sim.data.closed)
     for (let d = 0; d < t.length; d++) {
       if (!topo.diskAvailable(d)) continue
-      if (this.draining[d] === 1 ? data.diskUnits[d] > 0 : !inBand(data.diskUnits[d], t[d])) return true
+      if (this.sim.data.closed[d] === 1 ? data.diskUnits[d] > 0 : !inBand(data.diskUnits[d], t[d])) return true
     }
     return false
   }
@@ -236,14 +237,14 @@ export class DiskBalancer {
   private planMoves(): number {
     const { data, topo, spec } = this.sim
     const D = spec.disks.length
-    const target = diskTargets(data, topo, this.draining)
+    const target = diskTargets(data, topo, this.sim.data.closed)
     const give = new Int32Array(D)
     const take = new Int32Array(D)
     let unbalanced = false
     for (let d = 0; d < D; d++) {
       if (!topo.diskAvailable(d)) continue
       const used = data.diskUnits[d]
-      if (this.draining[d] === 1) {
+      if (this.sim.data.closed[d] === 1) {
         give[d] = used
         if (used > 0) unbalanced = true
         continue
@@ -258,7 +259,7 @@ export class DiskBalancer {
     const cursor = { SSD: 0, HDD: 0 }
     const pending = new Int32Array(D)
     const moves: number[] = []
-    const room = (d: number) => topo.diskAvailable(d) && this.draining[d] === 0 && data.diskUnits[d] + pending[d] < data.capUnits[d]
+    const room = (d: number) => topo.diskAvailable(d) && this.sim.data.closed[d] === 0 && data.diskUnits[d] + pending[d] < data.capUnits[d]
     // a disk that stays within half its band after taking one more copy (for sources still out of band)
     const roomInBand = (d: number) => target[d] >= 0 && data.diskUnits[d] + pending[d] + 1 <= target[d] + band(target[d]) / 2
     const tryDest = (e: number, j: number, src: number, list: number[], tier: 'SSD' | 'HDD' | null, needTake: boolean, fits?: (d: number) => boolean): boolean => {
@@ -293,7 +294,7 @@ export class DiskBalancer {
           const x = this.slot(e, k)
           if (x >= 0 && (unit[x] === unit[src] || node[x] === node[src])) shared = true
         }
-        if (shared || this.draining[src] === 1) {
+        if (shared || this.sim.data.closed[src] === 1) {
           if (!tryDest(e, j, src, dests[tier], tier, true) && !tryDest(e, j, src, all, null, false)) continue
           unbalanced = true
           continue
