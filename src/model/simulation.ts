@@ -452,6 +452,7 @@ export class Simulation implements Kernel {
     else if ('restore' in a) this.restore(a.restore)
     else if ('powerOn' in a) this.powerOn(a.powerOn)
     else if ('powerOff' in a) this.powerOff(a.powerOff)
+    else if ('removeDisk' in a) this.removeDisk(a.removeDisk)
   }
 
   tryPowerOn(v: number, interactive: boolean): void {

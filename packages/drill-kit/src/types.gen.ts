@@ -856,6 +856,9 @@ export interface Scenario {
         }
       | {
           powerOff: string;
+        }
+      | {
+          removeDisk: string;
         };
     focus?: string;
   }[];
@@ -1008,6 +1011,15 @@ export interface Run {
     | {
         at: number;
         op: "writeData";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "removeDisk";
         /**
          * @minItems 1
          * @maxItems 1
