@@ -282,34 +282,68 @@ export class DiskBalancer {
     for (let d = 0; d < D; d++) all.push(d)
     const unit = data.index.diskUnit[LEVEL_OF[this.sim.effectiveAwareness]]
     const node = data.index.diskUnit[1]
-    const visit = (e: number) => {
+    const closed = data.closed
+    const avail = new Uint8Array(D)
+    for (let d = 0; d < D; d++) avail[d] = topo.diskAvailable(d) ? 1 : 0
+    const takeLeft = { SSD: 0, HDD: 0 }
+    for (let d = 0; d < D; d++) takeLeft[spec.disks[d].tier] += take[d]
+    // scans of every disk for an out-of-band source that found nothing: bounded so a pass stays fast
+    let fallbackMisses = 0
+    const visitSlot = (e: number, j: number, src: number, shared: boolean) => {
+      const tier = spec.disks[src].tier
+      if (shared || closed[src] === 1) {
+        if (tryDest(e, j, src, dests[tier], tier, true)) takeLeft[tier]--
+        else if (!tryDest(e, j, src, all, null, false)) return
+        unbalanced = true
+        return
+      }
+      if (give[src] <= 0) return
+      if (takeLeft[tier] > 0 && tryDest(e, j, src, dests[tier], tier, true)) {
+        takeLeft[tier]--
+        return
+      }
+      if (fallbackMisses > 256 || inBand(data.diskUnits[src] - pending[src], target[src])) return
+      const sameTier = (d: number) => spec.disks[d].tier === tier && roomInBand(d)
+      if (!tryDest(e, j, src, all, null, false, sameTier)) fallbackMisses++
+    }
+    const visitStrip = (e: number) => {
       const w = this.width(e)
       for (let j = 0; j < w; j++) {
         const src = this.slot(e, j)
-        if (src < 0 || !topo.diskAvailable(src)) continue
-        const tier = spec.disks[src].tier
-        // awareness restored: a copy sharing a unit or node with an earlier sibling moves apart
+        if (src < 0 || avail[src] === 0) continue
         let shared = false
         for (let k = 0; k < j; k++) {
           const x = this.slot(e, k)
           if (x >= 0 && (unit[x] === unit[src] || node[x] === node[src])) shared = true
         }
-        if (shared || this.sim.data.closed[src] === 1) {
-          if (!tryDest(e, j, src, dests[tier], tier, true) && !tryDest(e, j, src, all, null, false)) continue
-          unbalanced = true
-          continue
-        }
-        if (give[src] <= 0) continue
-        if (dests[tier].length > 0 && tryDest(e, j, src, dests[tier], tier, true)) continue
-        const sameTier = (d: number) => spec.disks[d].tier === tier && roomInBand(d)
-        if (!inBand(data.diskUnits[src] - pending[src], target[src])) tryDest(e, j, src, all, null, false, sameTier)
+        visitSlot(e, j, src, shared)
       }
     }
-    // the pass visits the data in a seeded rotation, so repeated rounds do not always move the same copies
+    // the pass visits the data in a seeded rotation, so repeated rounds do not always move the same copies;
+    // replicas take a tight path: most copies are neither shared nor on a disk that gives
     const U = data.units
     const start = U > 0 ? this.sim.rng.fastInt(U) : 0
-    for (let i = 0; i < U; i++) visit((start + i) % U)
-    for (let s = 0; s < data.strips; s++) visit(-s - 1)
+    const rf = data.rf
+    const rd = data.replicaDisk
+    const uc = data.unitContainer
+    const rfOfC = Int32Array.from(data.containers, (c) => c.rf)
+    for (let i = 0; i < U; i++) {
+      const u = (start + i) % U
+      const base = u * rf
+      const w = rfOfC[uc[u]]
+      for (let j = 0; j < w; j++) {
+        const src = rd[base + j]
+        if (src < 0 || avail[src] === 0) continue
+        let shared = false
+        for (let k = 0; k < j; k++) {
+          const x = rd[base + k]
+          if (x >= 0 && (unit[x] === unit[src] || node[x] === node[src])) shared = true
+        }
+        if (!shared && closed[src] === 0 && (give[src] <= 0 || (takeLeft[spec.disks[src].tier] <= 0 && fallbackMisses > 256))) continue
+        visitSlot(u, j, src, shared)
+      }
+    }
+    for (let s = 0; s < data.strips; s++) visitStrip(-s - 1)
     if (!unbalanced) return 0
     this.moves = Int32Array.from(moves)
     this.moveLen = moves.length / 4
