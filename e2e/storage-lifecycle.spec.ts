@@ -35,32 +35,44 @@ test.describe('Storage lifecycle', () => {
     await expect(page.getByRole('menu', { name: 'Disk disk-2-3 actions' }).getByRole('menuitem')).toHaveCount(0)
   })
 
-  test('refuses a removal that cannot fit, with the reason, and changes nothing', async ({ page }) => {
+  test('refuses a second removal while one runs, with the reason, and changes nothing', async ({ page }) => {
     const sim = await openScenario(page, 'starter-3', 1, '#/hardware')
     await sim.removeDisk('disk-1-3')
+    const before = JSON.stringify(await sim.report())
     await expect(sim.removeDisk('disk-2-3')).rejects.toThrow(/a removal is already in progress/)
+    await expect(sim.removeDisk('no-such-disk')).rejects.toThrow(/unknown disk "no-such-disk"/)
+    expect(JSON.stringify(await sim.report())).toBe(before)
   })
 
-  test('a failed and restored node refills: its usage climbs back on Hardware', async ({ page }) => {
-    const sim = await openScenario(page, 'starter-3', 1, '#/hardware')
+  test('a failed and restored node refills at 3,600×: its usage climbs back on Storage View Details and Hardware', async ({ page }) => {
+    const sim = await openScenario(page, 'starter-3', 1, '#/storage')
     await sim.inject({ kind: 'node', target: 'node-1' })
     await sim.settle()
     await sim.restore('node-1')
     await sim.advance(300)
-    const used = async () => (await sim.report()).topology.disks.filter((d) => d.node === 'node-1').reduce((a, d) => a + d.usedBytes, 0)
-    const low = await used()
+    await page.getByTestId('storage-summary').getByRole('button', { name: 'View Details' }).click()
+    const bar = page.getByTestId('storage-details').getByTestId('storage-node-node-1').getByRole('img')
+    const shownPct = async () => Number(/([\d.]+)\s*% used/.exec((await bar.getAttribute('aria-label')) ?? '')?.[1] ?? NaN)
+    const low = await shownPct()
+    const r0 = await sim.report()
+    const node0 = r0.storage.nodes.find((n) => n.id === 'node-1')!
+    expect(low).toBeCloseTo((100 * node0.usedBytes) / node0.totalBytes, 0)
     type W = { prismSim: { setSpeed(s: number): Promise<void>; play(): Promise<void>; pause(): Promise<void> } }
     await page.evaluate(async () => {
       const p = (globalThis as unknown as W).prismSim
       await p.setSpeed(3600)
       await p.play()
     })
-    await expect.poll(used, { timeout: 20000 }).toBeGreaterThan(low * 1.5)
+    await expect.poll(shownPct, { timeout: 30000 }).toBeGreaterThan(low * 1.5)
     await page.evaluate(() => (globalThis as unknown as W).prismSim.pause())
-    await page.getByTestId('disk-disk-1-3').click()
-    const shown = await page.getByTestId('disk-details').locator('[data-field="Used (Physical)"]').textContent()
-    expect(shown).not.toBe('0 B')
+    await page.keyboard.press('Escape')
     const r = await sim.report()
     expect(r.tasks.some((t) => t.type === 'DiskBalancing')).toBe(true)
+    // Hardware shows the same disks refilled
+    await page.goto('#/hardware')
+    await page.getByTestId('disk-disk-1-3').click()
+    const disk = r.topology.disks.find((d) => d.id === 'disk-1-3')!
+    expect(disk.usedBytes).toBeGreaterThan(0)
+    await expect(page.getByTestId('disk-details').locator('[data-field="Used (Physical)"]')).not.toHaveText('0 B')
   })
 })
