@@ -101,3 +101,33 @@ describe('disk removal', () => {
     )
   })
 })
+
+describe('disk removal with failures on the way', () => {
+  it('property: a failure and restore during the removal lose nothing; the disk is removed once the cluster heals', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('starter-3', 'four-blocks-of-2', 'twelve-3-blocks'), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3000 }), (id, pickDisk, pickNode, wait) => {
+        const sim = load(id, 1)
+        const d = pickDisk % sim.spec.disks.length
+        const n = pickNode % sim.spec.nodes.length
+        if (sim.spec.disks[d].node === n) return
+        try {
+          sim.removeDisk(sim.spec.disks[d].id)
+        } catch {
+          return
+        }
+        sim.advance(wait)
+        sim.inject({ kind: 'node', target: sim.spec.nodes[n].id })
+        sim.advance(wait)
+        expect(sim.report().resiliency.lostBytes).toBe(0)
+        sim.restore(sim.spec.nodes[n].id)
+        sim.settle()
+        const r = sim.report()
+        expect(r.resiliency.lostBytes).toBe(0)
+        expect(r.resiliency.underReplicatedBytes).toBe(0)
+        expect(r.topology.disks[d].status).toBe('removed')
+        expect(slotsOn(sim.data, d)).toBe(0)
+      }),
+      fcParams(12),
+    )
+  })
+})
