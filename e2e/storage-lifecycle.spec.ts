@@ -33,6 +33,7 @@ test.describe('Storage lifecycle', () => {
     // a removed disk offers no actions
     await disk.click()
     await expect(page.getByRole('menu', { name: 'Disk disk-2-3 actions' }).getByRole('menuitem')).toHaveCount(0)
+    await expect(page.getByTestId('action-menu-empty')).toHaveText('No actions apply now')
   })
 
   test('refuses a second removal while one runs, with the reason, and changes nothing', async ({ page }) => {
