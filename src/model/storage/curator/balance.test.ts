@@ -132,7 +132,8 @@ describe('disk balancing', () => {
             if (targets.length < shape.ftLevel && sim.report().resiliency.faultTolerance.every((x) => x.domainType === 'DISK' || x.failuresTolerable >= 1 || x.domainType !== 'NODE')) {
               try {
                 sim.inject({ kind, target } as Fault)
-                targets.push(target)
+                // restore(target) heals every fault of the target at once: keep each target once
+                if (!targets.includes(target)) targets.push(target)
               } catch {
                 // already failed
               }
