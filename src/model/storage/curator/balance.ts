@@ -241,6 +241,18 @@ export class DiskBalancer {
     const give = new Int32Array(D)
     const take = new Int32Array(D)
     let unbalanced = false
+    // per tier: is some disk below / above its band? Only then do the disks on the other side of the mean give / take,
+    // so disks already in band do not churn, and the out-of-band ones are served first
+    const low = { SSD: false, HDD: false }
+    const high = { SSD: false, HDD: false }
+    for (let d = 0; d < D; d++) {
+      if (!topo.diskAvailable(d) || this.sim.data.closed[d] === 1) continue
+      const used = data.diskUnits[d]
+      if (inBand(used, target[d])) continue
+      unbalanced = true
+      if (used < target[d]) low[spec.disks[d].tier] = true
+      else high[spec.disks[d].tier] = true
+    }
     for (let d = 0; d < D; d++) {
       if (!topo.diskAvailable(d)) continue
       const used = data.diskUnits[d]
@@ -249,9 +261,10 @@ export class DiskBalancer {
         if (used > 0) unbalanced = true
         continue
       }
-      if (!inBand(used, target[d])) unbalanced = true
-      give[d] = Math.max(0, Math.ceil(used - target[d]))
-      take[d] = Math.max(0, Math.ceil(target[d] - used))
+      const tier = spec.disks[d].tier
+      const outside = !inBand(used, target[d])
+      if (used > target[d] && (outside || low[tier])) give[d] = Math.ceil(used - target[d])
+      if (used < target[d] && (outside || (high[tier] && !low[tier]))) take[d] = Math.ceil(target[d] - used)
     }
     // destinations: disks below target, per tier (the round-robin cursor spreads the moves)
     const dests: Record<'SSD' | 'HDD', number[]> = { SSD: [], HDD: [] }
