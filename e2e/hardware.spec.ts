@@ -46,7 +46,7 @@ test.describe('Hardware diagram', () => {
 
     await disk.click()
     const menu = page.getByRole('menu', { name: 'Disk disk-1-1 actions' })
-    await expect(menu.getByRole('menuitem')).toHaveText(['Fail disk', 'Transient disk errors'])
+    await expect(menu.getByRole('menuitem')).toHaveText(['Fail disk', 'Transient disk errors', 'Remove disk'])
     await expect(page.getByTestId('disk-details')).toContainText('SSD')
     await menu.getByRole('menuitem', { name: 'Fail disk' }).click()
     await expect(disk).toHaveAttribute('data-state', 'offline')
@@ -54,7 +54,7 @@ test.describe('Hardware diagram', () => {
     await expect(page.getByTestId('disk-details').locator('[data-field="Mode"]')).toHaveText('offline')
 
     await disk.click()
-    await expect(menu.getByRole('menuitem')).toHaveText(['Restore'])
+    await expect(menu.getByRole('menuitem')).toHaveText(['Remove disk', 'Restore'])
     await menu.getByRole('menuitem', { name: 'Restore' }).click()
     await expect(disk).toHaveAttribute('data-state', 'online')
     expect((await sim.report()).topology.disks.find((d) => d.id === 'disk-1-1')?.mode).toBe('online')

@@ -16,6 +16,7 @@ import { ClusterLog } from './kernel/log'
 import { metadataAwareness } from './metadata/ring'
 import { MetadataService } from './metadata/service'
 import { Curator } from './storage/curator/curator'
+import { StorageRemoval } from './storage/removal'
 import { DiskHealth } from './storage/hades'
 import { MetricsLog, type MetricSample } from './kernel/metrics'
 import { Prng } from './kernel/prng'
@@ -66,6 +67,8 @@ export class Simulation implements Kernel {
   readonly meta: MetadataService
   /** Curator scans, rebuild, over-replication clean-up (curator.ts) */
   readonly curator: Curator
+  /** disk removal, with the one pre-check of configuration changes (storage/removal.ts, precheck.ts) */
+  readonly removal: StorageRemoval
   /** Stargate marks and Hades SMART tests of disks (hades.ts) */
   readonly diskHealth: DiskHealth
   /** VM high availability and the Acropolis leader (ha.ts) */
@@ -122,6 +125,7 @@ export class Simulation implements Kernel {
     this.data.placeAll(this.rng, this.effectiveAwareness)
     this.meta = new MetadataService(this)
     this.curator = new Curator(this)
+    this.removal = new StorageRemoval(this)
     this.diskHealth = new DiskHealth(this)
     this.vms = new VmTable(spec.vms)
     this.oplog = new OplogStore(this.topo, this.vms.vdiskCount, rf)
@@ -240,6 +244,11 @@ export class Simulation implements Kernel {
     this.log.event('info', 'FaultRestored', target, `${target} restored by the administrator`)
     if (d !== undefined) this.diskHealth.onRestore(d)
     this.applyStateChange()
+  }
+
+  /** Remove a disk: its data migrates at full RF first (storage/removal.ts). */
+  removeDisk(diskId: string): void {
+    this.removal.removeDisk(diskId)
   }
 
   /** Run the simulated clock exactly `seconds` forward. */
@@ -538,6 +547,7 @@ export class Simulation implements Kernel {
     else if ('restore' in a) this.restore(a.restore)
     else if ('powerOn' in a) this.powerOn(a.powerOn)
     else if ('powerOff' in a) this.powerOff(a.powerOff)
+    else if ('removeDisk' in a) this.removeDisk(a.removeDisk)
   }
 
   tryPowerOn(v: number, interactive: boolean): void {
@@ -606,6 +616,8 @@ export class Simulation implements Kernel {
   repairOplogEpisodes(): void {
     const { vms, oplog, topo } = this
     const rf = oplog.rf
+    let allServe = true
+    for (let n = 0; n < topo.nodeCount; n++) if (!topo.cvmServing(n)) allServe = false
     for (let v = 0; v < vms.count; v++) {
       if (vms.power[v] !== POWER_ON) continue
       for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) {
@@ -614,7 +626,7 @@ export class Simulation implements Kernel {
           const p = oplog.peers[vd * rf + k]
           if (p < 0 || !topo.cvmServing(p)) broken = true
         }
-        if (broken) oplog.open(this.rng, vd, vms.host[v], this.effectiveAwareness)
+        if (broken || (allServe && oplog.sharesUnit(vd, this.effectiveAwareness))) oplog.open(this.rng, vd, vms.host[v], this.effectiveAwareness)
       }
     }
   }

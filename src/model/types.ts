@@ -152,6 +152,10 @@ export interface ReportDisk {
   mode: 'online' | 'offline'
   capacityBytes: number
   usedBytes: number
+  /** removal state (DRILL-API.md §5) */
+  status: 'normal' | 'removing' | 'removed'
+  /** extension: Prism's words for the status: Normal, Marked for removal, Data migration initiated, Removed, Offline */
+  statusWords: string
 }
 
 export interface ReportVm {

@@ -376,6 +376,9 @@ export class SimFacade implements SimWorkerApi {
   setWarnThreshold(pct: number): Delta {
     return this.guard('setWarnThreshold', () => this.act({ op: 'setWarnThreshold', args: [checkNumber('pct', pct)] }), 'pct')
   }
+  removeDisk(diskId: string): Delta {
+    return this.guard('removeDisk', () => this.act({ op: 'removeDisk', args: [checkId('diskId', diskId)] }), 'diskId')
+  }
   setHaMode(mode: 'default' | 'guarantee'): Delta {
     return this.guard('setHaMode', () => {
       if (mode !== 'default' && mode !== 'guarantee') throw new SimError(`HA mode must be "default" or "guarantee", got ${quote(mode)}`)
@@ -438,6 +441,7 @@ export class SimFacade implements SimWorkerApi {
         cvmState: topo.cvmState.slice(),
         diskMode: topo.diskMode.slice(),
         diskUsedBytes: used,
+        diskPhase: sim.removal.diskPhase.slice(),
         ringMember: sim.ringMember.slice(),
         ringOrder: [...sim.ringOrder()],
         zookeeper: sim.zookeeperServers(),

@@ -45,6 +45,8 @@ export interface StateSection {
   cvmState: Uint8Array // 0 up, 1 down
   diskMode: Uint8Array // 0 online, 1 offline
   diskUsedBytes: Float64Array
+  /** per disk: 0 normal, 1 marked for removal, 2 data migration initiated, 3 removed (model/storage/removal.ts) */
+  diskPhase: Uint8Array
   ringMember: Uint8Array
   ringOrder: number[]
   zookeeper: number[]
@@ -232,6 +234,8 @@ export interface SimWorkerApi {
   powerOff(vmId: string): Delta
   acknowledgeAlert(alertId: string): Delta
   setWarnThreshold(pct: number): Delta
+  /** DRILL-API §5: remove a disk (its data migrates at full RF first) */
+  removeDisk(diskId: string): Delta
   /** Settings → Manage VM High Availability: enable (guarantee) / disable (default) the reservation (issue 7) */
   setHaMode(mode: 'default' | 'guarantee'): Delta
   /** data growth rate, raw TB per simulated day (0 stops it) */

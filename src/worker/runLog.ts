@@ -30,6 +30,7 @@ export type RunAction =
   | { at: number; op: 'setHaMode'; args: ['default' | 'guarantee'] }
   | { at: number; op: 'setGrowthRate'; args: [number] }
   | { at: number; op: 'writeData'; args: [number] }
+  | { at: number; op: 'removeDisk'; args: [string] }
   | { at: number; op: 'run'; args?: [] }
 
 export type RunOp = RunAction['op']
@@ -72,6 +73,9 @@ export function applyAction(sim: Simulation, a: Command): void {
       return
     case 'acknowledgeAlert':
       sim.acknowledgeAlert(a.args[0])
+      return
+    case 'removeDisk':
+      sim.removeDisk(a.args[0])
       return
     case 'setWarnThreshold':
       sim.setWarnThreshold(a.args[0])

@@ -34,6 +34,7 @@ const api = {
   powerOff: (id: string) => transfer(facade.powerOff(id)),
   acknowledgeAlert: (id: string) => transfer(facade.acknowledgeAlert(id)),
   setWarnThreshold: (p: number) => transfer(facade.setWarnThreshold(p)),
+  removeDisk: (d: string) => transfer(facade.removeDisk(d)),
   setHaMode: (m: 'default' | 'guarantee') => transfer(facade.setHaMode(m)),
   setGrowthRate: (r: number) => transfer(facade.setGrowthRate(r)),
   writeData: (tb: number) => transfer(facade.writeData(tb)),

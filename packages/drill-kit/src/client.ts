@@ -21,6 +21,7 @@ export interface PrismSimApi {
   step(): Promise<number>
   acknowledgeAlert(alertId: string): Promise<void>
   setWarnThreshold(pct: number): Promise<void>
+  removeDisk(diskId: string): Promise<void>
   setHaMode(mode: 'default' | 'guarantee'): Promise<void>
   exportRun(): Promise<Run>
   importRun(run: Run | string): Promise<void>
@@ -100,6 +101,9 @@ export class PrismSimClient {
   }
   setWarnThreshold(pct: number): Promise<void> {
     return this.page.evaluate((p) => (globalThis as unknown as PrismWindow).prismSim!.setWarnThreshold(p), pct)
+  }
+  removeDisk(diskId: string): Promise<void> {
+    return this.page.evaluate((d) => (globalThis as unknown as PrismWindow).prismSim!.removeDisk(d), diskId)
   }
   setHaMode(mode: 'default' | 'guarantee'): Promise<void> {
     return this.page.evaluate((m) => (globalThis as unknown as PrismWindow).prismSim!.setHaMode(m), mode)

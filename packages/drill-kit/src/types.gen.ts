@@ -287,6 +287,14 @@ export interface ReportDisk {
   mode: "online" | "offline";
   capacityBytes: number;
   usedBytes: number;
+  /**
+   * removal state (DRILL-API.md §5)
+   */
+  status: "normal" | "removing" | "removed";
+  /**
+   * extension: Prism's words for the status: Normal, Marked for removal, Data migration initiated, Removed, Offline
+   */
+  statusWords: string;
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -962,6 +970,9 @@ export interface Scenario {
         }
       | {
           powerOff: string;
+        }
+      | {
+          removeDisk: string;
         };
     focus?: string;
   }[];
@@ -1114,6 +1125,15 @@ export interface Run {
     | {
         at: number;
         op: "writeData";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "removeDisk";
         /**
          * @minItems 1
          * @maxItems 1

@@ -32,6 +32,8 @@ export class Topology {
   readonly hostState: Uint8Array
   readonly cvmState: Uint8Array
   readonly diskMode: Uint8Array
+  /** disks removed from the cluster (storage/removal.ts): offline for good */
+  readonly diskRemoved: Uint8Array
   /** the active faults, in injection order */
   readonly faults: Fault[] = []
   version = 0
@@ -44,6 +46,7 @@ export class Topology {
     this.hostState = new Uint8Array(spec.nodes.length)
     this.cvmState = new Uint8Array(spec.nodes.length)
     this.diskMode = new Uint8Array(spec.disks.length)
+    this.diskRemoved = new Uint8Array(spec.disks.length)
   }
 
   get nodeCount(): number {
@@ -69,6 +72,7 @@ export class Topology {
     const got = this.kindOf(f.target)
     if (got === null) return `unknown target "${f.target}"`
     if (got !== want) return `target "${f.target}" is a ${got}, a ${f.kind} fault needs a ${want} id`
+    if (got === 'disk' && this.diskRemoved[this.diskIndex.get(f.target)!] === 1) return `disk "${f.target}" was removed from the cluster`
     if (this.faults.some((x) => x.kind === f.kind && x.target === f.target)) return `${f.kind} fault on "${f.target}" is already active`
     return null
   }
@@ -131,6 +135,7 @@ export class Topology {
       if (f.kind === 'disk') disk[this.diskIndex.get(f.target)!] = DISK_OFFLINE
     }
     for (let i = 0; i < n; i++) if (host[i] === HOST_DOWN) cvm[i] = CVM_DOWN
+    for (let d = 0; d < disk.length; d++) if (this.diskRemoved[d] === 1) disk[d] = DISK_OFFLINE
     const change: StateChange = { hosts: [], cvms: [], disks: [] }
     for (let i = 0; i < n; i++) {
       if (host[i] !== this.hostState[i]) change.hosts.push(i)

@@ -154,6 +154,8 @@ export function buildReport(sim: ReportSource): Report {
         mode: DISK_MODES[topo.diskMode[i]],
         capacityBytes: d.capacityBytes,
         usedBytes: data.diskUsedBytes(i),
+        status: sim.removal.diskStatus(i),
+        statusWords: sim.removal.diskStatusWords(i),
       })),
     },
     metadataRing: sim.ringMembers().map(nodeId),

@@ -2,6 +2,7 @@
  * What the Report is built from: the facts and queries of the composition root
  * (Simulation) and the report parts of each subsystem. Report building reads, never changes.
  */
+import type { StorageRemoval } from '../storage/removal'
 import type { Topology } from '../cluster/topology'
 import type { VmTable } from '../cluster/vms'
 import type { ClusterLog } from '../kernel/log'
@@ -28,6 +29,7 @@ export interface ReportSource {
   readonly ringMember: Uint8Array
   readonly curatorScanning: boolean
   readonly curator: Pick<Curator, 'remainingCopies' | 'report' | 'overReplicatedBytes' | 'detachedBytes'>
+  readonly removal: Pick<StorageRemoval, 'diskStatus' | 'diskStatusWords'>
   readonly growth: Pick<DataGrowth, 'bytesPerDay' | 'freeRawBytes'>
   readonly ha: Pick<VmHa, 'buildReport' | 'failoverHostsOf'>
   readonly io: Pick<IoPaths, 'buildReport' | 'load' | 'cpu' | 'loginTarget' | 'sessionState'>

@@ -226,6 +226,8 @@ function semanticProblems(input: unknown): string[] {
     }
     const r = str(a.restore)
     if (r !== undefined && !failable(r)) problems.push(`${p('restore')}: unknown target "${r}"`)
+    const rd = str(a.removeDisk)
+    if (rd !== undefined && !ids.disks.has(rd)) problems.push(`${p('removeDisk')}: unknown disk "${rd}"`)
     for (const k of ['powerOn', 'powerOff'] as const) {
       const v = str(a[k])
       if (v !== undefined && !ids.vms.has(v)) problems.push(`${p(k)}: unknown VM "${v}"`)

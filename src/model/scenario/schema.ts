@@ -160,8 +160,9 @@ const actionSchema = z.union(
     z.strictObject({ restore: id }),
     z.strictObject({ powerOn: id }),
     z.strictObject({ powerOff: id }),
+    z.strictObject({ removeDisk: id }),
   ],
-  { error: 'must be one of {inject}, {restore}, {powerOn}, {powerOff}' },
+  { error: 'must be one of {inject}, {restore}, {powerOn}, {powerOff}, {removeDisk}' },
 )
 
 const stepSchema = z.strictObject({

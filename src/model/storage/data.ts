@@ -107,6 +107,8 @@ export class DataStore {
   /** copies placed on a node that breaks the awareness (not enough units with room) */
   relaxed = 0
   version = 0
+  /** disks closed to new copies: being removed (removal.ts); disk balancing drains them */
+  readonly closed: Uint8Array
   /** the EXTENT_GROUPS fault tolerance, kept up to date as copies move (toleranceIndex.ts) */
   readonly tolerance: ToleranceIndex
   private readonly picker: DiskPicker
@@ -151,6 +153,7 @@ export class DataStore {
     const D = topo.spec.disks.length
     this.diskUnits = new Int32Array(D)
     this.capUnits = new Int32Array(D)
+    this.closed = new Uint8Array(D)
     for (let d = 0; d < D; d++) this.capUnits[d] = Math.floor((topo.spec.disks[d].capacityBytes * 0.95) / UNIT_BYTES)
     this.containerRaw = new Float64Array(plans.length)
     this.picker = new DiskPicker(D)
@@ -177,10 +180,16 @@ export class DataStore {
     for (let d = 0; d < this.diskUnits.length; d++) this.updatePick(d)
   }
 
+  /** Close disk d to new copies (removal) or open it again. */
+  setClosed(d: number, closed: boolean): void {
+    this.closed[d] = closed ? 1 : 0
+    this.updatePick(d)
+  }
+
   private updatePick(d: number): void {
     const room = this.capUnits[d] - this.diskUnits[d]
     // weighted by capacity (equal expected fill fraction), zero when unusable
-    this.picker.set(d, room > 0 && this.topo.diskAvailable(d) ? this.topo.spec.disks[d].capacityBytes / UNIT_BYTES : 0)
+    this.picker.set(d, room > 0 && this.closed[d] === 0 && this.topo.diskAvailable(d) ? this.topo.spec.disks[d].capacityBytes / UNIT_BYTES : 0)
   }
 
   /**

@@ -99,6 +99,30 @@ export class OplogStore {
     }
   }
 
+  /**
+   * Awareness restored (our rule): an episode whose replicas share a node or a unit of `dom`
+   * (opened while units were down) is replaced at the next Curator scan when every node serves.
+   */
+  sharesUnit(vd: number, dom: Domain): boolean {
+    const unit = this.index.nodeUnit[LEVEL_OF[dom]]
+    const base = vd * this.rf
+    for (let k = 1; k < this.rf; k++) {
+      const p = this.peers[base + k]
+      for (let j = 0; j < k; j++) {
+        const q = this.peers[base + j]
+        if (p >= 0 && q >= 0 && (p === q || unit[p] === unit[q])) return true
+      }
+    }
+    return false
+  }
+
+  /** A disk left the cluster (removal): episode replicas on it move to another online disk of the same node. */
+  moveOffDisk(d: number): void {
+    for (let i = 0; i < this.disks.length; i++) {
+      if (this.disks[i] === d && this.peers[i] >= 0) this.disks[i] = this.oplogDisk(this.peers[i], i)
+    }
+  }
+
   /** Close vDisk vd's episode (VM off). */
   close(vd: number): void {
     for (let k = 0; k < this.rf; k++) {

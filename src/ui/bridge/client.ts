@@ -219,6 +219,9 @@ export const simClient = {
   setWarnThreshold(pct: number): Promise<void> {
     return command((r) => r.setWarnThreshold(pct))
   },
+  removeDisk(diskId: string): Promise<void> {
+    return command((r) => r.removeDisk(diskId))
+  },
   setHaMode(mode: 'default' | 'guarantee'): Promise<void> {
     return command((r) => r.setHaMode(mode))
   },
@@ -352,6 +355,8 @@ export interface PrismSim {
   setSpeed(speed: number): Promise<void>
   acknowledgeAlert(alertId: string): Promise<void>
   setWarnThreshold(pct: number): Promise<void>
+  /** DRILL-API §5: remove a disk; its data migrates at full RF first */
+  removeDisk(diskId: string): Promise<void>
   /** data growth rate in raw TB per simulated day (0 stops it) */
   setGrowthRate(tbPerDay: number): Promise<void>
   /** write this many raw TB of new data now; rejects when it does not fit below 95 % */
@@ -399,6 +404,7 @@ export function installPrismSim(): void {
     },
     acknowledgeAlert: (id) => simClient.acknowledgeAlert(id),
     setWarnThreshold: (p) => simClient.setWarnThreshold(p),
+    removeDisk: (d) => simClient.removeDisk(d),
     setGrowthRate: (r) => simClient.setGrowthRate(r),
     writeData: (tb) => simClient.writeData(tb),
     whatIf: (t) => simClient.whatIf(t),

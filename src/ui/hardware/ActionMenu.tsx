@@ -82,6 +82,11 @@ export function ActionMenu(props: {
         {props.label}
       </div>
       <ul role="menu" aria-label={props.label} data-testid={props.testId}>
+        {props.items.length === 0 && (
+          <li role="none" className="px-3 py-1.5 text-slate-500" data-testid="action-menu-empty">
+            No actions apply now
+          </li>
+        )}
         {props.items.map((item) => (
           <li key={item.key} role="none">
             <button

@@ -1,7 +1,7 @@
 /** Disk details: id, serial, host, tier, used / capacity, status, mode. */
 import { formatBytes, formatPct } from '../format'
 import { DetailsList } from './DetailsList'
-import { diskState } from './entities'
+import { diskState, diskStatusWords } from './entities'
 import { StateText, toneOf } from './StateText'
 import type { HardwareData } from './useHardwareData'
 
@@ -21,7 +21,7 @@ export function DiskDetails(props: { data: HardwareData; index: number }) {
         { label: 'Used (Physical)', value: formatBytes(used) },
         { label: 'Capacity (Physical)', value: formatBytes(d.capacityBytes) },
         { label: 'Usage', value: formatPct(d.capacityBytes > 0 ? used / d.capacityBytes : 0, 1) },
-        { label: 'Status', value: 'Normal' },
+        { label: 'Status', value: <span data-testid="disk-status">{diskStatusWords(state, props.index)}</span> },
         { label: 'Mode', value: <StateText tone={toneOf(mode)}>{mode}</StateText> },
       ]}
     />

@@ -3,6 +3,7 @@ import { useMemo, type CSSProperties } from 'react'
 import { ActionMenu } from './ActionMenu'
 import { kindName, type EntityRef } from './entities'
 import { actionsFor, runAction } from './entityActions'
+import { useSim } from '../store/simStore'
 
 export function EntityActionMenu(props: {
   entity: EntityRef
@@ -12,15 +13,20 @@ export function EntityActionMenu(props: {
   style?: CSSProperties
 }) {
   const { entity, faults } = props
+  const diskPhase = useSim((s) => {
+    if (entity.kind !== 'disk' || !s.structure || !s.state) return 0
+    const i = s.structure.disks.findIndex((d) => d.id === entity.id)
+    return i >= 0 ? (s.state.diskPhase?.[i] ?? 0) : 0
+  })
   const items = useMemo(
     () =>
-      actionsFor(entity.kind, entity.id, faults.get(entity.id)).map((a) => ({
+      actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase).map((a) => ({
         key: a.key,
         label: a.label,
         danger: a.danger,
         onSelect: () => void runAction(a),
       })),
-    [entity.kind, entity.id, faults],
+    [entity.kind, entity.id, faults, diskPhase],
   )
   return (
     <ActionMenu

@@ -32,6 +32,13 @@ export function diskState(state: StateSection, d: number): DiskState {
   return state.diskMode[d] === 1 ? 'offline' : 'online'
 }
 
+/** Prism's words for a disk's status (the removal phase from the model, else Normal / Offline). */
+export function diskStatusWords(state: Pick<StateSection, 'diskMode' | 'diskPhase'>, d: number): string {
+  const phase = state.diskPhase?.[d] ?? 0
+  if (phase === 0) return state.diskMode[d] === 1 ? 'Offline' : 'Normal'
+  return ['Normal', 'Marked for removal', 'Data migration initiated', 'Removed'][phase]
+}
+
 /** A block is down when every one of its hosts is down (as the model's report says). */
 export function blockState(structure: Structure, state: StateSection, b: number): UnitState {
   return structure.blocks[b].nodes.every((n) => state.hostState[n] === 1) ? 'down' : 'up'

@@ -14,6 +14,8 @@ export interface EntityAction {
   /** a fault to inject, or the id to restore */
   fault: Fault | null
   restore: string | null
+  /** a disk to remove (DRILL-API §5 removeDisk) */
+  removeDisk?: string
   /** the toast shown when it succeeds */
   done: string
 }
@@ -33,7 +35,8 @@ const FAULTS: Record<EntityKind, Array<{ kind: Fault['kind']; label: string; don
 }
 
 /** The actions that apply now: faults not already active on the target, and Restore when one is. */
-export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined): EntityAction[] {
+export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined, diskPhase = 0): EntityAction[] {
+  if (kind === 'disk' && diskPhase > 0) return []
   const active = activeKinds ?? []
   const out: EntityAction[] = FAULTS[kind]
     .filter((f) => !active.includes(f.kind))
@@ -45,6 +48,7 @@ export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly s
       restore: null,
       done: f.done(id),
     }))
+  if (kind === 'disk') out.push({ key: 'remove-disk', label: 'Remove disk', danger: true, fault: null, restore: null, removeDisk: id, done: `Disk ${id} marked for removal: its data migrates to the other disks first` })
   if (active.length > 0) out.push({ key: 'restore', label: 'Restore', danger: false, fault: null, restore: id, done: `${id} restored` })
   return out
 }
@@ -55,6 +59,7 @@ export async function runAction(action: EntityAction): Promise<void> {
   try {
     if (action.fault) await simClient.inject(action.fault)
     else if (action.restore) await simClient.restore(action.restore)
+    else if (action.removeDisk) await simClient.removeDisk(action.removeDisk)
     toast('done', action.done)
   } catch (e) {
     toast('error', e instanceof Error ? e.message : String(e))

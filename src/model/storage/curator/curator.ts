@@ -28,6 +28,7 @@ import type { DataStore } from '../data'
 import type { StateChange } from '../../cluster/topology'
 import type { Domain, Report, SimTask } from '../../types'
 import { UNIT_BYTES } from '../../kernel/units'
+import { DiskBalancer } from './balance'
 
 /** What Curator uses: kernel services, the data and topology, and the composition root's resiliency checks. */
 export interface CuratorContext extends Kernel {
@@ -80,8 +81,11 @@ export class Curator {
   /** availability of every disk at the last state change */
   private readonly wasAvailable: Uint8Array
   private readonly availNow: Uint8Array
+  /** disk balancing and awareness restoration, below rebuild priority (balance.ts) */
+  readonly balancer: DiskBalancer
 
   constructor(private readonly sim: CuratorContext) {
+    this.balancer = new DiskBalancer(sim, () => this.scanning || this.replicating)
     const D = sim.spec.disks.length
     this.detached = Array.from({ length: D }, () => [])
     this.wasAvailable = new Uint8Array(D)
@@ -115,6 +119,7 @@ export class Curator {
       if (this.wasAvailable[d] === 1 && this.availNow[d] === 0 && sim.data.diskUnits[d] > 0) lostData = true
     }
     this.wasAvailable.set(this.availNow)
+    this.balancer.pause()
     if (this.batchEvent) {
       sim.queue.cancel(this.batchEvent)
       this.batchEvent = null
@@ -170,6 +175,7 @@ export class Curator {
     sim.log.event('info', 'CuratorScanCompleted', null, 'Curator partial scan completed: fault tolerance status is up to date')
     this.cleanDetached()
     this.plan()
+    if (!this.replicating) this.balancer.plan()
     sim.repairOplogEpisodes()
     sim.faultToleranceEvaluated()
     sim.checkResiliencyAlerts()
@@ -344,6 +350,7 @@ export class Curator {
       this.complete()
       sim.faultToleranceEvaluated()
       sim.checkResiliencyAlerts()
+      this.balancer.plan()
       return
     }
     if (this.rebuildTask) sim.log.progressTask(this.rebuildTask, this.progress())
