@@ -30,6 +30,7 @@ import { describeFault, logStateChange } from './cluster/stateLog'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
 import { untilPredicate, untilProblem } from './scenario/until'
+import { PlannedOps } from './upgrade/plannedOps'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -82,6 +83,8 @@ export class Simulation implements Kernel {
   /** narration of the last scenario step that said something */
   narration: { time: number; text: string; focus: string | null } | null = null
   readonly metrics = new MetricsLog()
+  /** live migration, maintenance mode, planned CVM shutdown, rolling upgrades (upgrade/plannedOps.ts) */
+  readonly planned: PlannedOps
   private ftCache: FaultToleranceResult | null = null
   private capacityCache: { resilient: number } | null = null
   /** bumped when anything the Report summarises changes */
@@ -112,6 +115,7 @@ export class Simulation implements Kernel {
     this.ha.init(this.meta.ring)
     this.io = new IoPaths(this)
     this.growth = new DataGrowth(this)
+    this.planned = new PlannedOps(this)
     // compile the incremental fault-tolerance path now rather than on the first failure
     const avail = new Uint8Array(spec.disks.length)
     for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
@@ -283,6 +287,58 @@ export class Simulation implements Kernel {
     this.invalidate()
   }
 
+  // planned operations (DOMAIN.md §11, DRILL-API §5): upgrade/plannedOps.ts
+  migrate(vmId: string, hostId?: string): void {
+    this.planned.migrate(vmId, hostId)
+  }
+  enterMaintenance(nodeId: string): void {
+    this.planned.enterMaintenance(nodeId)
+  }
+  exitMaintenance(nodeId: string): void {
+    this.planned.exitMaintenance(nodeId)
+  }
+  upgrade(kind: 'aos' | 'ahv'): void {
+    this.planned.upgrade(kind)
+  }
+  get versions() {
+    return this.planned.versions
+  }
+  get upgrades() {
+    return this.planned.upgrades
+  }
+  resiliencyStatus(): 'OK' | 'Warning' | 'Critical' {
+    return this.faultTolerance().status as 'OK' | 'Warning' | 'Critical'
+  }
+  rebuildRunning(): boolean {
+    return this.curator.rebuildTask?.state === 'running'
+  }
+  handOffSessions(n: number): number {
+    return this.io.handOff(n)
+  }
+  sessionsHome(n: number): boolean {
+    return this.io.sessionsHome(n)
+  }
+  onVmMigrated(v: number): void {
+    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) this.oplog.close(vd)
+    this.openOplogEpisodes(v)
+    this.io.onMigrated(v)
+    this.vms.version++
+  }
+  powerOffVm(v: number, why: string): void {
+    this.powerOff(this.spec.vms[v].id)
+    this.log.event('info', 'VmPoweredOffForMaintenance', this.spec.vms[v].id, `VM ${this.spec.vms[v].name} powered off: ${why}`)
+  }
+  powerOnVm(v: number): string | null {
+    const refusal = this.ha.admission(v)
+    if (refusal) return refusal
+    this.tryPowerOn(v, true)
+    return null
+  }
+  curatorReplan(): void {
+    this.curator.onStateChange({ hosts: [], cvms: [], disks: [] })
+    this.faultToleranceEvaluated()
+  }
+
   acknowledgeAlert(alertId: string): void {
     if (!this.log.acknowledge(alertId)) throw new SimError(`unknown or already acknowledged alert "${alertId}"`)
   }
@@ -443,6 +499,10 @@ export class Simulation implements Kernel {
     else if ('restore' in a) this.restore(a.restore)
     else if ('powerOn' in a) this.powerOn(a.powerOn)
     else if ('powerOff' in a) this.powerOff(a.powerOff)
+    else if ('migrate' in a) this.migrate(a.migrate.vm, a.migrate.host)
+    else if ('enterMaintenance' in a) this.enterMaintenance(a.enterMaintenance)
+    else if ('exitMaintenance' in a) this.exitMaintenance(a.exitMaintenance)
+    else if ('upgrade' in a) this.upgrade(a.upgrade)
   }
 
   tryPowerOn(v: number, interactive: boolean): void {

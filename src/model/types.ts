@@ -135,6 +135,8 @@ export interface ReportNode {
   inMetadataRing: boolean
   zookeeper: boolean
   acropolisLeader: boolean
+  /** DRILL-API §5: host maintenance mode */
+  maintenance: 'none' | 'entering' | 'in' | 'exiting'
 }
 
 export interface ReportDisk {
@@ -212,6 +214,8 @@ export interface Report {
     erasureCoding: boolean
     awareness: { desired: Domain; effective: Domain }
     haMode: 'default' | 'guarantee'
+    /** DRILL-API §5: the releases every node runs (the older one while a rolling upgrade is under way) */
+    versions: { aos: string; ahv: string }
   }
   resiliency: {
     status: ResiliencyStatus
@@ -283,6 +287,8 @@ export interface Report {
   metadata: ReportMetadata
   /** extension: the VM I/O path (redirector settings, Stargate load, redirects) */
   io: ReportIo
+  /** DRILL-API §5: the latest rolling upgrade (null before any) */
+  upgrade: null | { kind: 'aos' | 'ahv'; state: 'running' | 'paused' | 'succeeded' | 'failed'; current: string | null; done: string[]; reason: string | null }
 }
 
 /** The Report's `ha` section (DRILL-API.md §2) and its extensions (issue 7, ha.ts). */

@@ -96,6 +96,13 @@ export interface Report {
       effective: Domain;
     };
     haMode: "default" | "guarantee";
+    /**
+     * DRILL-API §5: the releases every node runs (the older one while a rolling upgrade is under way)
+     */
+    versions: {
+      aos: string;
+      ahv: string;
+    };
   };
   resiliency: {
     status: ResiliencyStatus;
@@ -202,6 +209,16 @@ export interface Report {
   containers: ReportContainer[];
   metadata: ReportMetadata;
   io: ReportIo;
+  /**
+   * DRILL-API §5: the latest rolling upgrade (null before any)
+   */
+  upgrade: null | {
+    kind: "aos" | "ahv";
+    state: "running" | "paused" | "succeeded" | "failed";
+    current: string | null;
+    done: string[];
+    reason: string | null;
+  };
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -242,6 +259,10 @@ export interface ReportNode {
   inMetadataRing: boolean;
   zookeeper: boolean;
   acropolisLeader: boolean;
+  /**
+   * DRILL-API §5: host maintenance mode
+   */
+  maintenance: "none" | "entering" | "in" | "exiting";
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -848,6 +869,21 @@ export interface Scenario {
         }
       | {
           powerOff: string;
+        }
+      | {
+          migrate: {
+            vm: string;
+            host?: string;
+          };
+        }
+      | {
+          enterMaintenance: string;
+        }
+      | {
+          exitMaintenance: string;
+        }
+      | {
+          upgrade: "aos" | "ahv";
         };
     focus?: string;
   }[];

@@ -1,7 +1,7 @@
 /** Builds the drill API's Report (DRILL-API.md §2) from the simulation state. */
 import { metadataServiceUp, quorumOf, tokenRanges } from '../metadata/ring'
 import type { ReportSource } from './source'
-import { CVM_STATES, DISK_MODES, HOST_STATES } from '../cluster/topology'
+import { CVM_STATES, DISK_MODES, HOST_STATES, MAINTENANCE_STATES } from '../cluster/topology'
 import type { Report, ReportContainer, ReportMetadata } from '../types'
 import { UNIT_BYTES } from '../kernel/units'
 import { buildVms } from './reportVms'
@@ -127,6 +127,7 @@ export function buildReport(sim: ReportSource): Report {
       erasureCoding: spec.erasureCoding,
       awareness: { desired: spec.desiredAwareness, effective: sim.effectiveAwareness },
       haMode: spec.haMode,
+      versions: sim.versions.report(),
     },
     resiliency: buildResiliency(sim),
     storage: buildStorage(sim),
@@ -142,6 +143,7 @@ export function buildReport(sim: ReportSource): Report {
         inMetadataRing: sim.ringMember[i] === 1,
         zookeeper: zk.includes(i),
         acropolisLeader: sim.leader === i,
+        maintenance: MAINTENANCE_STATES[topo.maintenance[i]],
       })),
       disks: spec.disks.map((d, i) => ({
         id: d.id,
@@ -163,5 +165,6 @@ export function buildReport(sim: ReportSource): Report {
     containers: buildContainers(sim),
     metadata: buildMetadata(sim),
     io: sim.io.buildReport(),
+    upgrade: sim.upgrades.report(),
   }
 }

@@ -13,6 +13,8 @@ import type { FaultToleranceResult } from '../storage/tolerance/resiliency'
 import type { VmHa } from '../ha/ha'
 import type { IoPaths } from '../iopath/iopath'
 import type { Domain } from '../types'
+import type { RollingUpgrade } from '../upgrade/rolling'
+import type { Versions } from '../upgrade/versions'
 
 export interface ReportSource {
   readonly time: number
@@ -30,6 +32,8 @@ export interface ReportSource {
   readonly growth: Pick<DataGrowth, 'bytesPerDay' | 'freeRawBytes'>
   readonly ha: Pick<VmHa, 'buildReport' | 'failoverHostsOf'>
   readonly io: Pick<IoPaths, 'buildReport' | 'load' | 'loginTarget' | 'sessionState'>
+  readonly versions: Pick<Versions, 'report'>
+  readonly upgrades: Pick<RollingUpgrade, 'report'>
   ringMembers(): number[]
   zookeeperServers(): number[]
   metadataDomain(): Domain

@@ -157,8 +157,12 @@ const actionSchema = z.union(
     z.strictObject({ restore: id }),
     z.strictObject({ powerOn: id }),
     z.strictObject({ powerOff: id }),
+    z.strictObject({ migrate: z.strictObject({ vm: id, host: opt(id) }) }),
+    z.strictObject({ enterMaintenance: id }),
+    z.strictObject({ exitMaintenance: id }),
+    z.strictObject({ upgrade: z.enum(['aos', 'ahv']) }),
   ],
-  { error: 'must be one of {inject}, {restore}, {powerOn}, {powerOff}' },
+  { error: 'must be one of {inject}, {restore}, {powerOn}, {powerOff}, {migrate}, {enterMaintenance}, {exitMaintenance}, {upgrade}' },
 )
 
 const stepSchema = z.strictObject({
