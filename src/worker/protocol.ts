@@ -97,6 +97,8 @@ export interface SummarySection {
   ha: Report['ha']
   unresolvedAlerts: number
   runningTasks: number
+  /** planned operations (DRILL-API §5): software versions, the latest rolling upgrade, maintenance per node (0 none, 1 entering, 2 in, 3 exiting) */
+  planned: { versions: Report['cluster']['versions']; upgrade: Report['upgrade']; maintenance: number[] }
 }
 
 /** SummarySection on the wire: `ha` only when the HA state changed since the last delta. */
@@ -205,6 +207,11 @@ export interface SimWorkerApi {
   tick(simSeconds: number): Delta
   powerOn(vmId: string): Delta
   powerOff(vmId: string): Delta
+  /** DRILL-API §5 planned operations (README "Planned operations") */
+  migrate(vmId: string, hostId?: string): Delta
+  enterMaintenance(nodeId: string): Delta
+  exitMaintenance(nodeId: string): Delta
+  upgrade(kind: 'aos' | 'ahv'): Delta
   acknowledgeAlert(alertId: string): Delta
   setWarnThreshold(pct: number): Delta
   /** Settings → Manage VM High Availability: enable (guarantee) / disable (default) the reservation (issue 7) */
