@@ -17,6 +17,7 @@ import { LATENCY_STEPS_PER_MS, UI_REDIRECTS, type Delta, type IoDelta, type RunM
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
 import { parseRun } from './runSchema'
 import { runSliced, settleSliced, throttled, type Progress } from './chunked'
+import { availableVersions } from '../model/upgrade/versions'
 import { checkFault, checkId, checkNumber, checkSeconds, describeError, quote } from './guard'
 import { MAX_CALL_SECONDS, MAX_JSON_CHARS, MAX_RUN_SECONDS } from '../model/scenario/limits'
 
@@ -515,7 +516,7 @@ export class SimFacade implements SimWorkerApi {
       containers: buildContainers(sim),
       unresolvedAlerts: sim.log.unresolvedAlerts,
       runningTasks: sim.log.runningTasks,
-      planned: { versions: sim.versions.report(), upgrade: sim.upgrades.report(), maintenance: Array.from(sim.topo.maintenance) },
+      planned: { versions: sim.versions.report(), available: availableVersions(), upgrade: sim.upgrades.report(), maintenance: Array.from(sim.topo.maintenance) },
     }
     // the HA section (10,000 VMs' segments on large-64) only when HA, hosts or VMs changed
     const haKey = `${sim.ha.version}:${sim.topo.version}:${sim.vms.version}`

@@ -98,7 +98,7 @@ export interface SummarySection {
   unresolvedAlerts: number
   runningTasks: number
   /** planned operations (DRILL-API §5): software versions, the latest rolling upgrade, maintenance per node (0 none, 1 entering, 2 in, 3 exiting) */
-  planned: { versions: Report['cluster']['versions']; upgrade: Report['upgrade']; maintenance: number[] }
+  planned: { versions: Report['cluster']['versions']; available: Report['cluster']['versions']; upgrade: Report['upgrade']; maintenance: number[] }
 }
 
 /** SummarySection on the wire: `ha` only when the HA state changed since the last delta. */

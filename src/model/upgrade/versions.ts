@@ -11,6 +11,11 @@ export const RELEASES: Record<SoftwareKind, { current: string; available: string
   ahv: { current: '20220304.242', available: '20220304.336', label: 'AHV' },
 }
 
+/** The releases the one-click upgrade installs. */
+export function availableVersions(): { aos: string; ahv: string } {
+  return { aos: RELEASES.aos.available, ahv: RELEASES.ahv.available }
+}
+
 export class Versions {
   /** per kind, per node: the release it runs */
   readonly node: Record<SoftwareKind, string[]>

@@ -3,6 +3,7 @@ import { useMemo, type CSSProperties } from 'react'
 import { ActionMenu } from './ActionMenu'
 import { kindName, type EntityRef } from './entities'
 import { actionsFor, runAction } from './entityActions'
+import { useSim } from '../store/simStore'
 
 export function EntityActionMenu(props: {
   entity: EntityRef
@@ -12,15 +13,19 @@ export function EntityActionMenu(props: {
   style?: CSSProperties
 }) {
   const { entity, faults } = props
+  const maintenance = useSim((s) => {
+    const n = s.structure?.nodes.findIndex((x) => x.id === entity.id) ?? -1
+    return n >= 0 ? (s.summary?.planned.maintenance[n] ?? 0) : 0
+  })
   const items = useMemo(
     () =>
-      actionsFor(entity.kind, entity.id, faults.get(entity.id)).map((a) => ({
+      actionsFor(entity.kind, entity.id, faults.get(entity.id), maintenance).map((a) => ({
         key: a.key,
         label: a.label,
         danger: a.danger,
         onSelect: () => void runAction(a),
       })),
-    [entity.kind, entity.id, faults],
+    [entity.kind, entity.id, faults, maintenance],
   )
   return (
     <ActionMenu

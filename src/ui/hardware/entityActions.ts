@@ -14,6 +14,9 @@ export interface EntityAction {
   /** a fault to inject, or the id to restore */
   fault: Fault | null
   restore: string | null
+  /** a planned operation instead (maintenance mode) on `target` */
+  maintenance?: 'enter' | 'exit'
+  target?: string
   /** the toast shown when it succeeds */
   done: string
 }
@@ -33,7 +36,7 @@ const FAULTS: Record<EntityKind, Array<{ kind: Fault['kind']; label: string; don
 }
 
 /** The actions that apply now: faults not already active on the target, and Restore when one is. */
-export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined): EntityAction[] {
+export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined, maintenance = 0): EntityAction[] {
   const active = activeKinds ?? []
   const out: EntityAction[] = FAULTS[kind]
     .filter((f) => !active.includes(f.kind))
@@ -46,6 +49,11 @@ export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly s
       done: f.done(id),
     }))
   if (active.length > 0) out.push({ key: 'restore', label: 'Restore', danger: false, fault: null, restore: id, done: `${id} restored` })
+  // planned operations (README "Planned operations"): 0 none, 2 in maintenance; entering/exiting offer nothing
+  if (kind === 'node' && maintenance === 0)
+    out.push({ key: 'enter-maintenance', label: 'Enter maintenance mode', danger: false, fault: null, restore: null, maintenance: 'enter', target: id, done: `Host ${id} is entering maintenance mode: its VMs live-migrate off` })
+  if (kind === 'node' && maintenance === 2)
+    out.push({ key: 'exit-maintenance', label: 'Exit maintenance mode', danger: false, fault: null, restore: null, maintenance: 'exit', target: id, done: `Host ${id} is exiting maintenance mode: its VMs migrate back` })
   return out
 }
 
@@ -55,8 +63,12 @@ export async function runAction(action: EntityAction): Promise<void> {
   try {
     if (action.fault) await simClient.inject(action.fault)
     else if (action.restore) await simClient.restore(action.restore)
+    else if (action.maintenance === 'enter') await simClient.enterMaintenance(targetOf(action))
+    else if (action.maintenance === 'exit') await simClient.exitMaintenance(targetOf(action))
     toast('info', action.done)
   } catch (e) {
     toast('error', e instanceof Error ? e.message : String(e))
   }
 }
+
+const targetOf = (a: EntityAction): string => a.target ?? ''
