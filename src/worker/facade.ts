@@ -409,6 +409,7 @@ export class SimFacade implements SimWorkerApi {
         version: stateVersion,
         hostState: topo.hostState.slice(),
         cvmState: topo.cvmState.slice(),
+        maintenance: topo.maintenance.slice(),
         diskMode: topo.diskMode.slice(),
         diskUsedBytes: used,
         ringMember: sim.ringMember.slice(),

@@ -42,6 +42,8 @@ export interface StateSection {
   version: number
   hostState: Uint8Array // 0 up, 1 down, 2 partitioned
   cvmState: Uint8Array // 0 up, 1 down
+  /** host maintenance mode per node: 0 none, 1 entering, 2 in, 3 exiting (planned operations) */
+  maintenance?: Uint8Array
   diskMode: Uint8Array // 0 online, 1 offline
   diskUsedBytes: Float64Array
   ringMember: Uint8Array

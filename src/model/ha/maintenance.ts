@@ -82,6 +82,7 @@ export class Maintenance {
       ha.commitMove(v, pick.host)
       plan.push([v, pick.host])
     }
+    topo.version++
     // the reservations are made: undo them and let the migrations redo them one by one
     ha.restoreSnapshot(saved)
     this.away[h] = plan.map(([v]) => v)
@@ -111,6 +112,7 @@ export class Maintenance {
       if (r) throw refuse(r)
     }
     topo.maintenance[h] = MAINT_EXITING
+    topo.version++
     this.done[h] = done
     this.task[h] = log.startTask('HostMaintenance', id, `Exit maintenance mode on ${id}: its VMs migrate back`)
     log.event('info', 'MaintenanceExiting', id, `Host ${id} is exiting maintenance mode`)
@@ -144,6 +146,7 @@ export class Maintenance {
     if (!ok && topo.maintenance[h] === MAINT_ENTERING) {
       // a VM is still on the host: entering fails, the host stays in service
       topo.maintenance[h] = MAINT_NONE
+      topo.version++
       const t = this.task[h]
       if (t) log.endTask(t, 'failed', `A live migration failed: ${why}`)
       this.task[h] = null
