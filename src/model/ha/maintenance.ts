@@ -108,6 +108,7 @@ export class Maintenance {
     const refuse = (why: string) => new SimError(`cannot exit maintenance mode on ${id}: ${why}`)
     if (topo.maintenance[h] !== MAINT_IN) throw refuse(topo.maintenance[h] === MAINT_NONE ? 'the host is not in maintenance mode' : `the host is ${this.state(h)} maintenance`)
     if (!internal) {
+      if (topo.plannedCvm[h] !== 0) throw refuse('the host is rebooting for the AHV upgrade')
       const r = this.sim.plannedOperationRefusal('exitMaintenance')
       if (r) throw refuse(r)
     }

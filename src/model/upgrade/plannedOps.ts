@@ -125,6 +125,7 @@ export class PlannedOps implements MaintenanceContext, PlannedCvmContext, Rollin
     for (let n = 0; n < spec.nodes.length; n++) {
       if (topo.hostState[n] !== HOST_UP) return `host ${spec.nodes[n].id} is ${topo.hostState[n] === 1 ? 'down' : 'partitioned'}`
       if (!topo.cvmServing(n) && topo.plannedCvm[n] === 0) return `the CVM on ${spec.nodes[n].id} is down`
+      if (topo.maintenance[n] !== 0 && n !== this.upgrades.current) return `host ${spec.nodes[n].id} is in maintenance mode`
     }
     if (!this.quorum) return 'no quorum'
     if (!this.host.curatorScanning) {

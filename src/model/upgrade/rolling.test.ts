@@ -140,6 +140,28 @@ describe('rolling AHV upgrade', () => {
   })
 })
 
+describe('upgrade and the administrator', () => {
+  it('a host put in maintenance by hand pauses the AHV upgrade, which resumes once it exits', () => {
+    const sim = ready('four-blocks-of-2')
+    sim.upgrade('ahv')
+    sim.runUntilMet(() => sim.upgrades.done.length === 2, 86400)
+    sim.enterMaintenance('node-8')
+    const paused = sim.runUntilMet(() => sim.upgrades.state === 'paused', 86400)
+    expect(paused.met).toBe(true)
+    expect(sim.report().upgrade!.reason).toMatch(/node-8 is in maintenance mode/)
+    sim.runUntilMet(() => sim.topo.maintenance[7] === 2, 3600)
+    sim.exitMaintenance('node-8')
+    expect(sim.runUntilMet(() => sim.upgrades.state === 'succeeded', 3 * 86400).met).toBe(true)
+  })
+
+  it('a host rebooting for the AHV upgrade cannot be taken out of maintenance by hand', () => {
+    const sim = ready('starter-3')
+    sim.upgrade('ahv')
+    sim.runUntilMet(() => sim.topo.plannedCvm[0] !== 0, 3600)
+    expect(() => sim.exitMaintenance('node-1')).toThrow(/rebooting for the AHV upgrade/)
+  })
+})
+
 describe('planned CVM shutdown', () => {
   it('hands sessions off before stopping, starts no rebuild for 30 minutes, then one if still down', () => {
     const sim = ready('twelve-3-blocks')

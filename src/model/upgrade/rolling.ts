@@ -192,11 +192,16 @@ export class RollingUpgrade {
     }
     this.phase = 'exiting'
     this.describe('exiting maintenance mode; VMs migrate back')
-    this.sim.hostExitMaintenance(n, () => {
+    const settle = () => {
       if (!this.active || this.phase !== 'exiting') return
       this.phase = 'settle'
       this.schedule(UPGRADE_CHECK_SECONDS, false)
-    })
+    }
+    try {
+      this.sim.hostExitMaintenance(n, settle)
+    } catch {
+      settle() // the administrator already took the host out of maintenance
+    }
   }
 
   private finish(): void {
