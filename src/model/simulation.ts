@@ -31,6 +31,7 @@ import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTole
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
 import { untilPredicate, untilProblem } from './scenario/until'
 import { PlannedOps } from './upgrade/plannedOps'
+import { plannedHost } from './plannedHost'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -115,7 +116,7 @@ export class Simulation implements Kernel {
     this.ha.init(this.meta.ring)
     this.io = new IoPaths(this)
     this.growth = new DataGrowth(this)
-    this.planned = new PlannedOps(this)
+    this.planned = new PlannedOps(plannedHost(this))
     // compile the incremental fault-tolerance path now rather than on the first failure
     const avail = new Uint8Array(spec.disks.length)
     for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
@@ -306,39 +307,6 @@ export class Simulation implements Kernel {
   get upgrades() {
     return this.planned.upgrades
   }
-  resiliencyStatus(): 'OK' | 'Warning' | 'Critical' {
-    return this.faultTolerance().status as 'OK' | 'Warning' | 'Critical'
-  }
-  rebuildRunning(): boolean {
-    return this.curator.rebuildTask?.state === 'running'
-  }
-  handOffSessions(n: number): number {
-    return this.io.handOff(n)
-  }
-  sessionsHome(n: number): boolean {
-    return this.io.sessionsHome(n)
-  }
-  onVmMigrated(v: number): void {
-    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) this.oplog.close(vd)
-    this.openOplogEpisodes(v)
-    this.io.onMigrated(v)
-    this.vms.version++
-  }
-  powerOffVm(v: number, why: string): void {
-    this.powerOff(this.spec.vms[v].id)
-    this.log.event('info', 'VmPoweredOffForMaintenance', this.spec.vms[v].id, `VM ${this.spec.vms[v].name} powered off: ${why}`)
-  }
-  powerOnVm(v: number): string | null {
-    const refusal = this.ha.admission(v)
-    if (refusal) return refusal
-    this.tryPowerOn(v, true)
-    return null
-  }
-  curatorReplan(): void {
-    this.curator.onStateChange({ hosts: [], cvms: [], disks: [] })
-    this.faultToleranceEvaluated()
-  }
-
   acknowledgeAlert(alertId: string): void {
     if (!this.log.acknowledge(alertId)) throw new SimError(`unknown or already acknowledged alert "${alertId}"`)
   }
