@@ -50,7 +50,7 @@ export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly s
     }))
   if (active.length > 0) out.push({ key: 'restore', label: 'Restore', danger: false, fault: null, restore: id, done: `${id} restored` })
   // planned operations (README "Planned operations"): 0 none, 2 in maintenance; entering/exiting offer nothing
-  if (kind === 'node' && maintenance === 0)
+  if (kind === 'node' && maintenance === 0 && active.length === 0)
     out.push({ key: 'enter-maintenance', label: 'Enter maintenance mode', danger: false, fault: null, restore: null, maintenance: 'enter', target: id, done: `Host ${id} is entering maintenance mode: its VMs live-migrate off` })
   if (kind === 'node' && maintenance === 2)
     out.push({ key: 'exit-maintenance', label: 'Exit maintenance mode', danger: false, fault: null, restore: null, maintenance: 'exit', target: id, done: `Host ${id} is exiting maintenance mode: its VMs migrate back` })
