@@ -999,6 +999,38 @@ export interface Run {
       }
     | {
         at: number;
+        op: "migrate";
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "enterMaintenance";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "exitMaintenance";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "upgrade";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
         op: "acknowledgeAlert";
         /**
          * @minItems 1
