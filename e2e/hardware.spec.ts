@@ -93,7 +93,7 @@ test.describe('Hardware diagram', () => {
     await expect(menu.getByRole('menuitem', { name: 'Power off node' })).toBeFocused()
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('ArrowUp')
-    await expect(menu.getByRole('menuitem', { name: 'Partition network' })).toBeFocused()
+    await expect(menu.getByRole('menuitem', { name: 'Enter maintenance mode' })).toBeFocused()
     await page.keyboard.press('Escape')
     await expect(menu).toBeHidden()
     await expect(node).toBeFocused()

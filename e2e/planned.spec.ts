@@ -30,14 +30,29 @@ test('AOS upgrade from Settings at 3,600×: I/O paths move node by node, the tas
     await expect(page.getByTestId(`iopath-${d.id}`)).toHaveAttribute('data-path', 'remote')
     await expect(page.getByTestId(`iopath-${d.id}`)).toHaveAttribute('data-session', /active|0/)
   }
+  // record, in the page, the order in which the I/O Paths view shows each Stargate down
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __down: string[] }).__down = seen
+    const look = () => {
+      for (const el of document.querySelectorAll('[data-testid^="stargate-"][data-state="down"]')) {
+        const id = el.getAttribute('data-testid')!.slice('stargate-'.length)
+        if (seen[seen.length - 1] !== id) seen.push(id)
+      }
+    }
+    look()
+    new MutationObserver(look).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true })
+  })
   await page.getByLabel('Speed').selectOption('3600')
   await page.getByRole('button', { name: 'Play' }).click()
-  // node-1 comes back and its sessions fail back; node-2 goes down next
-  await expect(page.getByTestId('stargate-node-2')).toHaveAttribute('data-state', 'down', { timeout: 30_000 })
-  await expect(page.getByTestId('stargate-node-1')).toHaveAttribute('data-state', 'up')
-  for (const d of onNode1.slice(0, 3)) await expect(page.getByTestId(`iopath-${d.id}`)).toHaveAttribute('data-stargate', 'node-1')
-  await go(page, '#/tasks')
   await expect.poll(async () => (await sim.report()).upgrade?.state, { timeout: 120_000 }).toBe('succeeded')
+  // node by node, in order, never two at once (each CVM was seen down alone, then the next)
+  const down = await page.evaluate(() => (window as unknown as { __down: string[] }).__down)
+  expect(down.length).toBeGreaterThanOrEqual(6)
+  const order = down.map((id) => Number(id.replace('node-', '')))
+  expect(order).toEqual([...order].sort((x, y) => x - y))
+  expect(new Set(down).size).toBe(down.length)
+  for (const d of onNode1.slice(0, 3)) await expect(page.getByTestId(`iopath-${d.id}`)).toHaveAttribute('data-stargate', 'node-1')
   await page.getByRole('button', { name: 'Pause' }).click()
   await go(page, '#/home')
   await expect(page.getByTestId('home-version-aos')).toHaveText('6.5.3')
@@ -75,4 +90,21 @@ test('a refused pre-check shows its name', async ({ page }) => {
   await page.getByTestId('upgrade-aos').click()
   await expect(page.getByText(/pre-check "(Data Resiliency OK|No rebuild running|Every node up)" failed/)).toBeVisible()
   expect((await sim.report()).upgrade).toBeNull()
+})
+
+test('Migrate from the VM page: the VM moves to the chosen host; a refusal shows its reason', async ({ page }) => {
+  const sim = await openScenario(page, 'twelve-3-blocks', 1, '#/vms/table')
+  const vm = (await sim.report()).vms.find((v) => v.power === 'on')!
+  const to = vm.host === 'node-12' ? 'node-11' : 'node-12'
+  await page.getByRole('table', { name: 'VMs' }).getByRole('button', { name: vm.name, exact: true }).click()
+  const details = page.getByTestId('vm-details')
+  await details.getByTestId('vm-migrate-host').selectOption(vm.host!)
+  await details.getByTestId('vm-migrate').click()
+  await expect(details.getByRole('alert')).toContainText(`already runs on ${vm.host}`)
+  await details.getByTestId('vm-migrate-host').selectOption(to)
+  await details.getByTestId('vm-migrate').click()
+  await sim.settle(120)
+  const r = await sim.report()
+  expect(r.vms.find((v) => v.id === vm.id)!.host).toBe(to)
+  expect(r.tasks.find((t) => t.type === 'VmMigrate')!.state).toBe('succeeded')
 })

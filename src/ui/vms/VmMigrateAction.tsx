@@ -3,13 +3,14 @@
  * pick; the VM keeps running while its memory is copied (VmMigrate task). A refusal
  * (affinity, Guarantee-mode layout, memory, maintenance) is shown with its reason.
  */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { simClient } from '../bridge/client'
 import { useSim } from '../store/simStore'
 import { ErrorMessage } from './ErrorMessage'
 
 export function VmMigrateAction(props: { vmId: string; vmName: string; running: boolean }) {
-  const hosts = useSim((s) => s.structure?.nodes.map((n) => n.id) ?? [])
+  const structure = useSim((s) => s.structure)
+  const hosts = useMemo(() => structure?.nodes.map((n) => n.id) ?? [], [structure])
   const [target, setTarget] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
