@@ -51,7 +51,9 @@ export function UpgradeSetting(props: { planned: SummarySection['planned'] | nul
             <th className="pr-4 font-semibold">Software</th>
             <th className="pr-4 font-semibold">Running</th>
             <th className="pr-4 font-semibold">Available</th>
-            <th />
+            <th>
+              <span className="sr-only">Action</span>
+            </th>
           </tr>
         </thead>
         <tbody>
