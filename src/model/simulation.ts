@@ -36,6 +36,8 @@ import { shareKey } from './storage/tolerance/availability'
 import { untilPredicate, untilProblem } from './scenario/until'
 import { XrayExecutor, xrayRefusals, type XrayOps } from './xray/executor'
 import type { XrayPlan } from './xray/planTypes'
+import { PlannedOps } from './upgrade/plannedOps'
+import { plannedHost } from './plannedHost'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -90,6 +92,8 @@ export class Simulation implements Kernel {
   /** narration of the last scenario step that said something */
   narration: { time: number; text: string; focus: string | null } | null = null
   readonly metrics = new MetricsLog()
+  /** live migration, maintenance mode, planned CVM shutdown, rolling upgrades (upgrade/plannedOps.ts) */
+  readonly planned: PlannedOps
   private ftCache: FaultToleranceResult | null = null
   private capacityCache: { resilient: number } | null = null
   private shareCache: { ft: FaultToleranceResult; share: Float32Array | null; key: number } | null = null
@@ -97,8 +101,25 @@ export class Simulation implements Kernel {
   version = 0
   /** the X-Ray test this simulation runs (loadXray), else null */
   xray: XrayExecutor | null = null
-  /** planned operations X-Ray steps use (live migration, graceful shutdown); null until the model has them */
-  readonly xrayOps: XrayOps | null = null
+  /**
+   * The planned operations X-Ray steps use: live migration (ha/migration.ts) and a graceful
+   * node shutdown — our rule: the node's Stargate hands its sessions to the others first
+   * (planned CVM shutdown, DOMAIN.md §11), then the host powers off; its power-on is X-Ray's.
+   */
+  readonly xrayOps: XrayOps = {
+    migrate: (vmId, hostId) => this.migrate(vmId, hostId),
+    migrating: (vmId) => this.planned.migrations.destination(this.vmIndex(vmId)) >= 0,
+    shutdownNode: (nodeId) => {
+      const n = this.topo.nodeIndex.get(nodeId)
+      if (n === undefined) throw new SimError(`unknown node "${nodeId}"`)
+      this.io.handOff(n)
+      this.inject({ kind: 'node', target: nodeId })
+    },
+  }
+  /** I/Os of VM v failing per second now (unavailable data, no Stargate; DOMAIN.md §9): X-Ray's errors and AnyFail */
+  vmErrorsPerSecond(v: number): number {
+    return this.io.load().vmErrors[v]
+  }
   /** the I/O model's demand source while an X-Ray test runs (iopath/ioload.ts) */
   get ioDemand(): XrayExecutor | null {
     return this.xray
@@ -133,6 +154,7 @@ export class Simulation implements Kernel {
     this.ha.init(this.meta.ring)
     this.io = new IoPaths(this)
     this.growth = new DataGrowth(this)
+    this.planned = new PlannedOps(plannedHost(this))
     // compile the incremental fault-tolerance path now rather than on the first failure
     const avail = new Uint8Array(spec.disks.length)
     for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
@@ -335,6 +357,25 @@ export class Simulation implements Kernel {
     this.invalidate()
   }
 
+  // planned operations (DOMAIN.md §11, DRILL-API §5): upgrade/plannedOps.ts
+  migrate(vmId: string, hostId?: string): void {
+    this.planned.migrate(vmId, hostId)
+  }
+  enterMaintenance(nodeId: string): void {
+    this.planned.enterMaintenance(nodeId)
+  }
+  exitMaintenance(nodeId: string): void {
+    this.planned.exitMaintenance(nodeId)
+  }
+  upgrade(kind: 'aos' | 'ahv'): void {
+    this.planned.upgrade(kind)
+  }
+  get versions() {
+    return this.planned.versions
+  }
+  get upgrades() {
+    return this.planned.upgrades
+  }
   acknowledgeAlert(alertId: string): void {
     if (!this.log.acknowledge(alertId)) throw new SimError(`unknown or already acknowledged alert "${alertId}"`)
   }
@@ -548,6 +589,10 @@ export class Simulation implements Kernel {
     else if ('powerOn' in a) this.powerOn(a.powerOn)
     else if ('powerOff' in a) this.powerOff(a.powerOff)
     else if ('removeDisk' in a) this.removeDisk(a.removeDisk)
+    else if ('migrate' in a) this.migrate(a.migrate.vm, a.migrate.host)
+    else if ('enterMaintenance' in a) this.enterMaintenance(a.enterMaintenance)
+    else if ('exitMaintenance' in a) this.exitMaintenance(a.exitMaintenance)
+    else if ('upgrade' in a) this.upgrade(a.upgrade)
   }
 
   tryPowerOn(v: number, interactive: boolean): void {

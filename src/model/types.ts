@@ -143,6 +143,8 @@ export interface ReportNode {
   acropolisLeader: boolean
   /** extension (cpu.ts, our rule): CPU usage of the host (its VMs and CVM), % of its cores (0 when down) */
   cpuUsagePct: number
+  /** DRILL-API §5: host maintenance mode */
+  maintenance: 'none' | 'entering' | 'in' | 'exiting'
 }
 
 export interface ReportDisk {
@@ -235,6 +237,8 @@ export interface Report {
     quorum: boolean
     /** extension (cpu.ts, our rule): CPU usage of the hosts that are up, % of their cores */
     cpuUsagePct: number
+    /** DRILL-API §5: the releases every node runs (the older one while a rolling upgrade is under way) */
+    versions: { aos: string; ahv: string }
   }
   resiliency: {
     status: ResiliencyStatus
@@ -311,6 +315,8 @@ export interface Report {
   io: ReportIo
   /** DRILL-API §5: the X-Ray test loaded with loadXray, else null (xray/types.ts) */
   xray: XrayReport | null
+  /** DRILL-API §5: the latest rolling upgrade (null before any) */
+  upgrade: null | { kind: 'aos' | 'ahv'; state: 'running' | 'paused' | 'succeeded' | 'failed'; current: string | null; done: string[]; reason: string | null }
 }
 
 /** The Report's `ha` section (DRILL-API.md §2) and its extensions (issue 7, ha.ts). */

@@ -20,6 +20,7 @@ import { parseRun } from './runSchema'
 import { freshSimulation, xraySimulation } from './xrayLoad'
 import type { XrayReport } from '../model/xray/types'
 import { runSliced, settleSliced, throttled, type Progress } from './chunked'
+import { availableVersions } from '../model/upgrade/versions'
 import { checkFault, checkId, checkNumber, checkSeconds, describeError, quote } from './guard'
 import { MAX_CALL_SECONDS, MAX_JSON_CHARS, MAX_RUN_SECONDS } from '../model/scenario/limits'
 
@@ -370,6 +371,25 @@ export class SimFacade implements SimWorkerApi {
   powerOff(vmId: string): Delta {
     return this.guard('powerOff', () => this.act({ op: 'powerOff', args: [checkId('vmId', vmId)] }), 'vmId')
   }
+  migrate(vmId: string, hostId?: string): Delta {
+    return this.guard('migrate', () => {
+      const vm = checkId('vmId', vmId)
+      if (hostId === undefined || hostId === null) return this.act({ op: 'migrate', args: [vm] })
+      return this.act({ op: 'migrate', args: [vm, checkId('hostId', hostId)] })
+    }, 'vmId')
+  }
+  enterMaintenance(nodeId: string): Delta {
+    return this.guard('enterMaintenance', () => this.act({ op: 'enterMaintenance', args: [checkId('nodeId', nodeId)] }), 'nodeId')
+  }
+  exitMaintenance(nodeId: string): Delta {
+    return this.guard('exitMaintenance', () => this.act({ op: 'exitMaintenance', args: [checkId('nodeId', nodeId)] }), 'nodeId')
+  }
+  upgrade(kind: 'aos' | 'ahv'): Delta {
+    return this.guard('upgrade', () => {
+      if (kind !== 'aos' && kind !== 'ahv') throw new SimError(`upgrade kind must be "aos" or "ahv", got ${quote(kind)}`)
+      return this.act({ op: 'upgrade', args: [kind] })
+    })
+  }
   acknowledgeAlert(alertId: string): Delta {
     return this.guard('acknowledgeAlert', () => this.act({ op: 'acknowledgeAlert', args: [checkId('alertId', alertId)] }), 'alertId')
   }
@@ -439,6 +459,7 @@ export class SimFacade implements SimWorkerApi {
         version: stateVersion,
         hostState: topo.hostState.slice(),
         cvmState: topo.cvmState.slice(),
+        maintenance: topo.maintenance.slice(),
         diskMode: topo.diskMode.slice(),
         diskUsedBytes: used,
         diskPhase: sim.removal.diskPhase.slice(),
@@ -555,6 +576,7 @@ export class SimFacade implements SimWorkerApi {
       containers: buildContainers(sim),
       unresolvedAlerts: sim.log.unresolvedAlerts,
       runningTasks: sim.log.runningTasks,
+      planned: { versions: sim.versions.report(), available: availableVersions(), upgrade: sim.upgrades.report(), maintenance: Array.from(sim.topo.maintenance) },
     }
     // the HA section (10,000 VMs' segments on large-64) only when HA, hosts or VMs changed
     const haKey = `${sim.ha.version}:${sim.topo.version}:${sim.vms.version}`

@@ -43,6 +43,8 @@ export interface StateSection {
   version: number
   hostState: Uint8Array // 0 up, 1 down, 2 partitioned
   cvmState: Uint8Array // 0 up, 1 down
+  /** host maintenance mode per node: 0 none, 1 entering, 2 in, 3 exiting (planned operations) */
+  maintenance?: Uint8Array
   diskMode: Uint8Array // 0 online, 1 offline
   diskUsedBytes: Float64Array
   /** per disk: 0 normal, 1 marked for removal, 2 data migration initiated, 3 removed (model/storage/removal.ts) */
@@ -101,6 +103,8 @@ export interface SummarySection {
   ha: Report['ha']
   unresolvedAlerts: number
   runningTasks: number
+  /** planned operations (DRILL-API §5): software versions, the latest rolling upgrade, maintenance per node (0 none, 1 entering, 2 in, 3 exiting) */
+  planned: { versions: Report['cluster']['versions']; available: Report['cluster']['versions']; upgrade: Report['upgrade']; maintenance: number[] }
 }
 
 /** SummarySection on the wire: `ha` only when the HA state changed since the last delta. */
@@ -232,6 +236,11 @@ export interface SimWorkerApi {
   tick(simSeconds: number): Delta
   powerOn(vmId: string): Delta
   powerOff(vmId: string): Delta
+  /** DRILL-API §5 planned operations (README "Planned operations") */
+  migrate(vmId: string, hostId?: string): Delta
+  enterMaintenance(nodeId: string): Delta
+  exitMaintenance(nodeId: string): Delta
+  upgrade(kind: 'aos' | 'ahv'): Delta
   acknowledgeAlert(alertId: string): Delta
   setWarnThreshold(pct: number): Delta
   /** DRILL-API §5: remove a disk (its data migrates at full RF first) */

@@ -25,6 +25,10 @@ export type RunAction =
   | { at: number; op: 'restore'; args: [string] }
   | { at: number; op: 'powerOn'; args: [string] }
   | { at: number; op: 'powerOff'; args: [string] }
+  | { at: number; op: 'migrate'; args: [string] | [string, string] }
+  | { at: number; op: 'enterMaintenance'; args: [string] }
+  | { at: number; op: 'exitMaintenance'; args: [string] }
+  | { at: number; op: 'upgrade'; args: ['aos' | 'ahv'] }
   | { at: number; op: 'acknowledgeAlert'; args: [string] }
   | { at: number; op: 'setWarnThreshold'; args: [number] }
   | { at: number; op: 'setHaMode'; args: ['default' | 'guarantee'] }
@@ -70,6 +74,18 @@ export function applyAction(sim: Simulation, a: Command): void {
       return
     case 'powerOff':
       sim.powerOff(a.args[0])
+      return
+    case 'migrate':
+      sim.migrate(a.args[0], a.args[1])
+      return
+    case 'enterMaintenance':
+      sim.enterMaintenance(a.args[0])
+      return
+    case 'exitMaintenance':
+      sim.exitMaintenance(a.args[0])
+      return
+    case 'upgrade':
+      sim.upgrade(a.args[0])
       return
     case 'acknowledgeAlert':
       sim.acknowledgeAlert(a.args[0])

@@ -48,7 +48,7 @@ describe('parseRun: every rule keeps its message (zod/mini)', () => {
       'actions[3].args[0]: must be one of "default", "guarantee"',
       'actions[4].at: must be at most 31536000',
       'actions[4].args: must hold at most 1 items',
-      'actions[5].op: "op" must be one of "inject", "restore", "powerOn", "powerOff", "acknowledgeAlert", "setWarnThreshold", "setHaMode", "setGrowthRate", "writeData", "removeDisk", "run"',
+      'actions[5].op: "op" must be one of "inject", "restore", "powerOn", "powerOff", "migrate", "enterMaintenance", "exitMaintenance", "upgrade", "acknowledgeAlert", "setWarnThreshold", "setHaMode", "setGrowthRate", "writeData", "removeDisk", "run"',
       'actions[6].args[0]: must be a number',
       'actions[7].at: is required',
       'actions[7].args[0]: must not be empty',

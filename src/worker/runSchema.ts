@@ -21,6 +21,10 @@ const actionSchema = z.discriminatedUnion('op', [
   z.strictObject({ at: time, op: z.literal('restore'), args: z.tuple([id]) }),
   z.strictObject({ at: time, op: z.literal('powerOn'), args: z.tuple([id]) }),
   z.strictObject({ at: time, op: z.literal('powerOff'), args: z.tuple([id]) }),
+  z.strictObject({ at: time, op: z.literal('migrate'), args: z.union([z.tuple([id]), z.tuple([id, id])]) }),
+  z.strictObject({ at: time, op: z.literal('enterMaintenance'), args: z.tuple([id]) }),
+  z.strictObject({ at: time, op: z.literal('exitMaintenance'), args: z.tuple([id]) }),
+  z.strictObject({ at: time, op: z.literal('upgrade'), args: z.tuple([z.enum(['aos', 'ahv'])]) }),
   z.strictObject({ at: time, op: z.literal('acknowledgeAlert'), args: z.tuple([id]) }),
   z.strictObject({ at: time, op: z.literal('setWarnThreshold'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('setHaMode'), args: z.tuple([z.enum(['default', 'guarantee'])]) }),
@@ -30,7 +34,7 @@ const actionSchema = z.discriminatedUnion('op', [
   z.strictObject({ at: time, op: z.literal('run'), args: z.optional(z.tuple([])) }),
 ])
 
-export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setGrowthRate', 'writeData', 'removeDisk', 'run'] as const
+export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setGrowthRate', 'writeData', 'removeDisk', 'run'] as const
 
 export const runSchema = z.strictObject({
   format: z.literal(RUN_FORMAT),

@@ -17,6 +17,10 @@ export interface PrismSimApi {
   advanceUntil(until: Until, maxSeconds: number): Promise<UntilResult>
   powerOn(vmId: string): Promise<void>
   powerOff(vmId: string): Promise<void>
+  migrate(vmId: string, hostId?: string): Promise<void>
+  enterMaintenance(nodeId: string): Promise<void>
+  exitMaintenance(nodeId: string): Promise<void>
+  upgrade(kind: 'aos' | 'ahv'): Promise<void>
   report(): Promise<Report>
   step(): Promise<number>
   acknowledgeAlert(alertId: string): Promise<void>
@@ -95,6 +99,18 @@ export class PrismSimClient {
   }
   powerOff(vmId: string): Promise<void> {
     return this.page.evaluate((id) => (globalThis as unknown as PrismWindow).prismSim!.powerOff(id), vmId)
+  }
+  migrate(vmId: string, hostId?: string): Promise<void> {
+    return this.page.evaluate(([v, h]) => (globalThis as unknown as PrismWindow).prismSim!.migrate(v, h ?? undefined), [vmId, hostId ?? null] as const)
+  }
+  enterMaintenance(nodeId: string): Promise<void> {
+    return this.page.evaluate((id) => (globalThis as unknown as PrismWindow).prismSim!.enterMaintenance(id), nodeId)
+  }
+  exitMaintenance(nodeId: string): Promise<void> {
+    return this.page.evaluate((id) => (globalThis as unknown as PrismWindow).prismSim!.exitMaintenance(id), nodeId)
+  }
+  upgrade(kind: 'aos' | 'ahv'): Promise<void> {
+    return this.page.evaluate((k) => (globalThis as unknown as PrismWindow).prismSim!.upgrade(k), kind)
   }
   step(): Promise<number> {
     return this.page.evaluate(() => (globalThis as unknown as PrismWindow).prismSim!.step())

@@ -114,6 +114,13 @@ export interface Report {
      * extension (cpu.ts, our rule): CPU usage of the hosts that are up, % of their cores
      */
     cpuUsagePct: number;
+    /**
+     * DRILL-API §5: the releases every node runs (the older one while a rolling upgrade is under way)
+     */
+    versions: {
+      aos: string;
+      ahv: string;
+    };
   };
   resiliency: {
     status: ResiliencyStatus;
@@ -231,6 +238,16 @@ export interface Report {
    * DRILL-API §5: the X-Ray test loaded with loadXray, else null (xray/types.ts)
    */
   xray: XrayReport | null;
+  /**
+   * DRILL-API §5: the latest rolling upgrade (null before any)
+   */
+  upgrade: null | {
+    kind: "aos" | "ahv";
+    state: "running" | "paused" | "succeeded" | "failed";
+    current: string | null;
+    done: string[];
+    reason: string | null;
+  };
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -275,6 +292,10 @@ export interface ReportNode {
    * extension (cpu.ts, our rule): CPU usage of the host (its VMs and CVM), % of its cores (0 when down)
    */
   cpuUsagePct: number;
+  /**
+   * DRILL-API §5: host maintenance mode
+   */
+  maintenance: "none" | "entering" | "in" | "exiting";
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -973,6 +994,21 @@ export interface Scenario {
         }
       | {
           removeDisk: string;
+        }
+      | {
+          migrate: {
+            vm: string;
+            host?: string;
+          };
+        }
+      | {
+          enterMaintenance: string;
+        }
+      | {
+          exitMaintenance: string;
+        }
+      | {
+          upgrade: "aos" | "ahv";
         };
     focus?: string;
   }[];
@@ -1080,6 +1116,38 @@ export interface Run {
     | {
         at: number;
         op: "powerOff";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "migrate";
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "enterMaintenance";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "exitMaintenance";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "upgrade";
         /**
          * @minItems 1
          * @maxItems 1

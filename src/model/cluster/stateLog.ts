@@ -6,7 +6,7 @@
 import type { ClusterLog } from '../kernel/log'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Fault } from '../types'
-import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, type StateChange, type Topology } from './topology'
+import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, PLANNED_EXPECTED, type StateChange, type Topology } from './topology'
 
 /** Log the events and raise/resolve the alerts of one change of component state; `zk`: the Zookeeper servers now. */
 export function logStateChange(log: ClusterLog, spec: ClusterSpec, topo: Topology, zk: readonly number[], change: StateChange): void {
@@ -30,10 +30,13 @@ export function logStateChange(log: ClusterLog, spec: ClusterSpec, topo: Topolog
   for (const n of change.cvms) {
     const id = spec.nodes[n].id
     const down = topo.cvmState[n] === CVM_DOWN
-    if (down) log.event('critical', 'CvmDown', id, `Controller VM on ${id} (${spec.nodes[n].cvmIp}) is down: Stargate, Cassandra${zk.includes(n) ? ', Zookeeper' : ''} and Acropolis on it are unavailable`)
+    // a planned shutdown (upgrade/plannedCvm.ts) is expected: an info event, no alert
+    const planned = topo.plannedCvm[n] === PLANNED_EXPECTED && topo.hostState[n] !== HOST_DOWN
+    if (down && planned) log.event('info', 'CvmDown', id, `Controller VM on ${id} (${spec.nodes[n].cvmIp}) is shut down for planned work`)
+    else if (down) log.event('critical', 'CvmDown', id, `Controller VM on ${id} (${spec.nodes[n].cvmIp}) is down: Stargate, Cassandra${zk.includes(n) ? ', Zookeeper' : ''} and Acropolis on it are unavailable`)
     else log.event('info', 'CvmUp', id, `Controller VM on ${id} is up`)
     // the host-down alert covers a CVM that went down with its host
-    if (down && topo.hostState[n] !== HOST_DOWN) log.raise(`cvm-down:${id}`, 'critical', 'CvmDown', id, `Controller VM ${spec.nodes[n].cvmIp} on ${id} is down`)
+    if (down && !planned && topo.hostState[n] !== HOST_DOWN) log.raise(`cvm-down:${id}`, 'critical', 'CvmDown', id, `Controller VM ${spec.nodes[n].cvmIp} on ${id} is down`)
     else log.resolve(`cvm-down:${id}`)
   }
   for (const d of change.disks) {

@@ -15,6 +15,13 @@ export const DISK_ONLINE = 0
 export const DISK_OFFLINE = 1
 
 export const HOST_STATES = ['up', 'down', 'partitioned'] as const
+export const MAINTENANCE_STATES = ['none', 'entering', 'in', 'exiting'] as const
+export const MAINT_NONE = 0
+export const MAINT_ENTERING = 1
+export const MAINT_IN = 2
+export const MAINT_EXITING = 3
+export const PLANNED_EXPECTED = 1
+export const PLANNED_OVERDUE = 2
 export const CVM_STATES = ['up', 'down'] as const
 export const DISK_MODES = ['online', 'offline'] as const
 
@@ -36,6 +43,10 @@ export class Topology {
   readonly diskRemoved: Uint8Array
   /** the active faults, in injection order */
   readonly faults: Fault[] = []
+  /** planned operations (upgrade/): host maintenance per node (MAINTENANCE_STATES index) */
+  readonly maintenance: Uint8Array
+  /** planned CVM shutdown per node: 0 none, PLANNED_EXPECTED down and expected back (no rebuild), PLANNED_OVERDUE down past the grace time */
+  readonly plannedCvm: Uint8Array
   version = 0
 
   constructor(readonly spec: ClusterSpec) {
@@ -47,6 +58,18 @@ export class Topology {
     this.cvmState = new Uint8Array(spec.nodes.length)
     this.diskMode = new Uint8Array(spec.disks.length)
     this.diskRemoved = new Uint8Array(spec.disks.length)
+    this.maintenance = new Uint8Array(spec.nodes.length)
+    this.plannedCvm = new Uint8Array(spec.nodes.length)
+  }
+
+  /** The disk is offline only because its CVM is shut down for planned work and expected back: Curator does not rebuild it. */
+  diskExpectedBack(d: number): boolean {
+    const n = this.spec.disks[d].node
+    return this.plannedCvm[n] === PLANNED_EXPECTED && this.diskMode[d] === DISK_ONLINE && this.hostState[n] === HOST_UP
+  }
+  /** The host takes VMs: up, and not in (or entering) maintenance mode (exiting takes its VMs back). */
+  hostTakesVms(n: number): boolean {
+    return this.hostState[n] === HOST_UP && (this.maintenance[n] === MAINT_NONE || this.maintenance[n] === MAINT_EXITING)
   }
 
   get nodeCount(): number {
@@ -134,6 +157,7 @@ export class Topology {
       if (f.kind === 'cvm') cvm[this.nodeIndex.get(f.target)!] = CVM_DOWN
       if (f.kind === 'disk') disk[this.diskIndex.get(f.target)!] = DISK_OFFLINE
     }
+    for (let i = 0; i < n; i++) if (this.plannedCvm[i] !== 0) cvm[i] = CVM_DOWN
     for (let i = 0; i < n; i++) if (host[i] === HOST_DOWN) cvm[i] = CVM_DOWN
     for (let d = 0; d < disk.length; d++) if (this.diskRemoved[d] === 1) disk[d] = DISK_OFFLINE
     const change: StateChange = { hosts: [], cvms: [], disks: [] }

@@ -17,7 +17,7 @@ export abstract class HaAdmission extends HaState {
   }
 
   /** Admission at power-on. Returns the refusal reason or null (and remembers the plan). */
-  admission(v: number): string | null {
+  admission(v: number, host = -1): string | null {
     const { spec, topo } = this.sim
     const s = spec.vms[v]
     if (this.plan?.restart && this.plan.v === v) {
@@ -28,9 +28,10 @@ export abstract class HaAdmission extends HaState {
       return null
     }
     this.plan = null
-    const h = this.target(v)
+    const h = host >= 0 ? host : this.target(v)
     const hid = spec.nodes[h].id
     if (topo.hostState[h] !== HOST_UP) return `host ${hid} is ${topo.hostState[h] === HOST_DOWN ? 'down' : 'partitioned'}`
+    if (!topo.hostTakesVms(h)) return `host ${hid} is in maintenance mode`
     if (!this.allowed(v, h)) return `host ${hid} is not in the VM's host affinity (${s.affinity!.map((x) => spec.nodes[x].id).join(', ')})`
     const m = s.memoryBytes
     const free = this.capacity(h) - this.run[h]

@@ -18,19 +18,20 @@
  *
  * The class is built in layers, one concept per file: state.ts (shared state, segments
  * and their layout) ← admission.ts (power-on admission and placement, HA mode) ←
- * detection.ts (failure timelines, restarts, leader, DHCP) ← this file (what-if checks
+ * detection.ts (failure timelines, restarts, leader, DHCP) ← moves.ts (live
+ * migration and maintenance checks) ← this file (what-if checks
  * and the Report's `ha` section).
  */
 import { greedyPacksAll, mthm } from './mthm'
 import { HOST_STATES } from '../cluster/topology'
 import type { ReportHa, ReportHaIncident } from '../types'
 import { POWER_ON } from '../cluster/vms'
-import { HaDetection } from './detection'
+import { HaMoves } from './moves'
 import { type Incident } from './state'
 
 export { ACROPOLIS_ELECTION_DELAY, gib, HA_FENCE, HA_PARTITION_VM_DEATH, HA_RESTART, HA_TIMEOUT_START, INCIDENT_RETENTION, type HaContext } from './state'
 
-export class VmHa extends HaDetection {
+export class VmHa extends HaMoves {
   // ------------------------------------------------------------------ what-if checks
   /**
    * If the hosts `failed` went down now, how many of their running VMs would find room

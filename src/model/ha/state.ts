@@ -8,7 +8,6 @@
  */
 import { Ipam } from './ipam'
 import { mthm } from './mthm'
-import { HOST_UP } from '../cluster/topology'
 import type { Kernel } from '../kernel/context'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Topology } from '../cluster/topology'
@@ -160,8 +159,9 @@ export abstract class HaState {
   protected mem(v: number): number {
     return this.sim.spec.vms[v].memoryBytes
   }
+  /** The host can run VMs: up and not in maintenance mode. */
   protected up(h: number): boolean {
-    return this.sim.topo.hostState[h] === HOST_UP
+    return this.sim.topo.hostTakesVms(h)
   }
   protected allowed(v: number, h: number): boolean {
     const a = this.sim.spec.vms[v].affinity

@@ -128,6 +128,55 @@ export class IoPaths extends IoRedirector {
     emit(resumed, 'info', 'VmIoResumed', (v) => `VM ${spec.vms[v].name}: its data is available again, I/O resumes`, 'resume I/O')
   }
 
+  /**
+   * Planned CVM shutdown (DOMAIN.md §11): before Stargate `n` stops, every session it
+   * serves (or is logging in to it) is handed to another healthy Stargate at once — the
+   * local one of the VM's host when that is not `n`, else a healthy remote one — so no
+   * I/O stalls. Failback to `n` follows as usual once it is back. Returns the sessions moved.
+   */
+  handOff(n: number): number {
+    const { vms } = this.sim
+    const row = (h: number) => h * this.n
+    let moved = 0
+    for (let vd = 0; vd < vms.vdiskCount; vd++) {
+      if (vms.vdiskStargate[vd] !== n && this.loginTarget[vd] !== n) continue
+      const v = this.vdiskVm[vd]
+      const h = vms.host[v]
+      if (vms.power[v] !== POWER_ON || h < 0 || !this.running[h]) continue
+      let target = -1
+      if (h !== n && this.view[row(h) + h]) target = h
+      else {
+        const healthy: number[] = []
+        for (let s = 0; s < this.n; s++) if (s !== n && s !== h && this.view[row(h) + s] && this.reachable(h, s)) healthy.push(s)
+        if (healthy.length > 0) target = healthy[this.sim.rng.int(healthy.length)]
+      }
+      if (target < 0) continue
+      const from = vms.vdiskStargate[vd]
+      this.drop(vd)
+      vms.vdiskStargate[vd] = target
+      this.recordRedirect(vd, from, target, 'failover')
+      moved++
+    }
+    if (moved > 0) {
+      this.sim.log.event('info', 'IoPathHandOff', this.sim.spec.nodes[n].id, `${moved} vDisk session${moved === 1 ? '' : 's'} handed from the Stargate on ${this.sim.spec.nodes[n].id} to other Stargates before its planned shutdown`)
+      vms.version++
+    }
+    return moved
+  }
+
+  /** Every session of host h's running VMs is bound to its local Stargate, with no login or failback pending. */
+  sessionsHome(h: number): boolean {
+    if (this.failbackAtMs[h] >= 0) return false
+    const sg = this.sim.vms.vdiskStargate
+    for (const vd of this.sessionsOfHost(h)) if (sg[vd] !== h || this.loginTarget[vd] >= 0 || this.pending.has(vd)) return false
+    return true
+  }
+
+  /** A VM finished a live migration to vms.host[v]: its sessions log in to the new host's Stargate. */
+  onMigrated(v: number): void {
+    this.onPowerOn(v)
+  }
+
   // ------------------------------------------------------------ queries
   sessionState(vd: number): number {
     const { vms } = this.sim

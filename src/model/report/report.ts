@@ -1,7 +1,7 @@
 /** Builds the drill API's Report (DRILL-API.md §2) from the simulation state. */
 import { metadataServiceUp, quorumOf, tokenRanges } from '../metadata/ring'
 import type { ReportSource } from './source'
-import { CVM_STATES, DISK_MODES, HOST_STATES } from '../cluster/topology'
+import { CVM_STATES, DISK_MODES, HOST_STATES, MAINTENANCE_STATES } from '../cluster/topology'
 import type { Report, ReportContainer, ReportMetadata } from '../types'
 import { UNIT_BYTES } from '../kernel/units'
 import { buildVms } from './reportVms'
@@ -130,6 +130,7 @@ export function buildReport(sim: ReportSource): Report {
       haMode: spec.haMode,
       quorum: sim.configChangeRefusal() === null,
       cpuUsagePct: cpu.clusterCpuPct,
+      versions: sim.versions.report(),
     },
     resiliency: buildResiliency(sim),
     storage: buildStorage(sim),
@@ -146,6 +147,7 @@ export function buildReport(sim: ReportSource): Report {
         zookeeper: zk.includes(i),
         acropolisLeader: sim.leader === i,
         cpuUsagePct: cpu.nodeCpuPct[i],
+        maintenance: MAINTENANCE_STATES[topo.maintenance[i]],
       })),
       disks: spec.disks.map((d, i) => ({
         id: d.id,
@@ -170,5 +172,6 @@ export function buildReport(sim: ReportSource): Report {
     metadata: buildMetadata(sim),
     io: sim.io.buildReport(),
     xray: sim.xray ? sim.xray.report() : null,
+    upgrade: sim.upgrades.report(),
   }
 }

@@ -15,6 +15,8 @@ import type { VmHa } from '../ha/ha'
 import type { IoPaths } from '../iopath/iopath'
 import type { Domain } from '../types'
 import type { XrayReport } from '../xray/types'
+import type { RollingUpgrade } from '../upgrade/rolling'
+import type { Versions } from '../upgrade/versions'
 
 export interface ReportSource {
   readonly time: number
@@ -34,6 +36,8 @@ export interface ReportSource {
   readonly ha: Pick<VmHa, 'buildReport' | 'failoverHostsOf'>
   readonly io: Pick<IoPaths, 'buildReport' | 'load' | 'cpu' | 'loginTarget' | 'sessionState'>
   readonly xray: { report(): XrayReport } | null
+  readonly versions: Pick<Versions, 'report'>
+  readonly upgrades: Pick<RollingUpgrade, 'report'>
   ringMembers(): number[]
   zookeeperServers(): number[]
   metadataDomain(): Domain

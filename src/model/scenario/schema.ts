@@ -161,8 +161,12 @@ const actionSchema = z.union(
     z.strictObject({ powerOn: id }),
     z.strictObject({ powerOff: id }),
     z.strictObject({ removeDisk: id }),
+    z.strictObject({ migrate: z.strictObject({ vm: id, host: opt(id) }) }),
+    z.strictObject({ enterMaintenance: id }),
+    z.strictObject({ exitMaintenance: id }),
+    z.strictObject({ upgrade: z.enum(['aos', 'ahv']) }),
   ],
-  { error: 'must be one of {inject}, {restore}, {powerOn}, {powerOff}, {removeDisk}' },
+  { error: 'must be one of {inject}, {restore}, {powerOn}, {powerOff}, {removeDisk}, {migrate}, {enterMaintenance}, {exitMaintenance}, {upgrade}' },
 )
 
 const stepSchema = z.strictObject({

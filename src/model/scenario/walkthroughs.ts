@@ -7,6 +7,7 @@
  * (the step's `focus` entity is highlighted there).
  */
 import type { Scenario } from './schema'
+import { ROLLING_UPGRADE_WALKTHROUGH } from './walkthroughUpgrade'
 
 const fourNodes = { racks: 1, blocksPerRack: 1, nodesPerBlock: 4, ssdPerNode: 2, hddPerNode: 4, ssdTB: 1.92, hddTB: 4 }
 
@@ -262,6 +263,7 @@ export const WALKTHROUGHS: Scenario[] = [
       },
     ],
   },
+  ROLLING_UPGRADE_WALKTHROUGH,
 ]
 
 /** The page each step is best seen on (index = step index), by walkthrough id; `#/<page>[/<view>]`. */
@@ -271,4 +273,5 @@ export const WALKTHROUGH_VIEWS: Record<string, ReadonlyArray<string | null>> = {
   'walkthrough-block-awareness': ['hardware/diagram', 'hardware/diagram', 'home', 'hardware/diagram', 'home', 'hardware/diagram', 'home', 'home'],
   'walkthrough-resilient-capacity': ['storage', 'storage', 'storage', 'hardware/diagram', 'home', 'storage', 'home'],
   'walkthrough-guarantee-admission': ['ha', 'ha', 'ha', null, 'ha', 'hardware/diagram', 'ha'],
+  'walkthrough-rolling-upgrade': ['io-paths', 'io-paths', 'home', 'io-paths', 'io-paths', 'home'],
 }

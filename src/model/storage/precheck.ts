@@ -30,12 +30,16 @@ export interface PrecheckContext {
   removalInProgress(): string | null
   /** 'normal' | 'removing' | 'removed' of disk d */
   diskStatus(d: number): 'normal' | 'removing' | 'removed'
+  /** no Zookeeper quorum: why the configuration cannot change (metadata/quorum.ts), else null */
+  configChangeRefusal(): string | null
 }
 
 const tb = (bytes: number) => `${(bytes / 1e12).toFixed(1)} TB`
 
 /** Why the change is refused, or null when it may go ahead. */
 export function configurationChangeProblem(ctx: PrecheckContext, change: ConfigChange): string | null {
+  const frozen = ctx.configChangeRefusal()
+  if (frozen) return frozen
   switch (change.kind) {
     case 'removeDisk':
       return diskRemovalProblem(ctx, change.disk)

@@ -33,6 +33,8 @@ export interface RemovalContext extends Kernel {
   readonly oplog: { moveOffDisk(d: number): void }
   /** the component state changed (a disk left the cluster) */
   applyStateChange(): void
+  /** no Zookeeper quorum: why the configuration cannot change (metadata/quorum.ts), else null */
+  configChangeRefusal(): string | null
 }
 
 export class StorageRemoval implements PrecheckContext {
@@ -48,6 +50,7 @@ export class StorageRemoval implements PrecheckContext {
   get topo(): Topology { return this.sim.topo }
   get data(): DataStore { return this.sim.data }
   get effectiveAwareness(): Domain { return this.sim.effectiveAwareness }
+  configChangeRefusal(): string | null { return this.sim.configChangeRefusal() }
 
   removalInProgress(): string | null {
     for (const d of this.tasks.keys()) return this.sim.spec.disks[d].id

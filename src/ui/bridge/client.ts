@@ -213,6 +213,18 @@ export const simClient = {
   powerOff(vmId: string): Promise<void> {
     return command((r) => r.powerOff(vmId))
   },
+  migrate(vmId: string, hostId?: string): Promise<void> {
+    return command((r) => r.migrate(vmId, hostId))
+  },
+  enterMaintenance(nodeId: string): Promise<void> {
+    return command((r) => r.enterMaintenance(nodeId))
+  },
+  exitMaintenance(nodeId: string): Promise<void> {
+    return command((r) => r.exitMaintenance(nodeId))
+  },
+  upgrade(kind: 'aos' | 'ahv'): Promise<void> {
+    return command((r) => r.upgrade(kind))
+  },
   acknowledgeAlert(alertId: string): Promise<void> {
     return command((r) => r.acknowledgeAlert(alertId))
   },
@@ -348,6 +360,11 @@ export interface PrismSim {
   loadXray(files: Record<string, string>, options?: { cluster?: string | object; seed?: number }): Promise<void>
   /** DRILL-API §5: run the clock until the condition holds (checked after every event), at most maxSeconds */
   advanceUntil(until: Until, maxSeconds: number): Promise<UntilResult>
+  /** DRILL-API §5 planned operations */
+  migrate(vmId: string, hostId?: string): Promise<void>
+  enterMaintenance(nodeId: string): Promise<void>
+  exitMaintenance(nodeId: string): Promise<void>
+  upgrade(kind: 'aos' | 'ahv'): Promise<void>
   /** extensions (README "Drill API") */
   step(): Promise<number>
   play(): Promise<void>
@@ -395,6 +412,10 @@ export function installPrismSim(): void {
     report: () => simClient.report(),
     advanceUntil: (u, m) => simClient.advanceUntil(u, m),
     loadXray: (f, o) => simClient.loadXray(f, o),
+    migrate: (v, h) => simClient.migrate(v, h),
+    enterMaintenance: (n) => simClient.enterMaintenance(n),
+    exitMaintenance: (n) => simClient.exitMaintenance(n),
+    upgrade: (k) => simClient.upgrade(k),
     step: () => simClient.step(),
     play: async () => play(),
     pause: async () => pause(),

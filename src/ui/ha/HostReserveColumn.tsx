@@ -7,6 +7,7 @@
 import { formatBytes } from '../format'
 import { hostColour, PARCEL_FILL, PARCEL_STROKE } from './palette'
 import type { HaHost, Parcel } from './useHa'
+import { useSim } from '../store/simStore'
 
 const HEIGHT = 220
 /** above this many parcels the column shows one block for all of them */
@@ -17,6 +18,10 @@ export function HostReserveColumn(props: { host: HaHost; parcels: Parcel[]; host
   const cap = host.capacityBytes
   const px = (bytes: number) => Math.max(0, Math.min(HEIGHT, (bytes / cap) * HEIGHT))
   const down = host.state !== 'up'
+  const maintenance = useSim((s) => {
+    const n = s.structure?.nodes.findIndex((x) => x.id === host.id) ?? -1
+    return n >= 0 ? (s.summary?.planned.maintenance[n] ?? 0) : 0
+  })
   const runH = px(host.runningBytes)
   const resH = Math.min(HEIGHT - runH, px(host.reservedBytes))
   const shown = parcels.length <= MAX_PARCELS ? parcels : null
@@ -26,6 +31,7 @@ export function HostReserveColumn(props: { host: HaHost; parcels: Parcel[]; host
       className="flex min-w-20 max-w-40 flex-1 basis-20 flex-col items-stretch gap-1"
       data-testid={`ha-host-${host.id}`}
       data-state={host.state}
+      data-maintenance={maintenance}
       data-available-bytes={host.availableBytes}
       data-reserved-bytes={host.reservedBytes}
       aria-label={label}
@@ -75,6 +81,7 @@ export function HostReserveColumn(props: { host: HaHost; parcels: Parcel[]; host
             })}
           </div>
         )}
+        {!down && maintenance !== 0 && <div className="absolute inset-x-0 top-2 text-center text-[11px] font-semibold uppercase text-blue-700">In maintenance</div>}
         {down && <div className="absolute inset-x-0 top-2 text-center text-[11px] font-semibold uppercase text-red-700">{host.state}</div>}
       </div>
       <figcaption className="text-center text-[11px] leading-tight text-slate-600">

@@ -18,15 +18,19 @@ export function EntityActionMenu(props: {
     const i = s.structure.disks.findIndex((d) => d.id === entity.id)
     return i >= 0 ? (s.state.diskPhase?.[i] ?? 0) : 0
   })
+  const maintenance = useSim((s) => {
+    const n = s.structure?.nodes.findIndex((x) => x.id === entity.id) ?? -1
+    return n >= 0 ? (s.summary?.planned.maintenance[n] ?? 0) : 0
+  })
   const items = useMemo(
     () =>
-      actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase).map((a) => ({
+      actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase, maintenance).map((a) => ({
         key: a.key,
         label: a.label,
         danger: a.danger,
         onSelect: () => void runAction(a),
       })),
-    [entity.kind, entity.id, faults, diskPhase],
+    [entity.kind, entity.id, faults, diskPhase, maintenance],
   )
   return (
     <ActionMenu

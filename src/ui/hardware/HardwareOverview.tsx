@@ -10,7 +10,7 @@ import type { HardwareData } from './useHardwareData'
 
 function summarise(data: HardwareData) {
   const { structure, state, hostVms, nodeStorage } = data
-  const hosts: Record<NodeState, number> = { up: 0, down: 0, partitioned: 0, 'cvm-down': 0 }
+  const hosts: Record<NodeState, number> = { up: 0, down: 0, partitioned: 0, 'cvm-down': 0, maintenance: 0 }
   structure.nodes.forEach((_, i) => hosts[nodeState(state, i)]++)
   const cvmsDown = state.cvmState.reduce((n, c) => n + (c === 1 ? 1 : 0), 0)
   const tiers = (['SSD', 'HDD'] as const).map((tier) => {

@@ -14,7 +14,7 @@ export interface EntityRef {
   loadId: number
 }
 
-export type NodeState = 'up' | 'down' | 'partitioned' | 'cvm-down'
+export type NodeState = 'up' | 'down' | 'partitioned' | 'cvm-down' | 'maintenance'
 export type DiskState = 'online' | 'offline'
 export type UnitState = 'up' | 'down'
 
@@ -25,6 +25,7 @@ export function nodeState(state: StateSection, n: number): NodeState {
   const host = state.hostState[n]
   if (host === 1) return 'down'
   if (host === 2) return 'partitioned'
+  if ((state.maintenance?.[n] ?? 0) !== 0) return 'maintenance'
   return state.cvmState[n] === 1 ? 'cvm-down' : 'up'
 }
 
@@ -50,7 +51,7 @@ export function rackState(structure: Structure, state: StateSection, r: number):
 
 /** Human words for a node state, used in labels and tables. */
 export function nodeStateText(s: NodeState): string {
-  return s === 'up' ? 'Normal' : s === 'down' ? 'Down' : s === 'partitioned' ? 'Partitioned' : 'CVM down'
+  return s === 'up' ? 'Normal' : s === 'down' ? 'Down' : s === 'partitioned' ? 'Partitioned' : s === 'maintenance' ? 'In maintenance' : 'CVM down'
 }
 
 export interface EntityIndex {

@@ -16,6 +16,9 @@ export interface EntityAction {
   restore: string | null
   /** a disk to remove (DRILL-API §5 removeDisk) */
   removeDisk?: string
+  /** a planned operation instead (maintenance mode) on `target` */
+  maintenance?: 'enter' | 'exit'
+  target?: string
   /** the toast shown when it succeeds */
   done: string
 }
@@ -35,7 +38,7 @@ const FAULTS: Record<EntityKind, Array<{ kind: Fault['kind']; label: string; don
 }
 
 /** The actions that apply now: faults not already active on the target, and Restore when one is. */
-export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined, diskPhase = 0): EntityAction[] {
+export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined, diskPhase = 0, maintenance = 0): EntityAction[] {
   if (kind === 'disk' && diskPhase > 0) return []
   const active = activeKinds ?? []
   const out: EntityAction[] = FAULTS[kind]
@@ -50,6 +53,11 @@ export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly s
     }))
   if (kind === 'disk') out.push({ key: 'remove-disk', label: 'Remove disk', danger: true, fault: null, restore: null, removeDisk: id, done: `Disk ${id} marked for removal: its data migrates to the other disks first` })
   if (active.length > 0) out.push({ key: 'restore', label: 'Restore', danger: false, fault: null, restore: id, done: `${id} restored` })
+  // planned operations (README "Planned operations"): 0 none, 2 in maintenance; entering/exiting offer nothing
+  if (kind === 'node' && maintenance === 0 && active.length === 0)
+    out.push({ key: 'enter-maintenance', label: 'Enter maintenance mode', danger: false, fault: null, restore: null, maintenance: 'enter', target: id, done: `Host ${id} is entering maintenance mode: its VMs live-migrate off` })
+  if (kind === 'node' && maintenance === 2)
+    out.push({ key: 'exit-maintenance', label: 'Exit maintenance mode', danger: false, fault: null, restore: null, maintenance: 'exit', target: id, done: `Host ${id} is exiting maintenance mode: its VMs migrate back` })
   return out
 }
 
@@ -60,8 +68,12 @@ export async function runAction(action: EntityAction): Promise<void> {
     if (action.fault) await simClient.inject(action.fault)
     else if (action.restore) await simClient.restore(action.restore)
     else if (action.removeDisk) await simClient.removeDisk(action.removeDisk)
+    else if (action.maintenance === 'enter') await simClient.enterMaintenance(targetOf(action))
+    else if (action.maintenance === 'exit') await simClient.exitMaintenance(targetOf(action))
     toast('done', action.done)
   } catch (e) {
     toast('error', e instanceof Error ? e.message : String(e))
   }
 }
+
+const targetOf = (a: EntityAction): string => a.target ?? ''

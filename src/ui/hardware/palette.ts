@@ -8,6 +8,7 @@ export const NODE_COLORS: Record<NodeState, { fill: string; stroke: string; dot:
   down: { fill: '#fef2f2', stroke: '#dc2626', dot: '#dc2626', text: '#b91c1c' },
   partitioned: { fill: '#fffbeb', stroke: '#d97706', dot: '#d97706', text: '#b45309' },
   'cvm-down': { fill: '#fffbeb', stroke: '#f59e0b', dot: '#f59e0b', text: '#b45309' },
+  maintenance: { fill: '#eff6ff', stroke: '#2563eb', dot: '#2563eb', text: '#1d4ed8' },
 }
 
 export const DISK_COLORS: Record<DiskState, { fill: string; stroke: string; led: string }> = {

@@ -4,6 +4,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'fault-tolerance', name: 'Cluster Fault Tolerance' },
   { id: 'racks', name: 'Rack Configuration' },
   { id: 'ha', name: 'Manage VM High Availability' },
+  { id: 'upgrade', name: 'Upgrade Software' },
   { id: 'scenario', name: 'Scenario' },
 ] as const
 

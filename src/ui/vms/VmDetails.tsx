@@ -6,6 +6,7 @@ import { useSim } from '../store/simStore'
 import { PowerStateLabel } from './PowerStateLabel'
 import { VdiskList } from './VdiskList'
 import { VmPowerActions } from './VmPowerActions'
+import { VmMigrateAction } from './VmMigrateAction'
 import type { VmRow } from './vmRows'
 
 function Fact(props: { label: string; children: ReactNode }) {
@@ -62,6 +63,7 @@ export function VmDetails(props: { row: VmRow; onClose: () => void }) {
             </p>
           )}
           <VmPowerActions key={row.id} vmId={row.id} vmName={row.name} power={row.power} />
+          <VmMigrateAction key={`m-${row.id}`} vmId={row.id} vmName={row.name} running={row.power === 'on'} />
         </div>
         <div>
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">Virtual disks ({row.vdisks})</h3>

@@ -107,7 +107,8 @@ export class Curator {
 
   private snapshotAvailability(out: Uint8Array): void {
     const { topo } = this.sim
-    for (let d = 0; d < out.length; d++) out[d] = topo.diskAvailable(d) ? 1 : 0
+    // a disk whose CVM is shut down for planned work and expected back is not rebuilt (DOMAIN.md §11)
+    for (let d = 0; d < out.length; d++) out[d] = topo.diskAvailable(d) || topo.diskExpectedBack(d) ? 1 : 0
   }
 
   /** After a change of component state: pause the rebuild, start a scan (and a rebuild if data became unavailable). */
