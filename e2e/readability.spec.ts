@@ -59,7 +59,7 @@ test('the page menu groups the simulator pages under "Simulator"', async ({ page
   const items = await menu.locator('li').allInnerTexts()
   const sim = items.indexOf('SIMULATOR')
   expect(sim).toBeGreaterThan(0)
-  expect(items.slice(sim + 1)).toEqual(['I/O Paths', 'VM High Availability', 'Metadata', 'Runs', 'Walkthroughs…'])
+  expect(items.slice(sim + 1)).toEqual(['I/O Paths', 'X-Ray', 'VM High Availability', 'Metadata', 'Runs', 'Walkthroughs…'])
   expect(items.slice(0, sim)).toContain('Home')
 })
 
@@ -68,7 +68,7 @@ test('w on the default scenario (no walkthrough of its own) opens the walkthroug
   await page.keyboard.press('w')
   const list = page.getByTestId('walkthrough-list')
   await expect(list).toBeVisible()
-  await expect(list.getByTestId('walkthrough-item')).toHaveCount(5)
+  await expect(list.getByTestId('walkthrough-item')).toHaveCount(6)
   await expect(list.getByTestId('walkthrough-item').first()).toContainText('steps')
   await list.getByRole('button', { name: 'Start Walkthrough: node failure, HA restart and rebuild' }).click()
   await expect(page.getByTestId('walkthrough-progress')).toHaveText(/^Step 1 of \d+$/)

@@ -11,7 +11,7 @@ import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
 import { DEFAULT_SCENARIO_ID, type Delta, type DrillChecks, type Fault, type Report, type Run, type RunMark, type ScenarioInfo, type Until, type UntilResult, type WhatIfResult } from './types'
 import { quote } from '../../model/scenario/limits'
-import { call, heard, onStopped, replaceWorker, restored, type Api } from './worker'
+import { call, heard, onStopped, replaceWorker, restored, workerGeneration, type Api } from './worker'
 import { useWorkerStatus } from './workerStatus'
 
 /** serialises commands so the play loop and drill calls never interleave */
@@ -24,7 +24,10 @@ let lastRunKey = ''
 
 /** Long work reports progress: shown with a Cancel (WorkerBanner). */
 function progress(label: string): (fraction: number) => void {
+  const gen = workerGeneration()
   return Comlink.proxy((fraction: number) => {
+    // a report the replaced worker posted before it was ended must not bring its banner back
+    if (gen !== workerGeneration()) return
     heard()
     useWorkerStatus.getState().set({ busy: { label, fraction, cancellable: true } })
   })

@@ -14,6 +14,8 @@ export const WATCHDOG_MS = 15_000
 export type Api = Comlink.Remote<ExposedApi>
 
 let worker: Worker | null = null
+/** bumped each time the worker is replaced: late messages of a replaced worker are ignored */
+let generation = 0
 let api: Api | null = null
 let stoppedReason: string | null = null
 /** while a new worker is being restored: why other calls are refused meanwhile */
@@ -90,6 +92,7 @@ export function call<T>(fn: (r: Api) => Promise<T>, restore = false): Promise<T>
 
 /** End the worker (stopped or cancelled) and start a new, empty one. `reason` goes to the calls in flight. */
 export function replaceWorker(reason: string): void {
+  generation++
   restoring = reason
   const err = new Error(reason)
   for (const reject of inFlight) reject(err)
@@ -100,6 +103,11 @@ export function replaceWorker(reason: string): void {
   stoppedReason = null
   spawn()
   useWorkerStatus.getState().set({ stopped: null, busy: null })
+}
+
+/** Which worker this is: a progress report made for an older one (still queued when it was replaced) is stale. */
+export function workerGeneration(): number {
+  return generation
 }
 
 /** The run is back in the new worker: calls go through again. */
