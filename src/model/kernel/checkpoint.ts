@@ -149,7 +149,7 @@ export function snapshot(root: object, previous?: Snapshot): Snapshot {
       continue
     }
     const rec = o as Record<string, unknown>
-    const keys = Object.keys(rec)
+    const keys = dataKeys(rec)
     const values = new Array<unknown>(keys.length)
     for (let i = 0; i < keys.length; i++) {
       const v = rec[keys[i]]
@@ -219,7 +219,7 @@ export function restore(snap: Snapshot): void {
       case K.Object: {
         const o = r.o
         const { keys, values } = r
-        const now = Object.keys(o)
+        const now = dataKeys(o)
         if (now.length !== keys.length || now.some((k, i) => k !== keys[i])) {
           // keys added, deleted or re-ordered since: rebuild in the recorded order
           for (const k of now) delete o[k]
@@ -229,4 +229,21 @@ export function restore(snap: Snapshot): void {
       }
     }
   }
+}
+
+/**
+ * An object's own enumerable data properties. Accessors (an object literal's `get x()`) hold no
+ * state of their own — they read someone else's, which the walk reaches by its own path — and
+ * may have no setter, so they are neither recorded nor written back.
+ */
+function dataKeys(o: Record<string, unknown>): string[] {
+  const keys = Object.keys(o)
+  for (let i = 0; i < keys.length; i++) {
+    const d = Object.getOwnPropertyDescriptor(o, keys[i])
+    if (d !== undefined && (d.get !== undefined || d.set !== undefined)) return keys.filter((k) => {
+      const e = Object.getOwnPropertyDescriptor(o, k)
+      return e === undefined || (e.get === undefined && e.set === undefined)
+    })
+  }
+  return keys
 }

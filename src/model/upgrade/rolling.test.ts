@@ -121,11 +121,15 @@ describe('rolling AOS upgrade (DOMAIN.md §11)', () => {
 describe('rolling AHV upgrade', () => {
   it('host by host through maintenance mode: VMs never power off, every host upgraded', () => {
     const sim = ready('twelve-3-blocks')
+    // the VMs running now that may live on more than one host (the built-ins' workloads start some
+    // VMs off; a VM pinned to its one host is powered off for its host's reboot, as AHV does)
+    const movable = Array.from({ length: sim.vms.count }, (_, v) => v).filter((v) => sim.vms.power[v] === POWER_ON && (sim.spec.vms[v].affinity?.length ?? 2) > 1)
+    expect(movable.length).toBeGreaterThan(0)
     sim.upgrade('ahv')
     let offs = 0
     let maxMaint = 0
     const res = sim.runUntilMet(() => {
-      for (let v = 0; v < sim.vms.count; v++) if (sim.vms.power[v] !== POWER_ON) offs++
+      for (const v of movable) if (sim.vms.power[v] !== POWER_ON) offs++
       maxMaint = Math.max(maxMaint, Array.from(sim.topo.maintenance).filter((m) => m !== 0).length)
       return sim.upgrades.state !== 'running'
     }, 7 * 86400)
@@ -146,6 +150,8 @@ describe('upgrade and the administrator', () => {
     const sim = ready('four-blocks-of-2')
     sim.upgrade('ahv')
     sim.runUntilMet(() => sim.upgrades.done.length === 2, 86400)
+    // not while a live migration of the upgrade involves node-8 (refused, by name)
+    sim.runUntilMet(() => sim.planned.migrations.involving(7) === 0, 3600)
     sim.enterMaintenance('node-8')
     const paused = sim.runUntilMet(() => sim.upgrades.state === 'paused', 86400)
     expect(paused.met).toBe(true)
