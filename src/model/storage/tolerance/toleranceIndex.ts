@@ -21,24 +21,17 @@
  * Memory: one dirty flag per group, and the dirty list.
  */
 import { STRIP_STRIDE } from '../ec'
+import type { CopyTables } from './availability'
 import { unitCode, fullPassRf3, stripCode, BULK_SHARE, GroupSet } from './groupCodes'
 export { BULK_SHARE, distinct, distinct3, smallTolerance } from './groupCodes'
 
 /** The placement arrays the index reads; DataStore (data.ts) implements it and tells the index of every change. */
-export interface PlacedData {
+export interface PlacedData extends Omit<CopyTables, 'stripContainer'> {
   readonly index: {
     readonly diskUnit: readonly [Int32Array, Int32Array, Int32Array, Int32Array]
     readonly unitCount: readonly [number, number, number, number]
   }
   readonly containers: readonly { readonly rf: number }[]
-  readonly rf: number
-  readonly units: number
-  readonly replicaDisk: Int32Array
-  readonly unitContainer: Uint8Array
-  readonly strips: number
-  readonly stripDisk: Int32Array
-  readonly stripK: Uint8Array
-  readonly stripP: Uint8Array
   readonly diskUnits: Int32Array
 }
 
