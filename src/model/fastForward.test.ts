@@ -11,6 +11,7 @@ import { builtinScenario } from './scenario/builtins'
 import { Simulation } from './simulation'
 import { BALANCE_CHECK_SECONDS } from './storage/curator/balance'
 import type { Fault } from './types'
+import { faultEntity } from './cluster/partition'
 
 const YEAR = 365 * 86400
 
@@ -93,7 +94,7 @@ describe('fast-forward of quiet periodic events', () => {
             for (const s of [a, b]) {
               try {
                 if (o.kind === 'inject') s.inject(targets[o.f])
-                else if (o.kind === 'restore') s.restore(targets[o.f].target)
+                else if (o.kind === 'restore') s.restore(faultEntity(targets[o.f]))
                 else s.settle()
               } catch {
                 // refused the same way in both

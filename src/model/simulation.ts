@@ -28,6 +28,7 @@ import { HOST_UP, Topology, type StateChange } from './cluster/topology'
 import type { Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
 import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
+import { faultEntity, faultNames, storedFault } from './cluster/partition'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
 import { configChangeRefusal } from './metadata/quorum'
@@ -145,6 +146,7 @@ export class Simulation implements Kernel {
     this.data = DataStore.forSpec(this.topo, spec, this.effectiveAwareness)
     this.data.placeAll(this.rng, this.effectiveAwareness)
     this.meta = new MetadataService(this)
+    this.topo.zookeeper = this.meta.zk // a partition's sides are judged by the Zookeeper majority (cluster/partition.ts)
     this.curator = new Curator(this)
     this.removal = new StorageRemoval(this)
     this.diskHealth = new DiskHealth(this)
@@ -236,12 +238,13 @@ export class Simulation implements Kernel {
     if (problem) throw new SimError(problem)
     if (f.kind === 'disk' && f.smart !== undefined && f.smart !== 'fail' && f.smart !== 'pass')
       throw new SimError(`smart must be "fail" or "pass"`)
-    this.topo.faults.push(f.kind === 'disk' ? { kind: 'disk', target: f.target, smart: f.smart ?? 'fail' } : { kind: f.kind, target: f.target })
+    const stored = storedFault(f)
+    this.topo.faults.push(stored)
     // the fault is a cause: its events and alerts are grouped (one alert per cause, kernel/log.ts)
     const outer = this.log.cause
     this.log.cause = this.log.newCause()
     try {
-      this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', f.target, describeFault(f))
+      this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', faultEntity(stored), describeFault(stored))
       if (f.kind === 'disk') this.diskHealth.onDiskFault(this.topo.diskIndex.get(f.target)!, f.smart ?? 'fail')
       this.applyStateChange()
     } finally {
@@ -258,7 +261,7 @@ export class Simulation implements Kernel {
   restore(target: string): void {
     if (typeof target !== 'string' || this.topo.kindOf(target) === null) throw new SimError(`unknown target "${String(target)}"`)
     const before = this.topo.faults.length
-    const kept = this.topo.faults.filter((f) => f.target !== target)
+    const kept = this.topo.faults.filter((f) => !faultNames(f, target)) // a multi-node partition heals by any of its nodes
     if (kept.length === before) throw new SimError(`"${target}" has no active fault to restore`)
     const d = this.topo.diskIndex.get(target)
     this.topo.faults.length = 0

@@ -35,7 +35,8 @@ export type Fault =
   | { kind: 'node'; target: string }
   | { kind: 'block'; target: string }
   | { kind: 'rack'; target: string }
-  | { kind: 'partition'; target: string }
+  /** a node id (that host cut off alone) or several (those nodes cut off together, as one side: DOMAIN.md §10) */
+  | { kind: 'partition'; target: string | string[] }
 
 export type FaultKind = Fault['kind']
 

@@ -467,7 +467,7 @@ export class SimFacade implements SimWorkerApi {
         ringOrder: [...sim.ringOrder()],
         zookeeper: sim.zookeeperServers(),
         leader: sim.leader,
-        activeFaults: topo.faults.map((f) => ({ kind: f.kind, target: f.target })),
+        activeFaults: topo.faults.map((f) => ({ kind: f.kind, target: typeof f.target === 'string' ? f.target : [...f.target] })),
       }
       this.sent.state = stateVersion
     }
@@ -625,7 +625,7 @@ export class SimFacade implements SimWorkerApi {
 
 /** A recorded action as a line on the timeline: "inject node node-3". */
 function describeCommand(a: RunAction): string {
-  if (a.op === 'inject') return `Inject ${a.args[0].kind} fault on ${a.args[0].target}`
+  if (a.op === 'inject') return `Inject ${a.args[0].kind} fault on ${String(a.args[0].target).replaceAll(',', ', ')}`
   if (a.op === 'run') return 'Run the clock'
   return `${a.op} ${String(a.args[0])}`
 }

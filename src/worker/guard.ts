@@ -21,6 +21,14 @@ export function checkId(name: string, v: unknown): string {
   return v
 }
 
+/** `name` must be a non-empty list of ids (a multi-node partition's nodes), at most `MAX_IDS` of them. */
+export function checkIdList(name: string, v: unknown[]): string[] {
+  if (v.length === 0) throw new SimError(`${name} must be a node id or a non-empty list of node ids, got an empty list`)
+  if (v.length > MAX_IDS) throw new SimError(`${name} lists ${v.length} ids, at most ${MAX_IDS} are accepted`)
+  return v.map((x, i) => checkId(`${name}[${i}]`, x))
+}
+const MAX_IDS = 10000
+
 /** `name` must be a finite number. */
 export function checkNumber(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new SimError(`${name} must be a finite number, got ${quote(v)}`)
@@ -30,13 +38,15 @@ export function checkNumber(name: string, v: unknown): number {
 const FAULT_KINDS = ['disk', 'cvm', 'node', 'block', 'rack', 'partition'] as const
 
 /** A fault as the drill API takes it: `{ kind, target, smart? }`. */
-export function checkFault(v: unknown): { kind: (typeof FAULT_KINDS)[number]; target: string; smart?: 'fail' | 'pass' } {
+export function checkFault(v: unknown): { kind: (typeof FAULT_KINDS)[number]; target: string | string[]; smart?: 'fail' | 'pass' } {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SimError(`fault must be an object { kind, target }, got ${quote(v)}`)
   const f = v as Record<string, unknown>
   const kind = Object.hasOwn(f, 'kind') ? f.kind : undefined
   if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind))
     throw new SimError(`fault.kind must be one of ${FAULT_KINDS.map((k) => `"${k}"`).join(', ')}, got ${quote(kind)}`)
-  const target = checkId('fault.target', Object.hasOwn(f, 'target') ? f.target : undefined)
+  const raw = Object.hasOwn(f, 'target') ? f.target : undefined
+  if (kind === 'partition' && Array.isArray(raw)) return { kind: 'partition', target: checkIdList('fault.target', raw) }
+  const target = checkId('fault.target', raw)
   const smart = Object.hasOwn(f, 'smart') ? f.smart : undefined
   if (smart !== undefined && (kind !== 'disk' || (smart !== 'fail' && smart !== 'pass')))
     throw new SimError(kind === 'disk' ? `fault.smart must be "fail" or "pass", got ${quote(smart)}` : `fault.smart applies to disk faults only`)

@@ -53,7 +53,8 @@ export interface StateSection {
   ringOrder: number[]
   zookeeper: number[]
   leader: number
-  activeFaults: Array<{ kind: string; target: string }>
+  /** a multi-node partition's target lists its nodes */
+  activeFaults: Array<{ kind: string; target: string | string[] }>
 }
 
 export interface VmSection {

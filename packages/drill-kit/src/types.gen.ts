@@ -62,7 +62,7 @@ export type Fault =
     }
   | {
       kind: "partition";
-      target: string;
+      target: string | string[];
     };
 /**
  * What `advanceUntil` waits for (DRILL-API.md §5), checked after every simulated event. `event`: an event of this type is emitted after the call. `task`: a task of this type is running (`running`), or ends in that state after the call (`succeeded` / `failed`). `status` / `vm`: the resiliency status / the VM's power is that (met at once when it already is).
@@ -980,7 +980,7 @@ export interface Scenario {
               }
             | {
                 kind: "partition";
-                target: string;
+                target: string | string[];
               };
         }
       | {

@@ -81,7 +81,9 @@ export function describeFault(f: Fault): string {
     case 'node': return `Node ${f.target} powered off`
     case 'block': return `Block ${f.target} failed`
     case 'rack': return `Rack ${f.target} failed`
-    case 'partition': return `Host ${f.target} network partitioned`
+    case 'partition': return typeof f.target === 'string'
+      ? `Host ${f.target} network partitioned`
+      : `Network partition: ${f.target.length} hosts (${f.target.join(', ')}) cut off together from the rest of the cluster`
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Domain, Fault, FaultKind } from '../types'
+import { faultNames, partitionSides, partitionTargets, type PartitionSides } from './partition'
 
 export const HOST_UP = 0
 export const HOST_DOWN = 1
@@ -48,6 +49,15 @@ export class Topology {
   /** planned CVM shutdown per node: 0 none, PLANNED_EXPECTED down and expected back (no rebuild), PLANNED_OVERDUE down past the grace time */
   readonly plannedCvm: Uint8Array
   version = 0
+  /**
+   * The Zookeeper servers now (node indices): the composition root hands the metadata
+   * service's ensemble in, so a partition knows which side holds the majority (partition.ts).
+   */
+  zookeeper: readonly number[] = []
+  /** the sides of the network while a partition is active (partition.ts), else null */
+  sides: PartitionSides | null = null
+  /** disks that hold node n's metadata (Cassandra, Zookeeper): its SSDs, or all its disks without SSD (our rule) */
+  private readonly metaDisks: number[][]
 
   constructor(readonly spec: ClusterSpec) {
     spec.nodes.forEach((n, i) => this.nodeIndex.set(n.id, i))
@@ -60,6 +70,15 @@ export class Topology {
     this.diskRemoved = new Uint8Array(spec.disks.length)
     this.maintenance = new Uint8Array(spec.nodes.length)
     this.plannedCvm = new Uint8Array(spec.nodes.length)
+    this.metaDisks = spec.nodes.map((n) => {
+      const ssd = n.disks.filter((d) => spec.disks[d].tier === 'SSD')
+      return ssd.length > 0 ? ssd : n.disks
+    })
+  }
+
+  /** Disks that hold node n's metadata (Cassandra, Zookeeper): its SSDs, or all its disks without SSD. */
+  metadataDisks(n: number): readonly number[] {
+    return this.metaDisks[n]
   }
 
   /** The disk is offline only because its CVM is shut down for planned work and expected back: Curator does not rebuild it. */
@@ -92,12 +111,38 @@ export class Topology {
     }
     const want = kinds[f.kind]
     if (!want) return `unknown fault kind "${String((f as { kind: unknown }).kind)}"`
+    if (f.kind === 'partition' && typeof f.target !== 'string') return this.partitionProblem(f.target)
+    if (typeof f.target !== 'string') return `target must be an id, got ${Array.isArray(f.target) ? 'a list' : typeof f.target}`
     const got = this.kindOf(f.target)
     if (got === null) return `unknown target "${f.target}"`
     if (got !== want) return `target "${f.target}" is a ${got}, a ${f.kind} fault needs a ${want} id`
     if (got === 'disk' && this.diskRemoved[this.diskIndex.get(f.target)!] === 1) return `disk "${f.target}" was removed from the cluster`
     if (this.faults.some((x) => x.kind === f.kind && x.target === f.target)) return `${f.kind} fault on "${f.target}" is already active`
     return null
+  }
+
+  /** A multi-node partition (DOMAIN.md §10): node ids, each once, leaving at least one node on the other side. */
+  private partitionProblem(target: readonly unknown[]): string | null {
+    if (!Array.isArray(target) || target.length === 0) return 'a partition needs a node id or a non-empty list of node ids'
+    const seen = new Set<string>()
+    for (const t of target) {
+      if (typeof t !== 'string') return `a partition lists node ids, got ${typeof t}`
+      const got = this.kindOf(t)
+      if (got === null) return `unknown target "${t}"`
+      if (got !== 'node') return `target "${t}" is a ${got}, a partition fault needs node ids`
+      if (seen.has(t)) return `node "${t}" is listed twice in the partition`
+      seen.add(t)
+    }
+    if (seen.size === this.nodeCount)
+      return `a partition must leave at least one node on the other side: the list holds all ${this.nodeCount} nodes of the cluster`
+    const same = (x: Fault) => x.kind === 'partition' && partitionTargets(x).length === seen.size && partitionTargets(x).every((t) => seen.has(t))
+    if (this.faults.some(same)) return `a partition of exactly these nodes (${[...seen].join(', ')}) is already active`
+    return null
+  }
+
+  /** The active faults that name this id (its target, or a node of a multi-node partition). */
+  faultsNaming(id: string): Fault[] {
+    return this.faults.filter((f) => faultNames(f, id))
   }
 
   hostUp(n: number): boolean {
@@ -149,17 +194,23 @@ export class Topology {
         default: break
       }
     }
+    const cuts: number[][] = []
     for (const f of this.faults) {
-      if (f.kind === 'partition') {
-        const x = this.nodeIndex.get(f.target)!
-        if (host[x] === HOST_UP) host[x] = HOST_PARTITIONED
-      }
+      if (f.kind === 'partition') cuts.push(partitionTargets(f).map((t) => this.nodeIndex.get(t)!))
       if (f.kind === 'cvm') cvm[this.nodeIndex.get(f.target)!] = CVM_DOWN
       if (f.kind === 'disk') disk[this.diskIndex.get(f.target)!] = DISK_OFFLINE
     }
     for (let i = 0; i < n; i++) if (this.plannedCvm[i] !== 0) cvm[i] = CVM_DOWN
     for (let i = 0; i < n; i++) if (host[i] === HOST_DOWN) cvm[i] = CVM_DOWN
     for (let d = 0; d < disk.length; d++) if (this.diskRemoved[d] === 1) disk[d] = DISK_OFFLINE
+    // partitions (partition.ts): the hosts of every side but the one that keeps the cluster are cut off
+    this.sides = null
+    if (cuts.length > 0) {
+      const zkRuns = (x: number) => host[x] !== HOST_DOWN && cvm[x] === CVM_UP && this.metaDisks[x].some((d) => disk[d] === DISK_ONLINE)
+      const sides = partitionSides(n, cuts, this.zookeeper, zkRuns)
+      for (let i = 0; i < n; i++) if (host[i] === HOST_UP && sides.side[i] !== sides.keeper) host[i] = HOST_PARTITIONED
+      this.sides = sides
+    }
     const change: StateChange = { hosts: [], cvms: [], disks: [] }
     for (let i = 0; i < n; i++) {
       if (host[i] !== this.hostState[i]) change.hosts.push(i)

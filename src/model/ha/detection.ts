@@ -23,6 +23,10 @@ export abstract class HaDetection extends HaAdmission {
       log.event('warning', 'AcropolisLeaderLost', spec.nodes[this.leader].id, `Acropolis leader on ${spec.nodes[this.leader].id} is unavailable; election in ${ACROPOLIS_ELECTION_DELAY} s`)
       leaderLost = this.leader
       this.leader = -1
+    } else if (this.leader >= 0 && !this.quorum) {
+      // (our rule 15.4) leadership is a Zookeeper lease: without a Zookeeper majority the leader steps down
+      log.event('warning', 'AcropolisLeaderLost', spec.nodes[this.leader].id, `Acropolis leader on ${spec.nodes[this.leader].id} lost its Zookeeper quorum and steps down; a new leader is elected once a Zookeeper majority is back`)
+      this.leader = -1
     }
     // no leader (lost now, or none was left to elect): the serving CVMs elect one 20 s later
     if (this.leader < 0 && !this.electionPending && sim.ringOrder().some((n) => topo.cvmServing(n))) {

@@ -14,6 +14,7 @@ import type { Scenario } from '../scenario/schema'
 import { Simulation } from '../simulation'
 import type { Report, ReportVm } from '../types'
 import { fillVms } from '../scenario/workloads'
+import { faultEntity } from '../cluster/partition'
 
 const load = (id: string, seed?: number) => Simulation.create(builtinScenario(id)!, seed)
 
@@ -448,7 +449,7 @@ describe('property: no vDisk is served by a down Stargate for longer than one he
           }
         }
         // liveness: with everything restored and time passed, every running VM on an up host is served locally
-        for (const target of new Set(sim.topo.faults.map((f) => f.target))) sim.restore(target)
+        for (const target of new Set(sim.topo.faults.map((f) => faultEntity(f)))) sim.restore(target)
         sim.settle()
         const r = sim.report()
         for (const v of r.vms) if (v.power === 'on' && v.host) for (const d of v.vdisks) expect(d).toMatchObject({ stargate: v.host, session: 'active' })

@@ -100,6 +100,10 @@ export class IoPaths extends IoRedirector {
     this.ensureActivity()
   }
 
+  protected pathsChanged(): void {
+    this.checkIoErrors()
+  }
+
   /** 1 per VM whose I/O was failing at the last check (VM events on each change) */
   private erroring: Uint8Array | null = null
 
@@ -124,7 +128,13 @@ export class IoPaths extends IoRedirector {
       for (const v of list.slice(0, VM_EVENT_LIMIT)) log.event(sev, type, spec.vms[v].id, text(v))
       if (list.length > VM_EVENT_LIMIT) log.event(sev, type, null, `${list.length - VM_EVENT_LIMIT} more VMs ${rest}`)
     }
-    emit(started, 'warning', 'VmIoErrors', (v) => `VM ${spec.vms[v].name}: ${Math.round(errors[v])} I/Os per second fail: part of its data is unavailable (the guest sees I/O errors)`, 'see I/O errors')
+    // a VM none of whose vDisks has a session: its host reaches no Stargate (cut off by a partition)
+    const noPath = (v: number) => {
+      for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) if (vms.vdiskStargate[vd] >= 0) return false
+      return true
+    }
+    const why = (v: number) => (noPath(v) ? 'its host reaches no Stargate' : 'part of its data is unavailable')
+    emit(started, 'warning', 'VmIoErrors', (v) => `VM ${spec.vms[v].name}: ${Math.round(errors[v])} I/Os per second fail: ${why(v)} (the guest sees I/O errors)`, 'see I/O errors')
     emit(resumed, 'info', 'VmIoResumed', (v) => `VM ${spec.vms[v].name}: its data is available again, I/O resumes`, 'resume I/O')
   }
 

@@ -10,6 +10,8 @@ import { POWER_ON } from '../cluster/vms'
 import { IoState, LOCAL_PORTAL, type LoginBatch } from './state'
 
 export abstract class IoRedirector extends IoState {
+  /** Sessions were redirected or lost in a round: VMs whose I/O starts or stops failing are told (iopath.ts). */
+  protected abstract pathsChanged(): void
   // ------------------------------------------------------------ the redirector
   protected nopOutRound(): void {
     this.nextTick = null
@@ -37,6 +39,7 @@ export abstract class IoRedirector extends IoState {
     if (this.pending.size > 0) changed = this.redirectPending()
     this.progressFailbacks()
     if (changed) vms.version++
+    if (changed) this.pathsChanged()
     this.scheduleTick(this.workPending())
   }
 

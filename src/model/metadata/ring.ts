@@ -113,10 +113,8 @@ export function tokenRanges(members: readonly number[], rfm: number): TokenRange
 }
 
 /** Disks that hold node n's metadata (Cassandra, Zookeeper): its SSDs, or all its disks without SSD. */
-export function metadataDisks(topo: Topology, n: number): number[] {
-  const disks = topo.spec.nodes[n].disks
-  const ssd = disks.filter((d) => topo.spec.disks[d].tier === 'SSD')
-  return ssd.length > 0 ? ssd : disks
+export function metadataDisks(topo: Topology, n: number): readonly number[] {
+  return topo.metadataDisks(n)
 }
 
 /** Cassandra (and a Zookeeper server, if any) runs on node n: CVM serving and a metadata disk online. */

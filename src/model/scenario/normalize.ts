@@ -223,6 +223,7 @@ function semanticProblems(input: unknown): string[] {
         const bad = faultTargetProblem(f.kind, t, ids)
         if (bad) problems.push(`${p('inject')}.target: ${bad}`)
       }
+      if (f.kind === 'partition' && Array.isArray(f.target)) problems.push(...partitionListProblems(f.target, ids.nodes, `${p('inject')}.target`))
     }
     const r = str(a.restore)
     if (r !== undefined && !failable(r)) problems.push(`${p('restore')}: unknown target "${r}"`)
@@ -252,6 +253,21 @@ export function faultTargetProblem(kind: unknown, target: string, ids: Pick<Ids,
   if (want.has(target)) return null
   const what = kind === 'disk' ? 'disk' : kind === 'block' ? 'block' : kind === 'rack' ? 'rack' : 'node'
   return `unknown target "${target}" (expected a ${what} id)`
+}
+
+/** A multi-node partition's list (DOMAIN.md §10): known node ids, each once, not every node of the cluster. */
+export function partitionListProblems(list: readonly unknown[], nodes: ReadonlySet<string>, path: string): string[] {
+  const out: string[] = []
+  const seen = new Set<string>()
+  list.forEach((t, j) => {
+    if (typeof t !== 'string') return // the structural check names it
+    if (!nodes.has(t)) out.push(`${path}[${j}]: unknown target "${t}" (expected a node id)`)
+    else if (seen.has(t)) out.push(`${path}[${j}]: node "${t}" is listed twice`)
+    seen.add(t)
+  })
+  if (out.length === 0 && nodes.size > 0 && seen.size === nodes.size)
+    out.push(`${path}: a partition must leave at least one node on the other side: the list holds all ${nodes.size} nodes of the cluster`)
+  return out
 }
 
 function ip(prefix: string, i: number): string {

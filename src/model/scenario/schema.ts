@@ -42,7 +42,13 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('node'), target: id }),
   z.strictObject({ kind: z.literal('block'), target: id }),
   z.strictObject({ kind: z.literal('rack'), target: id }),
-  z.strictObject({ kind: z.literal('partition'), target: id }),
+  // one node id, or several cut off together as one side (DOMAIN.md §10)
+  z.strictObject({
+    kind: z.literal('partition'),
+    target: z.union([id, z.array(id).check(z.minLength(1, 'must not be empty'), z.maxLength(10000, 'must list at most 10000 node ids'))], {
+      error: (iss) => (iss.code === 'invalid_union' ? 'must be a node id or a list of node ids' : undefined),
+    }),
+  }),
 ])
 
 const diskSchema = z.strictObject({

@@ -70,9 +70,12 @@ export function buildIndex(structure: Structure): EntityIndex {
 export function faultsByTarget(state: StateSection): Map<string, string[]> {
   const out = new Map<string, string[]>()
   for (const f of state.activeFaults) {
-    const list = out.get(f.target)
-    if (list) list.push(f.kind)
-    else out.set(f.target, [f.kind])
+    // a multi-node partition is active on each of its nodes (any of them restores it)
+    for (const target of typeof f.target === 'string' ? [f.target] : f.target) {
+      const list = out.get(target)
+      if (list) list.push(f.kind)
+      else out.set(target, [f.kind])
+    }
   }
   return out
 }

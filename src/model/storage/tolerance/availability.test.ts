@@ -14,6 +14,7 @@ import { Simulation } from '../../simulation'
 import type { Fault } from '../../types'
 import { UNIT_BYTES } from '../../kernel/units'
 import { dataAvailability, ownerVdisk } from './availability'
+import { faultEntity } from '../../cluster/partition'
 
 /** Brute force: [unavailable, lost] bytes; `destroyed`: disk ids whose copies are gone. */
 function brute(sim: Simulation, destroyed: ReadonlySet<string>): [number, number] {
@@ -118,7 +119,7 @@ describe('offline is not lost (DOMAIN.md §9)', () => {
           } else {
             const active = sim.topo.faults
             if (active.length === 0) continue
-            const target = active[o.pick % active.length].target
+            const target = faultEntity(active[o.pick % active.length])
             clock()
             sim.restore(target)
             // a destroyed disk is replaced by an empty one; a disk restored before its test was never destroyed
@@ -133,7 +134,7 @@ describe('offline is not lost (DOMAIN.md §9)', () => {
           expect(open.includes('DataUnavailable')).toBe(r.resiliency.unavailableBytes > 0)
           if (r.resiliency.lostBytes > 0) expect(open).toContain('DataLoss')
         }
-        for (const f of [...sim.topo.faults]) if (sim.topo.faults.includes(f)) sim.restore(f.target)
+        for (const f of [...sim.topo.faults]) if (sim.topo.faults.includes(f)) sim.restore(faultEntity(f))
         sim.settle()
         const r = sim.report()
         expect(r.resiliency.unavailableBytes).toBe(0)

@@ -12,6 +12,7 @@ import { builtinScenario } from '../../scenario/builtins'
 import { Simulation } from '../../simulation'
 import type { Fault } from '../../types'
 import { POWER_ON } from '../../cluster/vms'
+import { faultEntity } from '../../cluster/partition'
 
 function availOf(sim: Simulation): Uint8Array {
   const a = new Uint8Array(sim.spec.disks.length)
@@ -48,7 +49,7 @@ function apply(sim: Simulation, s: Step): void {
       sim.inject(s.kind === 'disk' ? { kind: 'disk', target, smart: s.smart } : ({ kind: s.kind, target } as Fault))
     } else if (s.op === 'restore') {
       const faults = sim.topo.faults
-      if (faults.length > 0) sim.restore(faults[s.pick % faults.length].target)
+      if (faults.length > 0) sim.restore(faultEntity(faults[s.pick % faults.length]))
     } else if (s.op === 'advance') sim.advance(s.seconds)
     else sim.growth.write(s.tenths / 10)
   } catch {
