@@ -31,6 +31,8 @@ const hostile = fc.oneof(
   fc.constantFrom<unknown>(
     HUGE, 1e9, -1, NaN, Infinity, -Infinity, 1e-320, 1e300, 0, 2 ** 53 + 1, '', ' ', 'constructor', '__proto__', 'toString',
     { kind: 'constructor', target: 'x' }, { kind: 'node', target: HUGE }, { kind: 'disk', target: 'x', smart: {} }, { kind: 'toString', target: 'node-1' },
+    { kind: 'partition', target: [] }, { kind: 'partition', target: [HUGE] }, { kind: 'partition', target: ['node-1', 'node-1'] }, { kind: 'partition', target: [1, 2] },
+    { kind: 'partition', target: ['node-1', 'node-2', 'node-3'] }, { kind: 'partition', target: ['node-1', 'block-1'] },
     deep, cyclic, throwing, [], [1, 2], null, undefined, () => 1, Symbol('s'), 10n, new Date(0), /x/, new Map(),
   ),
 )

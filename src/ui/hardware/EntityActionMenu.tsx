@@ -3,6 +3,7 @@ import { useMemo, type CSSProperties } from 'react'
 import { ActionMenu } from './ActionMenu'
 import { kindName, type EntityRef } from './entities'
 import { actionsFor, runAction } from './entityActions'
+import { networkActionsFor } from './networkActions'
 import { useSim } from '../store/simStore'
 
 export function EntityActionMenu(props: {
@@ -22,15 +23,20 @@ export function EntityActionMenu(props: {
     const n = s.structure?.nodes.findIndex((x) => x.id === entity.id) ?? -1
     return n >= 0 ? (s.summary?.planned.maintenance[n] ?? 0) : 0
   })
+  const structure = useSim((s) => s.structure)
+  const state = useSim((s) => s.state)
   const items = useMemo(
     () =>
-      actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase, maintenance).map((a) => ({
+      [
+        ...actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase, maintenance),
+        ...(structure && state ? networkActionsFor(entity.kind, entity.id, structure, state) : []),
+      ].map((a) => ({
         key: a.key,
         label: a.label,
         danger: a.danger,
         onSelect: () => void runAction(a),
       })),
-    [entity.kind, entity.id, faults, diskPhase, maintenance],
+    [entity.kind, entity.id, faults, diskPhase, maintenance, structure, state],
   )
   return (
     <ActionMenu

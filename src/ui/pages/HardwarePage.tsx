@@ -13,6 +13,7 @@ import { EntityDetails } from '../hardware/EntityDetails'
 import { HardwareDiagram } from '../hardware/HardwareDiagram'
 import { HardwareOverview } from '../hardware/HardwareOverview'
 import { HardwareTable } from '../hardware/HardwareTable'
+import { PartitionDialog } from '../hardware/PartitionDialog'
 import { panelId, TabBar, tabId } from '../hardware/TabBar'
 import { useHardwareData } from '../hardware/useHardwareData'
 import { useSim } from '../store/simStore'
@@ -46,6 +47,8 @@ export function HardwarePage(props: { view: string | null }) {
   const [selection, setSelection] = useState<EntityRef | null>(null)
   const [menu, setMenu] = useState<'diagram' | 'details' | null>(null)
   const [returnFocus, setReturnFocus] = useState<Element | null>(null)
+  const [partitionOpen, setPartitionOpen] = useState(false)
+  const closePartition = useCallback(() => setPartitionOpen(false), [])
   const loadId = data?.structure.loadId ?? -1
   // a selection belongs to one load: a new scenario clears it
   const selected = selection && selection.loadId === loadId ? selection : null
@@ -99,11 +102,17 @@ export function HardwarePage(props: { view: string | null }) {
     <div className="flex flex-col gap-3" data-testid="hardware-page">
       <div className="flex flex-wrap items-end justify-between gap-2 rounded border border-slate-200 bg-white px-3 pt-1 shadow-sm">
         <TabBar label="Hardware views" idPrefix={PREFIX} tabs={VIEWS} current={view} onSelect={(v) => navigate('hardware', v)} />
-        <p className="pb-2 text-xs text-slate-500">
-          {structure.racks.length} {structure.racks.length === 1 ? 'rack' : 'racks'} · {structure.blocks.length} {structure.blocks.length === 1 ? 'block' : 'blocks'} ·{' '}
-          {structure.nodes.length} hosts · {structure.disks.length} disks
-        </p>
+        <div className="flex items-center gap-3 pb-2">
+          <p className="text-xs text-slate-500">
+            {structure.racks.length} {structure.racks.length === 1 ? 'rack' : 'racks'} · {structure.blocks.length} {structure.blocks.length === 1 ? 'block' : 'blocks'} ·{' '}
+            {structure.nodes.length} hosts · {structure.disks.length} disks
+          </p>
+          <button type="button" className="btn-secondary text-xs" onClick={() => setPartitionOpen(true)} data-testid="open-partition-dialog">
+            Network partition…
+          </button>
+        </div>
       </div>
+      {partitionOpen && <PartitionDialog onClose={closePartition} />}
       <div role="tabpanel" id={panelId(PREFIX, view)} aria-labelledby={tabId(PREFIX, view)} className="flex flex-col gap-3">
         {view === 'overview' && <HardwareOverview data={data} />}
         {view === 'diagram' && (
