@@ -99,7 +99,7 @@ test('a bad write is refused with the reason and nothing changes; the growth rat
   await sim.load(bible(60))
   const before = (await sim.report()).storage.usedBytes
   const msg = await sim.errorOf(() => writeData(page, 30))
-  expect(msg).toMatch(/^cannot write 30 TB: the healthy disks can take only [\d.]+ TB more/)
+  expect(msg).toMatch(/^cannot write 27.28 TiB: the healthy disks can take only [\d.]+ TiB more/)
   expect(await sim.errorOf(() => page.evaluate(() => window.prismSim!.setGrowthRate(-1)))).toContain('growth rate must be a number of TB per day')
   expect((await sim.report()).storage.usedBytes).toBe(before)
 
@@ -164,7 +164,7 @@ test('what-if: the model says whether the cluster would heal, and the answer fol
   await expect(result).toContainText('No: the cluster could not re-protect all data after losing node-2')
   const w2 = await page.evaluate(() => window.prismSim!.whatIf('node-2'))
   expect(w2.shortfallBytes).toBe(1.5e12)
-  expect(w2.message).toContain('1.5 TB short')
+  expect(w2.message).toContain('1.36 TiB short') // 1.5 TB, in binary units as everywhere (README rule 15.7)
   await expect(result).toContainText('Short by1.36 TiB')
 
   // a node that is already down is refused with the reason
@@ -182,7 +182,7 @@ test('Storage page: data growth form, Diagram and Table show the model\'s contai
   await expect(growth.getByRole('alert')).toContainText('data to write must be a positive number of TB (raw), got -3')
   await growth.getByLabel('Growth rate (TB per day)').fill('1.5')
   await growth.getByRole('button', { name: 'Set rate' }).click()
-  await expect(growth.getByTestId('growth-rate')).toHaveText('1.5 TB per day')
+  await expect(growth.getByTestId('growth-rate')).toHaveText('1.36 TiB per day')
 
   const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze()
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])

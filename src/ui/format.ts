@@ -1,17 +1,6 @@
 /** Display formatting. Values come from the model; this only decides how they read. */
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
-
-export function formatBytes(bytes: number, digits = 2): string {
-  if (!Number.isFinite(bytes)) return '—'
-  let v = Math.abs(bytes)
-  let i = 0
-  while (v >= 1024 && i < UNITS.length - 1) {
-    v /= 1024
-    i++
-  }
-  const s = v >= 100 ? v.toFixed(0) : v.toFixed(digits)
-  return `${bytes < 0 ? '-' : ''}${s} ${UNITS[i]}`
-}
+/** The one byte formatter, shared with the model's messages (README rule 15.7: binary units everywhere). */
+export { formatBytes } from '../model/kernel/units'
 
 export function formatPct(fraction: number, digits = 0): string {
   if (!Number.isFinite(fraction)) return '—'

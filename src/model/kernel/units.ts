@@ -1,4 +1,9 @@
-/** Units used by the scenario format and the model. */
+/**
+ * Units used by the scenario format and the model, and the ONE byte formatter (README rule
+ * 15.7): every quantity of bytes the model writes into a message (alerts, events, tasks,
+ * what-if answers) and the UI shows (banner, widgets, dialogs) reads in binary units, as Prism
+ * shows them (GiB, TiB). Scenario inputs stay as their contract says (`capacityTB`, TB per day).
+ */
 export const TB = 1e12
 export const GB = 1e9
 export const GiB = 1024 ** 3
@@ -23,3 +28,23 @@ export const DEFAULT_REBUILD_MBPS_PER_NODE = 250
 export const HEALING_DEFAULTS = { hadesTestSeconds: 60, ringDetachMinutes: 30, ringRejoinMinutes: 15, zookeeperMoveMinutes: 5 } as const
 
 export const DEFAULT_NODE = { cpuCores: 32, memoryGiB: 512, cvmMemoryGiB: 32 } as const
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const
+
+/** Bytes in binary units, as Prism shows them: "1.82 TiB", "112 GiB" (3 significant figures from 100 up). */
+export function formatBytes(bytes: number, digits = 2): string {
+  if (!Number.isFinite(bytes)) return '—'
+  let v = Math.abs(bytes)
+  let i = 0
+  while (v >= 1024 && i < BYTE_UNITS.length - 1) {
+    v /= 1024
+    i++
+  }
+  const s = v >= 100 ? v.toFixed(0) : v.toFixed(digits)
+  return `${bytes < 0 ? '-' : ''}${s} ${BYTE_UNITS[i]}`
+}
+
+/** A count of 1 GB extent-group units (UNIT_BYTES each) as bytes in binary units. */
+export function formatUnits(units: number): string {
+  return formatBytes(units * UNIT_BYTES)
+}

@@ -7,6 +7,7 @@ import { Simulation } from '../simulation'
 import type { DomainType, Report } from '../types'
 import { BUILTIN_SCENARIOS, builtinScenario } from './builtins'
 import { WALKTHROUGH_VIEWS, WALKTHROUGHS } from './walkthroughs'
+import { formatBytes } from '../kernel/units'
 
 const TB = 1e12
 const GiB = 2 ** 30
@@ -31,6 +32,8 @@ function play(id: string) {
   }
 }
 
+/** The first byte figure a message quotes ("3.59 TiB"). */
+const figure = (msg: string) => /\d+(\.\d+)? [KMGTP]?i?B\b/.exec(msg)?.[0] ?? `(no figure in "${msg}")`
 const ft = (r: Report, d: DomainType) => r.resiliency.faultTolerance.find((f) => f.domainType === d)!
 const vm = (r: Report, id: string) => r.vms.find((v) => v.id === id)!
 const eventsOf = (r: Report, type: string, since = 0) => r.events.filter((e) => e.type === type && e.time >= since)
@@ -115,7 +118,10 @@ describe('walkthrough scenarios', () => {
     expect(r.resiliency.status).toBe('Critical')
     expect(r.resiliency.rebuild.active).toBe(true)
     expect(r.resiliency.rebuild.bytesRemaining / TB).toBeCloseTo(4.0, 1)
-    expect(eventsOf(r, 'RebuildPlanned')[0].message).toMatch(/4\.0 TB .* all 3 healthy nodes/)
+    // the caption quotes the model's figure, in the one unit system (README rule 15.7)
+    expect(eventsOf(r, 'RebuildPlanned')[0].message).toMatch(/3\.59 TiB .* all 3 healthy nodes/)
+    expect(formatBytes(r.resiliency.rebuild.bytesRemaining)).toBe('3.59 TiB')
+    expect(w.steps[3].say).toContain(figure(eventsOf(r, 'RebuildPlanned')[0].message))
 
     r = w.at(4)
     expect(onNode2.every((id) => vm(r, id).power === 'on' && vm(r, id).host !== 'node-2')).toBe(true)
@@ -124,7 +130,8 @@ describe('walkthrough scenarios', () => {
     expect(r.resiliency.rebuild.active).toBe(true)
 
     r = w.at(5)
-    expect(eventsOf(r, 'RebuildCompleted')[0].message).toMatch(/4\.0 TB re-replicated/)
+    expect(eventsOf(r, 'RebuildCompleted')[0].message).toMatch(/3\.59 TiB re-replicated/)
+    expect(w.steps[5].say).toContain(figure(eventsOf(r, 'RebuildCompleted')[0].message))
     expect(r.resiliency.status).toBe('OK')
     expect(r.resiliency.underReplicatedBytes).toBe(0)
 
@@ -152,7 +159,8 @@ describe('walkthrough scenarios', () => {
     r = w.at(2)
     expect(r.resiliency.status).toBe('Critical')
     expect(r.resiliency.lostBytes).toBe(0)
-    expect(eventsOf(r, 'RebuildPlanned')[0].message).toMatch(/9\.9 TB .* all 4 healthy nodes/)
+    expect(eventsOf(r, 'RebuildPlanned')[0].message).toMatch(/8\.96 TiB .* all 4 healthy nodes/)
+    expect(w.steps[2].say).toContain(figure(eventsOf(r, 'RebuildPlanned')[0].message))
 
     r = w.at(3)
     expect(r.vms.every((v) => v.power === 'on' && v.host !== 'node-3' && v.host !== 'node-4')).toBe(true)
@@ -222,7 +230,8 @@ describe('walkthrough scenarios', () => {
     r = w.at(6)
     const blocked = eventsOf(r, 'RebuildBlocked')
     expect(blocked).toHaveLength(1)
-    expect(blocked[0].message).toMatch(/3\.9 TB/)
+    expect(blocked[0].message).toMatch(/3\.55 TiB/)
+    expect(w.steps[6].say).toContain(figure(blocked[0].message))
     expect(r.tasks.find((t) => t.type === 'DataRebuild')!.state).toBe('failed')
     expect(r.resiliency.underReplicatedBytes).toBeGreaterThan(0)
     expect(r.resiliency.lostBytes).toBe(0)

@@ -83,7 +83,7 @@ export const WALKTHROUGHS: Scenario[] = [
       {
         at: 90,
         focus: 'node-2',
-        say: 'T60: node-2 is still unreachable, so the leader tells every Stargate to block I/O from it (fencing): its VMs can now safely start elsewhere. Curator\'s scan is done: Data Resiliency is Critical, and the Data Rebuild task re-replicates 4.0 TB on all 3 healthy nodes.',
+        say: 'T60: node-2 is still unreachable, so the leader tells every Stargate to block I/O from it (fencing): its VMs can now safely start elsewhere. Curator\'s scan is done: Data Resiliency is Critical, and the Data Rebuild task re-replicates 3.59 TiB on all 3 healthy nodes.',
       },
       {
         at: 150,
@@ -93,7 +93,7 @@ export const WALKTHROUGHS: Scenario[] = [
       {
         at: 5400,
         focus: 'node-2',
-        say: 'Data Rebuild Complete: 4.0 TB re-replicated. Every extent group has 2 copies again, on the 3 surviving nodes, and Data Resiliency is back to OK.',
+        say: 'Data Rebuild Complete: 3.59 TiB re-replicated. Every extent group has 2 copies again, on the 3 surviving nodes, and Data Resiliency is back to OK.',
       },
       {
         at: 5460,
@@ -135,7 +135,7 @@ export const WALKTHROUGHS: Scenario[] = [
       {
         at: 70,
         focus: 'block-2',
-        say: 'Curator\'s scan is done: Data Resiliency is Critical while a copy is missing — one more failure could lose data. All 4 healthy nodes re-replicate 9.9 TB.',
+        say: 'Curator\'s scan is done: Data Resiliency is Critical while a copy is missing — one more failure could lose data. All 4 healthy nodes re-replicate 8.96 TiB.',
       },
       {
         at: 150,
@@ -208,7 +208,7 @@ export const WALKTHROUGHS: Scenario[] = [
       {
         at: 28000,
         focus: 'node-2',
-        say: 'The rebuild failed — "Rebuild Blocked": 3.9 TB of data could not be re-protected and is left with a single copy. No data is lost yet, but one more failure could lose it. This is what the red resilient-capacity line warned about.',
+        say: 'The rebuild failed — "Rebuild Blocked": 3.55 TiB of data could not be re-protected and is left with a single copy. No data is lost yet, but one more failure could lose it. This is what the red resilient-capacity line warned about.',
       },
     ],
   },

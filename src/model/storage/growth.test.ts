@@ -75,7 +75,7 @@ describe('write', () => {
     const used0 = sim.availableUsedBytes()
     expect(sim.growth.write(1)).toBe(500)
     expect(sim.availableUsedBytes() - used0).toBe(1 * TB)
-    expect(sim.report().events.at(-1)).toMatchObject({ type: 'DataWritten', message: '1 TB of new data written (raw, RF2)' })
+    expect(sim.report().events.at(-1)).toMatchObject({ type: 'DataWritten', message: '931 GiB of new data written (raw, RF2)' }) // 1 TB, in the one (binary) unit system
   })
 
   it('refuses bad sizes and what does not fit below 95 %, leaving the simulation as it was', () => {
@@ -85,7 +85,7 @@ describe('write', () => {
     expect(() => sim.growth.write(-2)).toThrow('positive number')
     expect(() => sim.growth.write(Number.NaN)).toThrow('positive number')
     expect(() => sim.growth.write(0.0001)).toThrow('less than one extent group')
-    expect(() => sim.growth.write(30)).toThrow(/cannot write 30 TB: the healthy disks can take only [\d.]+ TB more at RF2 \(copies on distinct nodes\) below Stargate's 95 % read-only limit/)
+    expect(() => sim.growth.write(30)).toThrow(/cannot write 27.28 TiB: the healthy disks can take only [\d.]+ TiB more at RF2 \(copies on distinct nodes\) below Stargate's 95 % read-only limit/)
     expect(JSON.stringify(sim.report())).toBe(before)
   })
 

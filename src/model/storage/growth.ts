@@ -12,7 +12,7 @@
  */
 import { rawCapacity } from './capacity'
 import { SimError } from '../kernel/errors'
-import { TB, UNIT_BYTES } from '../kernel/units'
+import { formatBytes, TB, UNIT_BYTES } from '../kernel/units'
 import type { Kernel } from '../kernel/context'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Topology } from '../cluster/topology'
@@ -32,7 +32,6 @@ export const GROWTH_INTERVAL_SECONDS = 3600
 export const MAX_GROWTH_TB_PER_DAY = 10_000
 const FULL_ALERT = 'storage-full'
 
-const fmtTB = (bytes: number) => `${Math.round((bytes / TB) * 100) / 100} TB`
 
 export class DataGrowth {
   /** logical bytes written so far that did not yet make a whole extent group */
@@ -60,7 +59,7 @@ export class DataGrowth {
     if (bytes === this.rate) return
     this.rate = bytes
     if (bytes === 0) this.carry = 0
-    this.sim.log.event('info', 'DataGrowthChanged', null, bytes === 0 ? 'Data growth stopped' : `Data growth set to ${fmtTB(bytes)} (raw) per day`)
+    this.sim.log.event('info', 'DataGrowthChanged', null, bytes === 0 ? 'Data growth stopped' : `Data growth set to ${formatBytes(bytes)} (raw) per day`)
     this.ensureScheduled()
     this.sim.invalidate()
   }
@@ -100,10 +99,10 @@ export class DataGrowth {
     const free = this.freeRawBytes()
     if (count * rf * UNIT_BYTES > free)
       throw new SimError(
-        `cannot write ${fmtTB(count * rf * UNIT_BYTES)}: the healthy disks can take only ${fmtTB(free)} more at RF${rf} (copies on distinct ${this.sim.effectiveAwareness}s) below Stargate's 95 % read-only limit`,
+        `cannot write ${formatBytes(count * rf * UNIT_BYTES)}: the healthy disks can take only ${formatBytes(free)} more at RF${rf} (copies on distinct ${this.sim.effectiveAwareness}s) below Stargate's 95 % read-only limit`,
       )
     this.place(count)
-    this.sim.log.event('info', 'DataWritten', null, `${fmtTB(count * rf * UNIT_BYTES)} of new data written (raw, RF${rf})`)
+    this.sim.log.event('info', 'DataWritten', null, `${formatBytes(count * rf * UNIT_BYTES)} of new data written (raw, RF${rf})`)
     this.sim.invalidate()
     return count
   }

@@ -12,7 +12,7 @@
 import type { Topology } from '../cluster/topology'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Domain } from '../types'
-import { UNIT_BYTES } from '../kernel/units'
+import { formatBytes, formatUnits } from '../kernel/units'
 import { resilientCapacity } from './capacity'
 import { availableUsedBytes, capacityUnitsOf, nodeAvailableCapacity } from './capacityNow'
 import type { DataStore } from './data'
@@ -34,7 +34,6 @@ export interface PrecheckContext {
   configChangeRefusal(): string | null
 }
 
-const tb = (bytes: number) => `${(bytes / 1e12).toFixed(1)} TB`
 
 /** Why the change is refused, or null when it may go ahead. */
 export function configurationChangeProblem(ctx: PrecheckContext, change: ConfigChange): string | null {
@@ -63,10 +62,10 @@ function diskRemovalProblem(ctx: PrecheckContext, d: number): string | null {
   nodeCap[spec.disks[d].node] -= spec.disks[d].capacityBytes
   const cap = resilientCapacity(dom, capacityUnitsOf(ctx, dom, nodeCap), data.rf, spec.ftLevel, spec.ftLevel, spec.erasureCoding)
   const used = availableUsedBytes(ctx)
-  if (used > cap) return `the remaining disks could not hold the data: ${tb(used)} used, ${tb(Math.max(0, cap))} can be held at full RF with ${dom} awareness and FT${spec.ftLevel} without disk "${id}"`
+  if (used > cap) return `the remaining disks could not hold the data: ${formatBytes(used)} used, ${formatBytes(Math.max(0, cap))} can be held at full RF with ${dom} awareness and FT${spec.ftLevel} without disk "${id}"`
   let room = 0
   for (let x = 0; x < spec.disks.length; x++) if (x !== d && topo.diskAvailable(x) && data.closed[x] === 0) room += Math.max(0, data.capUnits[x] - data.diskUnits[x])
-  if (room < data.diskUnits[d]) return `the remaining disks have room for ${room * UNIT_BYTES / 1e9} GB, disk "${id}" holds ${data.diskUnits[d] * UNIT_BYTES / 1e9} GB`
+  if (room < data.diskUnits[d]) return `the remaining disks have room for ${formatUnits(room)}, disk "${id}" holds ${formatUnits(data.diskUnits[d])}`
   return null
 }
 

@@ -11,7 +11,7 @@ import { SimError } from '../kernel/errors'
 import type { Topology } from '../cluster/topology'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Domain, SimTask } from '../types'
-import { UNIT_BYTES } from '../kernel/units'
+import { formatUnits } from '../kernel/units'
 import type { DiskBalancer } from './curator/balance'
 import type { DataStore } from './data'
 import { configurationChangeProblem, type PrecheckContext } from './precheck'
@@ -75,7 +75,7 @@ export class StorageRemoval implements PrecheckContext {
     const problem = configurationChangeProblem(this, { kind: 'removeDisk', disk: d })
     if (problem) throw new SimError(`cannot remove disk "${id as string}": ${problem}`)
     const units = sim.data.diskUnits[d]
-    const task = sim.log.startTask('DiskRemoval', id as string, `Remove disk ${id as string}: marked for removal; ${units * UNIT_BYTES / 1e9} GB to migrate`)
+    const task = sim.log.startTask('DiskRemoval', id as string, `Remove disk ${id as string}: marked for removal; ${formatUnits(units)} to migrate`)
     sim.log.event('info', 'DiskMarkedForRemoval', id as string, `Disk ${id as string} marked for removal: its data is copied to the other disks at full replication factor first`)
     this.diskPhase[d] = DISK_MARKED
     this.tasks.set(d, { task, start: units })
@@ -100,7 +100,7 @@ export class StorageRemoval implements PrecheckContext {
       if (left === 0) this.finish(d)
       else {
         sim.log.progressTask(t.task, t.start > 0 ? 1 - left / t.start : 1)
-        sim.log.describeTask(t.task, `Remove disk ${sim.spec.disks[d].id}: data migration initiated; ${left * UNIT_BYTES / 1e9} GB left`)
+        sim.log.describeTask(t.task, `Remove disk ${sim.spec.disks[d].id}: data migration initiated; ${formatUnits(left)} left`)
       }
     }
   }
@@ -112,7 +112,7 @@ export class StorageRemoval implements PrecheckContext {
     const id = sim.spec.disks[d].id
     this.diskPhase[d] = DISK_REMOVED
     sim.topo.diskRemoved[d] = 1
-    sim.log.endTask(t.task, 'succeeded', `Disk ${id} removed: ${t.start * UNIT_BYTES / 1e9} GB migrated at full replication factor`)
+    sim.log.endTask(t.task, 'succeeded', `Disk ${id} removed: ${formatUnits(t.start)} migrated at full replication factor`)
     sim.log.event('info', 'DiskRemoved', id, `Disk ${id} was removed from the cluster`)
     sim.applyStateChange()
     sim.oplog.moveOffDisk(d)

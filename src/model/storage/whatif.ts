@@ -24,7 +24,7 @@ import { rawCapacity, resilientCapacity } from './capacity'
 import { STRIP_STRIDE } from './ec'
 import { SimError } from '../kernel/errors'
 import type { Domain } from '../types'
-import { TB, UNIT_BYTES } from '../kernel/units'
+import { formatBytes, UNIT_BYTES } from '../kernel/units'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Topology } from '../cluster/topology'
 import type { CapacityUnits } from './capacity'
@@ -66,7 +66,6 @@ export interface WhatIfResult {
   message: string
 }
 
-const fmtTB = (bytes: number) => `${Math.round((bytes / TB) * 100) / 100} TB`
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 export function whatIfFailure(sim: WhatIfContext, target: string): WhatIfResult {
@@ -153,12 +152,12 @@ export function whatIfFailure(sim: WhatIfContext, target: string): WhatIfResult 
 
   const survivorsWord = `${plural(remaining, before === 'node' ? 'node' : before)} left`
   const domainNote = after === before ? `${after} awareness kept` : `too few ${before}s left for ${before} awareness: node awareness after the failure`
-  const lostNote = lostLogicalUnits > 0 ? ` ${fmtTB(lostLogicalUnits * UNIT_BYTES)} of data would have no surviving copy and be lost.` : ''
+  const lostNote = lostLogicalUnits > 0 ? ` ${formatBytes(lostLogicalUnits * UNIT_BYTES)} of data would have no surviving copy and be lost.` : ''
   const message = heals
-    ? `Would heal: the surviving data needs ${fmtTB(neededBytes)} raw at full protection and the survivors can hold ${fmtTB(capacityBytes)} (${survivorsWord}, ${domainNote}). ` +
-      `The rebuild re-creates ${fmtTB(rebuildBytes)}; afterwards the cluster tolerates ${plural(tolerable, `${after} failure`)} more.${lostNote}`
-    : `Would not heal: the surviving data needs ${fmtTB(neededBytes)} raw at full protection but the survivors can hold only ${fmtTB(capacityBytes)} (${survivorsWord}, ${domainNote}); ` +
-      `${fmtTB(neededBytes - capacityBytes)} short, so some data would stay under-replicated.${lostNote}`
+    ? `Would heal: the surviving data needs ${formatBytes(neededBytes)} raw at full protection and the survivors can hold ${formatBytes(capacityBytes)} (${survivorsWord}, ${domainNote}). ` +
+      `The rebuild re-creates ${formatBytes(rebuildBytes)}; afterwards the cluster tolerates ${plural(tolerable, `${after} failure`)} more.${lostNote}`
+    : `Would not heal: the surviving data needs ${formatBytes(neededBytes)} raw at full protection but the survivors can hold only ${formatBytes(capacityBytes)} (${survivorsWord}, ${domainNote}); ` +
+      `${formatBytes(neededBytes - capacityBytes)} short, so some data would stay under-replicated.${lostNote}`
 
   return {
     target,

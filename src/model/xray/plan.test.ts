@@ -63,7 +63,7 @@ describe('X-Ray target cluster', () => {
 
   it('refuses when storage is short', () => {
     const files = test(CLONE_ON, '  - test.Wait: {duration_secs: 1}\n', '  - G: {template: img, data_disks: {count: 60, size: 2000}, count_per_node: 2}\n')
-    expect(problems(files, 'starter-3')).toEqual(['test.yml: not enough storage: the test\'s data disks hold 720 TB, 1440 TB at RF2; the cluster has 38.69 TB free'])
+    expect(problems(files, 'starter-3')).toEqual(['test.yml: not enough storage: the test\'s data disks hold 655 TiB, 1.28 PiB at RF2; the cluster has 35.19 TiB free'])
   })
 
   it('refuses node indices outside the cluster (steps and VM groups)', () => {

@@ -13,7 +13,7 @@
  *     full (prefill) and kept at the cluster's replication factor, must fit in the free
  *     raw capacity.
  */
-import { DEFAULT_NODE, GiB, TB } from '../kernel/units'
+import { DEFAULT_NODE, formatBytes, GiB, TB } from '../kernel/units'
 import type { Scenario } from '../scenario/schema'
 import { selectNodes, parseNodeSlice } from './nodeSlice'
 import type { StepDef, VmGroupDef, XrayTest } from './types'
@@ -107,7 +107,6 @@ export function layoutGroups(test: XrayTest, cluster: TargetCluster): { ok: true
 }
 
 const fmtGiB = (b: number) => `${Math.round((b / GiB) * 10) / 10} GiB`
-const fmtTB = (b: number) => `${Math.round((b / TB) * 100) / 100} TB`
 
 /** The test's stated needs that the cluster cannot meet, each with its reason. */
 export function requirementProblems(test: XrayTest, cluster: TargetCluster, groups: Map<string, GroupLayout>): string[] {
@@ -131,7 +130,7 @@ export function requirementProblems(test: XrayTest, cluster: TargetCluster, grou
   const free = cluster.rawBytes - cluster.usedRawBytes
   const want = dataBytes * cluster.replicationFactor
   if (want > free)
-    problems.push(`${test.file}: not enough storage: the test's data disks hold ${fmtTB(dataBytes)}, ${fmtTB(want)} at RF${cluster.replicationFactor}; the cluster has ${fmtTB(free)} free`)
+    problems.push(`${test.file}: not enough storage: the test's data disks hold ${formatBytes(dataBytes)}, ${formatBytes(want)} at RF${cluster.replicationFactor}; the cluster has ${formatBytes(free)} free`)
   return problems
 }
 

@@ -17,6 +17,7 @@ import { TravelBanner } from '../timetravel/TravelBanner'
 import { VmsPage } from '../pages/VmsPage'
 import { useSim } from '../store/simStore'
 import { DataLossBanner } from '../resiliency/DataLossBanner'
+import { PartitionBanner } from '../resiliency/PartitionBanner'
 import { Banner } from './Banner'
 import { ErrorBoundary } from '../common/ErrorBoundary'
 import { WorkerBanner } from './WorkerBanner'
@@ -59,6 +60,7 @@ export function App() {
       <Banner />
       <WorkerBanner />
       <DataLossBanner />
+      <PartitionBanner />
       <TravelBanner />
       <Walkthrough />
       <main id="content" tabIndex={-1} className="flex-1 p-3 outline-none" aria-label={pageName(route.page)}>

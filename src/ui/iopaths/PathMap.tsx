@@ -64,6 +64,7 @@ function PathMapBody(props: { sessions: Session[]; hosts: number[]; highlightVm:
             w={layout.slotW}
             h={SG_H}
             healthy={cvmUp(s)}
+            cutOff={state?.hostState[s] === HOST_PARTITIONED}
             sessions={io?.sgSessions[s] ?? 0}
             remote={io?.sgRemoteSessions[s] ?? 0}
             iops={io?.sgIops[s] ?? 0}

@@ -42,14 +42,14 @@ export function DataGrowthPanel() {
   const storage = useSim((s) => s.summary?.storage)
   const [rate, setRate] = useState('')
   const [size, setSize] = useState('')
-  const rateAction = useAction((v) => simClient.setGrowthRate(v), (v) => (v === 0 ? 'Data growth stopped.' : `Data growth set to ${v} TB per day.`))
-  const writeAction = useAction((v) => simClient.writeData(v), (v) => `${v} TB written.`)
+  const rateAction = useAction((v) => simClient.setGrowthRate(v), (v) => (v === 0 ? 'Data growth stopped.' : `Data growth set to ${v} TB (${formatBytes(v * TB)}) per day.`))
+  const writeAction = useAction((v) => simClient.writeData(v), (v) => `${v} TB (${formatBytes(v * TB)}) written.`)
   if (!storage) return null
   const perDay = storage.growthBytesPerDay
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="data-growth">
       <p className="text-xs text-slate-600">
-        Growth now: <strong data-testid="growth-rate">{perDay > 0 ? `${Math.round((perDay / TB) * 1000) / 1000} TB per day` : 'none'}</strong> (raw, replicas included; written
+        Growth now: <strong data-testid="growth-rate">{perDay > 0 ? `${formatBytes(perDay)} per day` : 'none'}</strong> (raw, replicas included; written
         hourly at full RF). Writable before Stargate's 95 % read-only limit: <strong>{formatBytes(storage.writableBytes)}</strong>.
       </p>
       <form noValidate onSubmit={(e) => void rateAction.submit(e, rate)} className="flex flex-wrap items-end gap-2">

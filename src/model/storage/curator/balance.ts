@@ -26,7 +26,7 @@ import type { ClusterSpec } from '../../scenario/normalize'
 import type { Topology } from '../../cluster/topology'
 import type { DataStore } from '../data'
 import type { Domain, SimTask } from '../../types'
-import { UNIT_BYTES } from '../../kernel/units'
+import { formatUnits, UNIT_BYTES } from '../../kernel/units'
 import { LEVEL_OF } from '../domainIndex'
 
 export const BALANCE_BAND = 0.15
@@ -137,8 +137,8 @@ export class DiskBalancer {
     this.rounds++
     if (n === 0) {
       if (this.task?.state === 'running') {
-        sim.log.endTask(this.task, 'succeeded', `Disk balancing complete: ${gbOf(this.moved)} moved; every disk is within ±15 % of its tier's mean where capacity allows`)
-        sim.log.event('info', 'DiskBalancingCompleted', null, `Disk balancing complete: ${gbOf(this.moved)} moved`)
+        sim.log.endTask(this.task, 'succeeded', `Disk balancing complete: ${formatUnits(this.moved)} moved; every disk is within ±15 % of its tier's mean where capacity allows`)
+        sim.log.event('info', 'DiskBalancingCompleted', null, `Disk balancing complete: ${formatUnits(this.moved)} moved`)
       }
       this.task = null
       this.onProgress()
@@ -147,9 +147,9 @@ export class DiskBalancer {
     if (!this.task || this.task.state !== 'running') {
       this.moved = 0
       this.task = sim.log.startTask('DiskBalancing', null, '')
-      sim.log.event('info', 'DiskBalancingStarted', null, `Curator started disk balancing: ${gbOf(n)} to move so every disk is within ±15 % of its tier's mean`)
+      sim.log.event('info', 'DiskBalancingStarted', null, `Curator started disk balancing: ${formatUnits(n)} to move so every disk is within ±15 % of its tier's mean`)
     }
-    sim.log.describeTask(this.task, `Disk balancing: ${gbOf(n)} to move at ${Math.round(this.rate() / 1e6)} MB/s`)
+    sim.log.describeTask(this.task, `Disk balancing: ${formatUnits(n)} to move at ${Math.round(this.rate() / 1e6)} MB/s`)
     this.lastMs = sim.timeMs
     this.carry = 0
     this.schedule()
@@ -365,6 +365,3 @@ export class DiskBalancer {
   }
 }
 
-function gbOf(units: number): string {
-  return units >= 1000 ? `${(units / 1000).toFixed(1)} TB` : `${units} GB`
-}

@@ -27,7 +27,7 @@ import type { Topology as TopologyT } from '../../cluster/topology'
 import type { DataStore } from '../data'
 import type { StateChange } from '../../cluster/topology'
 import type { Domain, Report, SimTask } from '../../types'
-import { UNIT_BYTES } from '../../kernel/units'
+import { formatUnits, UNIT_BYTES } from '../../kernel/units'
 import { DiskBalancer } from './balance'
 
 /** What Curator uses: kernel services, the data and topology, and the composition root's resiliency checks. */
@@ -203,8 +203,8 @@ export class Curator {
     }
     this.readmittedCopies += readmitted
     this.removedCopies += removed
-    if (readmitted > 0) sim.log.event('info', 'DataReadmitted', null, `Curator validated and re-admitted ${gb(readmitted)} of copies on components that came back`)
-    if (removed > 0) sim.log.event('info', 'OverReplicatedDataRemoved', null, `Curator removed ${gb(removed)} of over-replicated data (copies a rebuild had already replaced)`)
+    if (readmitted > 0) sim.log.event('info', 'DataReadmitted', null, `Curator validated and re-admitted ${formatUnits(readmitted)} of copies on components that came back`)
+    if (removed > 0) sim.log.event('info', 'OverReplicatedDataRemoved', null, `Curator removed ${formatUnits(removed)} of over-replicated data (copies a rebuild had already replaced)`)
   }
 
   /** Put the copy on disk d back into a missing slot of its extent group / strip, if that keeps the copies on distinct units. */
@@ -302,11 +302,11 @@ export class Curator {
       this.copied = 0
     }
     if (this.rate <= 0) {
-      this.sim.log.describeTask(this.rebuildTask, `Rebuilding Data: ${gb(missing)} to re-replicate, but no healthy node can take part`)
+      this.sim.log.describeTask(this.rebuildTask, `Rebuilding Data: ${formatUnits(missing)} to re-replicate, but no healthy node can take part`)
       return
     }
-    this.sim.log.describeTask(this.rebuildTask, `Rebuilding Data: ${gb(missing)} to re-replicate on ${this.participants()} nodes at ${Math.round(this.rate / 1e6)} MB/s`)
-    sim.log.event('info', 'RebuildPlanned', null, `Curator found ${gb(missing)} of under-replicated data; all ${this.participants()} healthy nodes re-replicate it (ETA ${Math.ceil((missing * UNIT_BYTES) / this.rate)} s)`)
+    this.sim.log.describeTask(this.rebuildTask, `Rebuilding Data: ${formatUnits(missing)} to re-replicate on ${this.participants()} nodes at ${Math.round(this.rate / 1e6)} MB/s`)
+    sim.log.event('info', 'RebuildPlanned', null, `Curator found ${formatUnits(missing)} of under-replicated data; all ${this.participants()} healthy nodes re-replicate it (ETA ${Math.ceil((missing * UNIT_BYTES) / this.rate)} s)`)
     sim.log.progressTask(this.rebuildTask, this.progress())
     this.lastBatchMs = sim.timeMs
     this.scheduleBatch()
@@ -418,11 +418,11 @@ export class Curator {
     this.remaining = 0
     if (!task || task.state !== 'running') return
     if (this.stuck > 0) {
-      sim.log.endTask(task, 'failed', `Rebuild could not re-protect ${gb(this.stuck)}: not enough free space or healthy units`)
-      sim.log.event('critical', 'RebuildBlocked', null, `Rebuild could not re-protect ${gb(this.stuck)} of data: not enough free space or healthy units`)
-      sim.log.raise('rebuild-blocked', 'critical', 'RebuildBlocked', null, `Data rebuild is blocked: ${gb(this.stuck)} of data cannot get its full replication factor (not enough free space or healthy units)`)
+      sim.log.endTask(task, 'failed', `Rebuild could not re-protect ${formatUnits(this.stuck)}: not enough free space or healthy units`)
+      sim.log.event('critical', 'RebuildBlocked', null, `Rebuild could not re-protect ${formatUnits(this.stuck)} of data: not enough free space or healthy units`)
+      sim.log.raise('rebuild-blocked', 'critical', 'RebuildBlocked', null, `Data rebuild is blocked: ${formatUnits(this.stuck)} of data cannot get its full replication factor (not enough free space or healthy units)`)
     } else {
-      const what = this.copied > 0 ? `${gb(this.copied)} re-replicated` : 'the failed components came back before any copy was needed'
+      const what = this.copied > 0 ? `${formatUnits(this.copied)} re-replicated` : 'the failed components came back before any copy was needed'
       sim.log.endTask(task, 'succeeded', `Data Rebuild Complete: ${what}`)
       sim.log.event('info', 'RebuildCompleted', null, `Data Rebuild Complete: ${what}`)
       sim.log.resolve('rebuild-blocked')
@@ -492,7 +492,3 @@ function levelOf(dom: Domain): 1 | 2 | 3 {
   return dom === 'node' ? 1 : dom === 'block' ? 2 : 3
 }
 
-/** "12 GB" / "1.5 TB" for a count of 1 GB copies. */
-export function gb(copies: number): string {
-  return copies >= 1000 ? `${(copies / 1000).toFixed(copies % 1000 === 0 ? 0 : 1)} TB` : `${copies} GB`
-}

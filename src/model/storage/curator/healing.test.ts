@@ -15,6 +15,7 @@ import type { Scenario } from '../../scenario/schema'
 import { SimError, Simulation } from '../../simulation'
 import type { Report } from '../../types'
 import { UNIT_BYTES } from '../../kernel/units'
+import { formatBytes } from '../../kernel/units'
 
 const load = (id: string, seed?: number) => Simulation.create(builtinScenario(id)!, seed)
 const disk = (r: Report, id: string) => r.topology.disks.find((d) => d.id === id)!
@@ -269,7 +270,7 @@ describe('rebuild', () => {
     expect(r.resiliency.overReplicatedBytes).toBe(0)
     expect(r.resiliency.detachedBytes).toBe(0)
     const removed = r.events.find((e) => e.type === 'OverReplicatedDataRemoved')!
-    expect(removed.message).toContain(over >= 1e12 ? `${(over / 1e12).toFixed(1)} TB` : `${over / 1e9} GB`)
+    expect(removed.message).toContain(formatBytes(over)) // the one byte formatter (README rule 15.7)
     expect(sim.data.rawUsedBytes()).toBe(raw0)
     expect(r.resiliency.status).toBe('OK')
     expect(protectionProblems(sim)).toEqual([])

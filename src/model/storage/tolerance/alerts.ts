@@ -4,22 +4,22 @@
  * a Critical resiliency status once Curator has looked (not while a scan runs).
  */
 import type { ClusterLog } from '../../kernel/log'
-import { gb } from '../curator/curator'
+import { formatUnits } from '../../kernel/units'
 import type { FaultToleranceResult } from './resiliency'
 
 export function checkResiliencyAlerts(log: ClusterLog, ft: FaultToleranceResult, scanning: boolean): void {
   // DOMAIN.md §9: offline is not lost. Unavailable data comes back with its part; lost data never does.
   const { unavailableUnits: unavailable, lostUnits: lost } = ft.availability
   if (unavailable > 0 && !log.isOpen('data-unavailable')) {
-    log.event('critical', 'DataUnavailable', null, `${gb(unavailable)} of data has no online copy: its copies are on parts that are down (offline, not lost); the VMs' I/O to it fails until a part returns`)
-    log.raise('data-unavailable', 'critical', 'DataUnavailable', null, `Data unavailable: ${gb(unavailable)} has no online copy (its copies are offline, not lost). It is back when a part holding it returns`)
+    log.event('critical', 'DataUnavailable', null, `${formatUnits(unavailable)} of data has no online copy: its copies are on parts that are down (offline, not lost); the VMs' I/O to it fails until a part returns`)
+    log.raise('data-unavailable', 'critical', 'DataUnavailable', null, `Data unavailable: ${formatUnits(unavailable)} has no online copy (its copies are offline, not lost). It is back when a part holding it returns`)
   } else if (unavailable === 0 && log.isOpen('data-unavailable')) {
     log.event('info', 'DataAvailable', null, 'Every extent group has an online copy again')
     log.resolve('data-unavailable')
   }
   if (lost > 0 && !log.isOpen('data-loss')) {
-    log.event('critical', 'DataLoss', null, `${gb(lost)} of data has no copy left anywhere: every copy was on a disk that failed or was replaced`)
-    log.raise('data-loss', 'critical', 'DataLoss', null, `Data loss: ${gb(lost)} has no copy left anywhere: more disks failed than the cluster can tolerate before the rebuild finished`)
+    log.event('critical', 'DataLoss', null, `${formatUnits(lost)} of data has no copy left anywhere: every copy was on a disk that failed or was replaced`)
+    log.raise('data-loss', 'critical', 'DataLoss', null, `Data loss: ${formatUnits(lost)} has no copy left anywhere: more disks failed than the cluster can tolerate before the rebuild finished`)
   }
   if (scanning) return
   if (ft.status === 'Critical') {
