@@ -7,6 +7,9 @@
 import type { Page } from '@playwright/test'
 import { expect, openScenario, test } from './fixtures'
 
+// the screenshots are looked at as a trainee sees them on a laptop
+test.use({ viewport: { width: 1280, height: 720 } })
+
 async function nav(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => {
     location.hash = h
@@ -58,6 +61,7 @@ test('CVM of node-2 down + node-5 off: "Data unavailable" (not "Data loss"), I/O
   // I/O Paths: its session is drawn stalled
   await nav(page, '#/io-paths')
   await expect(page.getByTestId(`iopath-${bad.id}`)).toHaveAttribute('data-session', 'stalled')
+  await expect(page.getByTestId('paths-unavailable')).not.toHaveText('0')
   await shot(page, 'iopaths-unavailable')
 
   // the VM events say so

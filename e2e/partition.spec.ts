@@ -44,6 +44,10 @@ test('rack-aware-3: disconnect the leader\'s rack from the diagram → new leade
   expect(cut).not.toContain(r.acropolisLeader)
   await nav(page, '#/ha')
   await expect(page.getByTestId('ha-leader')).toContainText(r.acropolisLeader!)
+  // the cut-off rack's sessions have no path: its VMs' I/O fails (they stop at T45)
+  await nav(page, '#/io-paths')
+  await expect(page.getByTestId(`stargate-${cut[0]}`)).toContainText('cut off')
+  await shot(page, 'partition-iopaths-t20')
 
   // by T135 every VM of the cut-off rack runs again, once, on the quorum side
   await sim.advance(115)

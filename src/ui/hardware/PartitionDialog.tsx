@@ -85,6 +85,7 @@ export function PartitionDialog(props: { onClose: () => void }) {
                           <label key={node.id} className="flex items-center gap-1 text-slate-800">
                             <input type="checkbox" checked={chosen.has(node.id)} onChange={(e) => toggle([node.id], e.target.checked)} aria-label={`Host ${node.id}`} />
                             {node.id}
+                            {state.leader === n && <span className="rounded bg-sky-100 px-1 text-[11px] text-sky-900" title="Acropolis leader">Leader</span>}
                             {state.zookeeper.includes(n) && <span className="rounded bg-slate-100 px-1 text-[11px] text-slate-700" title="Zookeeper server">ZK</span>}
                             {st !== 'up' && <span className={`text-xs ${st === 'down' ? 'text-red-700' : 'text-amber-800'}`}>({st})</span>}
                           </label>

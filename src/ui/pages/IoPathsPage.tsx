@@ -36,10 +36,11 @@ export function IoPathsPage(_props: { view: string | null }) {
     const vms = new Set(filtered.map((s) => s.vm))
     return vms.size === 1 ? [...vms][0] : null
   }, [filtered, q, structure])
+  const unavailable = useMemo(() => sessions.filter((s) => s.dataUnavailable).length, [sessions])
   if (!structure) return null
   return (
     <div className="flex flex-col gap-3">
-      <IoSummary />
+      <IoSummary unavailable={unavailable} />
       <Widget title="I/O paths: hosts, iSCSI redirector and Stargates" testId="iopath-widget">
         <div className="flex flex-col gap-2">
           <IoFilters
