@@ -71,6 +71,8 @@ describe('time travel from checkpoints (worker/checkpoints.ts)', () => {
       fc.record({ t: fc.constant('advance' as const), s: fc.integer({ min: 0, max: 7200 }) }),
       fc.record({ t: fc.constant('inject' as const), kind: fc.constantFrom('node', 'cvm', 'disk', 'partition', 'block'), target: fc.constantFrom(...targets) }),
       fc.record({ t: fc.constant('restore' as const), target: fc.constantFrom(...targets) }),
+      // multi-node partitions (issue 15): recorded with their list, replayed and travelled through
+      fc.record({ t: fc.constant('cut' as const), nodes: fc.constantFrom(['node-1', 'node-2'], ['node-2', 'node-3'], ['node-3', 'node-1']) }),
       fc.record({ t: fc.constant('ha' as const), mode: fc.constantFrom('default' as const, 'guarantee' as const) }),
       fc.record({ t: fc.constant('power' as const), on: fc.boolean(), vm: fc.integer({ min: 1, max: 12 }) }),
       fc.record({ t: fc.constant('travel' as const), frac: fc.double({ min: 0, max: 1, noNaN: true }) }),
@@ -88,6 +90,7 @@ describe('time travel from checkpoints (worker/checkpoints.ts)', () => {
               if (s.t === 'advance') f.advance(s.s)
               else if (s.t === 'inject') f.inject({ kind: s.kind, target: s.target } as never)
               else if (s.t === 'restore') f.restore(s.target)
+              else if (s.t === 'cut') f.inject({ kind: 'partition', target: s.nodes })
               else if (s.t === 'ha') f.setHaMode(s.mode)
               else if (s.t === 'power') (s.on ? f.powerOn : f.powerOff).call(f, `vm-${s.vm}`)
               else f.travelTo(Math.round(s.frac * f.exportRun().end)) // the next action forks
