@@ -55,7 +55,7 @@ describe('X-Ray executor', () => {
     expect(x.steps.find((s) => s.path === 'run[4]')).toMatchObject({ start: 540, end: 720 })
   })
 
-  it('Cluster CPU (X-Ray\'s CpuUsage.Avg.Percent) is the model\'s cluster CPU: a percentage at every sample, no 'not simulated' note', () => {
+  it('Cluster CPU (X-Ray\'s CpuUsage.Avg.Percent) is the model\'s cluster CPU: a percentage at every sample, no “not simulated” note', () => {
     const x = run('node-outage').report().xray!
     const cpu = x.results.find((r) => r.name === 'Cluster CPU')!
     expect(cpu).toMatchObject({ simulated: true, unit: '%' })
