@@ -29,8 +29,8 @@ test('import an X-Ray folder through the dialog, play it at top speed, see chart
   await expect(page.getByTestId('xray-phase')).toHaveText('Finished', { timeout: 60_000 })
   await page.evaluate(() => window.prismSim!.pause())
   await expect(page.getByTestId('xray-result')).toHaveCount(5)
-  await expect(page.getByTestId('xray-chart')).toHaveCount(4) // the CPU metric is not simulated
-  await expect(page.getByText('Not simulated: the model has no such cluster metric.')).toBeVisible()
+  await expect(page.getByTestId('xray-chart')).toHaveCount(5) // the CPU metric too: the model's cluster CPU
+  await expect(page.getByText('Not simulated: the model has no such cluster metric.')).toHaveCount(0)
   await expect(page.getByTestId('xray-anyfail')).toHaveText('AnyFail: passed')
   const annotations = page.getByTestId('xray-annotations')
   await expect(annotations).toContainText('Node 0 (node-1): powering off')

@@ -83,8 +83,8 @@ export async function generate(): Promise<Record<keyof typeof OUTPUTS, string>> 
     definitions: reachable(defs, 'Report'),
   }
   const opts = { bannerComment: '', additionalProperties: false, strictIndexSignatures: false, unreachableDefinitions: true, format: true, ignoreMinAndMaxItems: true } as const
-  const kitDefs = Object.fromEntries(['Report', 'Fault', 'Until', 'UntilResult', 'ResiliencyStatus'].flatMap((n) => Object.entries(reachable(defs, n))))
-  const roots = ['Report', 'Fault', 'Until', 'UntilResult']
+  const kitDefs = Object.fromEntries(['Report', 'Fault', 'Until', 'UntilResult', 'ResiliencyStatus', 'DrillChecks'].flatMap((n) => Object.entries(reachable(defs, n))))
+  const roots = ['Report', 'Fault', 'Until', 'UntilResult', 'DrillChecks']
   // pairs stay pairs in the kit's types (ignoreMinAndMaxItems would make them number[][])
   const xr = kitDefs.XrayReportResult ? structuredClone(kitDefs.XrayReportResult) : null
   if (xr) { (xr.properties as Record<string, Json>).series.tsType = 'Array<[number, number]>'; kitDefs.XrayReportResult = xr }

@@ -5,7 +5,6 @@
  * history must not depend on how the time was cut into calls.
  */
 import fc from 'fast-check'
-import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { builtinScenario } from './scenario/builtins'
 import { Simulation } from './simulation'
@@ -29,18 +28,15 @@ function countPops(sim: Simulation): () => number {
 const state = (sim: Simulation) => JSON.stringify({ report: sim.report(), metrics: sim.metrics.samples, v: sim.metrics.version, r: sim.metrics.rewrites })
 
 describe('fast-forward of quiet periodic events', () => {
-  it('a simulated year on a quiet twelve-3-blocks runs in well under the old cost and pops almost no events', () => {
+  it('a simulated year on a quiet twelve-3-blocks pops almost no events (the quiet rounds are skipped)', () => {
     const sim = Simulation.create(builtinScenario('twelve-3-blocks')!)
     const pops = countPops(sim)
-    const t0 = performance.now()
     sim.advance(YEAR)
-    const ms = performance.now() - t0
     expect(sim.time).toBe(YEAR)
     // one NOP-OUT round every 5 s would be 6.3 million events; the quiet ones are skipped. What
     // remains is Curator's disk-balance check every 6 simulated hours (storage/curator/balance.ts)
     expect(pops()).toBeLessThan(10 + 2 * Math.ceil(YEAR / BALANCE_CHECK_SECONDS))
-    // measured ~0.1 s on a loaded 2-core machine (bench/quiet.bench.ts); generous bound
-    expect(ms).toBeLessThan(5000)
+    // its wall time is measured by bench/quiet.bench.ts (npm run bench -- quiet), not asserted here
     // the metrics history still spans the year, bounded, with the time-of-day I/O curve
     const s = sim.metrics.samples
     expect(s[s.length - 1].time).toBe(YEAR)

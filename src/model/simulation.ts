@@ -9,6 +9,7 @@ import { DataStore, OplogStore } from './storage/data'
 import type { EventHandler, Kernel } from './kernel/context'
 import { SimError } from './kernel/errors'
 import { EventQueue, type ScheduledEvent } from './kernel/eventQueue'
+import { RunLoop, toMs } from './kernel/runLoop'
 import { DataGrowth } from './storage/growth'
 import { VmHa } from './ha/ha'
 import { IoPaths } from './iopath/iopath'
@@ -18,15 +19,15 @@ import { MetadataService } from './metadata/service'
 import { Curator } from './storage/curator/curator'
 import { StorageRemoval } from './storage/removal'
 import { DiskHealth } from './storage/hades'
-import { MetricsLog, type MetricSample } from './kernel/metrics'
+import { MetricsLog } from './kernel/metrics'
 import { Prng } from './kernel/prng'
 import { buildReport } from './report/report'
 import { computeFaultTolerance, type FaultToleranceResult } from './storage/tolerance/resiliency'
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
-import { HOST_UP, Topology, type StateChange } from './cluster/topology'
+import { Topology, type StateChange } from './cluster/topology'
 import type { Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
-import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
+import { POWER_OFF, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
 import { faultEntity, faultNames, storedFault } from './cluster/partition'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
@@ -39,6 +40,9 @@ import { XrayExecutor, xrayRefusals, type XrayOps } from './xray/executor'
 import type { XrayPlan } from './xray/planTypes'
 import { PlannedOps } from './upgrade/plannedOps'
 import { plannedHost } from './plannedHost'
+import { powerOffVm, powerOnVm, setVmOff, tryPowerOn } from './ha/power'
+import { repairOplogEpisodes } from './storage/oplogRepair'
+import { fixedSampleFigures, type FixedFigures } from './report/metricsSample'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -50,7 +54,6 @@ export interface Subsystem {
 }
 
 const MS = 1000
-const toMs = (s: number) => Math.round(s * MS)
 
 export class Simulation implements Kernel {
   readonly spec: ClusterSpec
@@ -64,7 +67,8 @@ export class Simulation implements Kernel {
   readonly effectiveAwareness: Domain
   /** simulated time, integer milliseconds since load */
   timeMs = 0
-  private readonly handlers = new Map<string, EventHandler>()
+  /** the run loop of the clock: handlers, advance, settle, until (kernel/runLoop.ts) */
+  private readonly loop: RunLoop = new RunLoop(this)
   private readonly subsystems: Subsystem[] = []
   /** metadata ring membership and the Zookeeper ensemble over time (metadataService.ts) */
   readonly meta: MetadataService
@@ -125,9 +129,6 @@ export class Simulation implements Kernel {
   get ioDemand(): XrayExecutor | null {
     return this.xray
   }
-  /** end (ms) of the run in progress (runUntil), else the current time: quiet sources skip no further */
-  private horizonMs = 0
-
   private constructor(spec: ClusterSpec, scenario: Scenario) {
     this.spec = spec
     this.scenario = scenario
@@ -187,8 +188,7 @@ export class Simulation implements Kernel {
 
   // ---------------------------------------------------------------- extension points
   on(type: string, handler: EventHandler): void {
-    if (this.handlers.has(type)) throw new Error(`handler for "${type}" already registered`)
-    this.handlers.set(type, handler)
+    this.loop.on(type, handler)
   }
   addSubsystem(s: Subsystem): void {
     this.subsystems.push(s)
@@ -200,8 +200,7 @@ export class Simulation implements Kernel {
   }
   /** See Kernel.idleUntilMs: one before the next queued event, capped at the end of the current run. */
   idleUntilMs(): number {
-    const next = this.queue.peek()?.time
-    return Math.max(this.timeMs, next === undefined ? this.horizonMs : Math.min(next - 1, this.horizonMs))
+    return this.loop.idleUntilMs()
   }
   /** Something the Report summarises changed (resiliency and capacity are recomputed lazily). */
   invalidate(): void {
@@ -278,28 +277,12 @@ export class Simulation implements Kernel {
 
   /** Run the simulated clock exactly `seconds` forward. */
   advance(seconds: number): void {
-    if (!Number.isFinite(seconds) || seconds < 0) throw new SimError(`seconds must be a finite number ≥ 0, got ${String(seconds)}`)
-    this.runUntil(this.timeMs + toMs(seconds))
+    this.loop.advance(seconds)
   }
-
   /** Run until nothing is pending (no active event), at most maxSeconds. Returns seconds run. */
   settle(maxSeconds = 7 * 86400): number {
-    if (!Number.isFinite(maxSeconds) || maxSeconds < 0) throw new SimError(`maxSeconds must be a finite number ≥ 0, got ${String(maxSeconds)}`)
-    const start = this.timeMs
-    const limit = start + toMs(maxSeconds)
-    for (;;) {
-      const next = this.queue.nextActiveTime()
-      if (next === undefined) break
-      if (next > limit) {
-        // still pending at the limit: run the whole maxSeconds
-        this.runUntil(limit)
-        break
-      }
-      this.runUntil(next)
-    }
-    return (this.timeMs - start) / MS
+    return this.loop.settle(maxSeconds)
   }
-
   /**
    * DRILL-API §5: run the clock until `until` holds (checked now and after every event), at
    * most `maxSeconds`. The clock stops at the instant it became true, after the rest of that
@@ -311,53 +294,28 @@ export class Simulation implements Kernel {
     if (problem) throw new SimError(problem)
     return this.runUntilMet(untilPredicate(this, until), maxSeconds)
   }
-
   /** Run the clock until `met()` holds (checked now and after every event), at most `maxSeconds`; see advanceUntil. */
   runUntilMet(met: () => boolean, maxSeconds: number): UntilResult {
-    const start = this.timeMs
-    const done = met() || this.runUntil(start + toMs(maxSeconds), met)
-    return { met: done, seconds: (this.timeMs - start) / MS }
+    return this.loop.runUntilMet(met, maxSeconds)
   }
-
   /** Jump to the next active event (else the next periodic one); returns seconds run (0 if none). */
   stepToNextEvent(): number {
-    const next = this.queue.nextActiveTime() ?? this.queue.peek()?.time
-    if (next === undefined) return 0
-    const start = this.timeMs
-    this.runUntil(Math.max(next, this.timeMs))
-    return (this.timeMs - start) / MS
+    return this.loop.stepToNextEvent()
   }
-
   /** When Step would land: the next active event, else the next periodic one. */
   nextEventTime(): number | null {
-    const next = this.queue.nextActiveTime() ?? this.queue.peek()?.time
-    return next === undefined ? null : next / MS
+    return this.loop.nextEventTime()
   }
-
   /** The next non-quiet event (something visible changes), or null on a quiet cluster (the UI's Step). */
   nextActiveEventTime(): number | null {
-    const next = this.queue.nextActiveTime()
-    return next === undefined ? null : next / MS
+    return this.loop.nextActiveEventTime()
   }
 
   powerOn(vmId: string): void {
-    const v = this.vmIndex(vmId)
-    if (this.vms.power[v] === POWER_ON) throw new SimError(`VM "${vmId}" is already on`)
-    const frozen = this.configChangeRefusal()
-    if (frozen) throw new SimError(`cannot power on VM "${vmId}": ${frozen}`)
-    const refusal = this.ha.admission(v)
-    if (refusal) throw new SimError(`cannot power on VM "${vmId}": ${refusal}`)
-    this.tryPowerOn(v, true)
+    powerOnVm(this, vmId)
   }
-
   powerOff(vmId: string): void {
-    const v = this.vmIndex(vmId)
-    if (this.vms.power[v] === POWER_OFF) throw new SimError(`VM "${vmId}" is already off`)
-    this.setVmOff(v)
-    this.ha.onPowerOff(v)
-    this.io.onPowerOff(v)
-    this.log.event('info', 'VmPowerOff', vmId, `VM ${this.spec.vms[v].name} powered off`)
-    this.invalidate()
+    powerOffVm(this, vmId)
   }
 
   // planned operations (DOMAIN.md §11, DRILL-API §5): upgrade/plannedOps.ts
@@ -507,68 +465,14 @@ export class Simulation implements Kernel {
     this.metrics.add({ ...this.sampleFigures(), time: this.time, ...this.io.metricsFigures() })
   }
 
-  /** The figures of a metrics sample that do not follow the time of day. */
-  private sampleFigures(): Omit<MetricSample, 'time' | keyof ReturnType<IoPaths['metricsFigures']>> {
-    const { spec, topo } = this
-    let hostsUp = 0, cvmsUp = 0, disksOnline = 0, vmsOn = 0
-    for (let n = 0; n < spec.nodes.length; n++) {
-      if (topo.hostState[n] === HOST_UP) hostsUp++
-      if (topo.cvmServing(n)) cvmsUp++
-    }
-    for (let d = 0; d < spec.disks.length; d++) if (topo.diskAvailable(d)) disksOnline++
-    for (let v = 0; v < this.vms.count; v++) if (this.vms.power[v] === POWER_ON) vmsOn++
-    return {
-      usedBytes: this.availableUsedBytes(),
-      totalBytes: this.availableTotalBytes(),
-      resilientBytes: this.resilientCapacityBytes(),
-      hostsUp, cvmsUp, disksOnline, vmsOn,
-      unresolvedAlerts: this.log.unresolvedAlerts,
-    }
+  /** The figures of a metrics sample that do not follow the time of day (report/metricsSample.ts). */
+  private sampleFigures(): FixedFigures {
+    return fixedSampleFigures(this)
   }
 
   // ---------------------------------------------------------------- internals
-  /** Run the events due up to `targetMs`; with `stop`, end at the instant it became true (returns true then). */
-  private runUntil(targetMs: number, stop?: () => boolean): boolean {
-    try {
-      this.horizonMs = targetMs
-      return this.runEvents(targetMs, stop)
-    } finally {
-      this.horizonMs = this.timeMs
-    }
-  }
-
-  private runEvents(targetMs: number, stop?: () => boolean): boolean {
-    let stopAt = -1
-    for (;;) {
-      const ev = this.queue.peek()
-      if (!ev || ev.time > targetMs) break
-      if (stopAt >= 0 && ev.time > stopAt) {
-        this.samplePeriodic(stopAt)
-        return true
-      }
-      this.samplePeriodic(ev.time - 1)
-      this.queue.pop()
-      this.timeMs = Math.max(this.timeMs, ev.time)
-      const h = this.handlers.get(ev.type)
-      this.log.cause = ev.cause
-      try {
-        if (h) h(ev.payload, ev)
-      } finally {
-        this.log.cause = null
-      }
-      if (stop !== undefined && stopAt < 0 && stop()) this.horizonMs = stopAt = this.timeMs
-    }
-    if (stopAt >= 0) {
-      this.samplePeriodic(stopAt)
-      return true
-    }
-    this.samplePeriodic(targetMs)
-    this.timeMs = Math.max(this.timeMs, targetMs)
-    return false
-  }
-
-  /** The periodic metrics samples due at or before `upToMs` (kernel/metrics.ts takePeriodic). */
-  private samplePeriodic(upToMs: number): void {
+  /** The periodic metrics samples due at or before `upToMs` (kernel/metrics.ts takePeriodic); the run loop calls it. */
+  samplePeriodic(upToMs: number): void {
     if (!this.metrics.periodicDue(upToMs / MS)) return
     const fixed = this.sampleFigures()
     this.metrics.takePeriodic(upToMs / MS, (time) => ({ ...fixed, time, ...this.io.metricsFiguresAt(time) }))
@@ -599,39 +503,11 @@ export class Simulation implements Kernel {
   }
 
   tryPowerOn(v: number, interactive: boolean): void {
-    const s = this.spec.vms[v]
-    const refusal = this.ha.admission(v)
-    if (refusal) {
-      this.log.event('warning', 'VmPowerOnFailed', s.id, `VM ${s.name} could not be powered on: ${refusal}`)
-      return
-    }
-    const host = this.ha.placement(v)
-    this.vms.host[v] = host
-    this.vms.power[v] = POWER_ON
-    this.vms.frodo[v] = s.frodo && s.vcpus >= 2 ? 1 : 0
-    this.openOplogEpisodes(v)
-    this.ha.onPowerOn(v)
-    this.io.onPowerOn(v)
-    this.vms.version++
-    if (interactive) {
-      this.log.event('info', 'VmPowerOn', s.id, `VM ${s.name} powered on on host ${this.spec.nodes[host].id}`)
-      this.invalidate()
-    }
+    tryPowerOn(this, v, interactive)
   }
-
   /** Stop VM v: its sessions and OpLog episodes end (used by power-off and by HA). */
   setVmOff(v: number): void {
-    this.vms.power[v] = POWER_OFF
-    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) {
-      this.vms.vdiskStargate[vd] = -1
-      this.oplog.close(vd)
-    }
-    this.vms.version++
-  }
-
-  /** OpLog episode per vDisk: the local CVM plus RF − 1 healthy peers among all nodes (seed 004, data.ts). */
-  private openOplogEpisodes(v: number): void {
-    for (let vd = this.vms.vdiskStart[v]; vd < this.vms.vdiskStart[v + 1]; vd++) this.oplog.open(this.rng, vd, this.vms.host[v], this.effectiveAwareness)
+    setVmOff(this, v)
   }
 
   /** Derive the new component states and let every part of the model react. */
@@ -660,23 +536,9 @@ export class Simulation implements Kernel {
   }
 
 
-  /** OpLog episodes with a peer that no longer serves start a new episode on healthy peers (seed 004). */
+  /** OpLog episodes with a peer that no longer serves start a new episode on healthy peers (storage/oplogRepair.ts). */
   repairOplogEpisodes(): void {
-    const { vms, oplog, topo } = this
-    const rf = oplog.rf
-    let allServe = true
-    for (let n = 0; n < topo.nodeCount; n++) if (!topo.cvmServing(n)) allServe = false
-    for (let v = 0; v < vms.count; v++) {
-      if (vms.power[v] !== POWER_ON) continue
-      for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) {
-        let broken = false
-        for (let k = 0; k < rf; k++) {
-          const p = oplog.peers[vd * rf + k]
-          if (p < 0 || !topo.cvmServing(p)) broken = true
-        }
-        if (broken || (allServe && oplog.sharesUnit(vd, this.effectiveAwareness))) oplog.open(this.rng, vd, vms.host[v], this.effectiveAwareness)
-      }
-    }
+    repairOplogEpisodes(this)
   }
 }
 

@@ -391,3 +391,21 @@ export interface UntilResult {
   met: boolean
   seconds: number
 }
+
+/** One evaluated `expect` check of a scenario (README "Drills as data"). */
+export interface CheckResult {
+  index: number
+  name: string
+  passed: boolean
+  /** simulated seconds the check was decided at */
+  time: number
+  /** what was found (`resiliency.status = "OK"`) or why it failed (`expected "OK", got "Critical"`) */
+  message: string
+}
+
+/** What `checkExpectations` resolves with (the browser's view): the checks of a drill run and when it ended. */
+export interface DrillChecks {
+  passed: boolean
+  checks: CheckResult[]
+  end: number
+}

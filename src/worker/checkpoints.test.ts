@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { builtinScenario } from '../model/scenario/builtins'
 import { Simulation } from '../model/simulation'
 import { SimFacade } from './facade'
@@ -19,6 +19,39 @@ function replayed(f: SimFacade, t: number): string {
 }
 
 describe('time travel from checkpoints (worker/checkpoints.ts)', () => {
+  // the cost rule reads the wall clock; these tests check the interval rule alone
+  const wallClock = Checkpoints.clock
+  beforeEach(() => {
+    Checkpoints.clock = null
+  })
+  afterEach(() => {
+    Checkpoints.clock = wallClock
+  })
+
+  it('cost rule: after a checkpoint costing more than 25 ms, the next waits until the clock has run twice its cost', () => {
+    let now = 0
+    const sim = Simulation.create(builtinScenario('starter-3')!, 3)
+    Checkpoints.clock = () => now
+    const c = new Checkpoints(sim)
+    // a fake clock: every snapshot "costs" 40 ms of wall time
+    const take = (applied: number) => {
+      const before = c.count
+      const orig = Checkpoints.clock
+      let calls = 0
+      Checkpoints.clock = () => (calls++ === 0 ? now : (now += 40))
+      c.maybeTake(applied)
+      Checkpoints.clock = orig
+      return c.count > before
+    }
+    expect(take(0)).toBe(true) // at load, nothing to wait for
+    sim.advance(1800)
+    now += 50 // ran 50 ms < 2 × 40 ms
+    expect(take(0)).toBe(false)
+    now += 40 // 90 ms ≥ 80 ms
+    expect(take(0)).toBe(true)
+    expect(c.times).toEqual([0, 1_800_000])
+  })
+
   it('takes one at load and one per 30 simulated minutes, and travels from the nearest one', () => {
     const f = new SimFacade()
     f.load('starter-3', 7)

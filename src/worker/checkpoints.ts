@@ -10,12 +10,22 @@
  * doubles. A fork (an action or clock run after travelling back) drops the checkpoints after
  * the moment it forks from. A travel restores the latest checkpoint at or before the target in
  * place and replays only the run's entries after it.
+ *
+ * Our rule (20.7, cost-adaptive): a checkpoint costs wall time (a diff against the one before;
+ * about 0.1 s on large-64). When the last one cost more than 25 ms, the next is taken only once
+ * the clock has spent at least twice that cost running since (wall time between checkpoint
+ * chances), so live play pays at most about a third for its checkpoints; on small clusters
+ * (a checkpoint of a few ms) the interval alone decides. Wall time decides only *when* a
+ * checkpoint is taken, never what a travel lands on (restore + replay is exact either way).
  */
 import type { Simulation } from '../model/simulation'
 import { memoryOf, restore, snapshot, type Snapshot } from '../model/kernel/checkpoint'
 
 export const CHECKPOINT_INTERVAL_MS = 1_800_000
 export const CHECKPOINT_CAP_BYTES = 256 * 2 ** 20
+/** a checkpoint costing more than this (ms) waits for COST_BUDGET_FACTOR × its cost of running */
+export const COST_FLOOR_MS = 25
+export const COST_BUDGET_FACTOR = 2
 
 export interface Checkpoint {
   /** simulated time, ms */
@@ -29,6 +39,11 @@ export class Checkpoints {
   /** sorted by (timeMs, applied) */
   private list: Checkpoint[] = []
   intervalMs: number
+  /** the wall clock the cost rule reads; null: the interval alone decides (deterministic tests) */
+  static clock: (() => number) | null = () => performance.now()
+  /** wall ms the last checkpoint took, and performance.now() when it ended */
+  private lastCostMs = 0
+  private lastTakenAt = 0
 
   constructor(
     readonly sim: Simulation,
@@ -63,7 +78,12 @@ export class Checkpoints {
     const after = this.list[i]
     if (before && Math.floor(before.timeMs / this.intervalMs) === bucket) return
     if (after && Math.floor(after.timeMs / this.intervalMs) === bucket) return
+    const clock = Checkpoints.clock
+    const start = clock?.() ?? 0
+    if (this.lastCostMs > COST_FLOOR_MS && start - this.lastTakenAt < COST_BUDGET_FACTOR * this.lastCostMs) return
     const snap = snapshot(this.sim, before?.snap)
+    this.lastTakenAt = clock?.() ?? 0
+    this.lastCostMs = this.lastTakenAt - start
     if (this.memory !== null) this.memory += memoryOf(before ? [before.snap, snap] : [snap]) - (before ? memoryOf([before.snap]) : 0)
     this.list.splice(i, 0, { timeMs: t, applied, snap })
     if (this.bytes() > this.capBytes) this.thin()

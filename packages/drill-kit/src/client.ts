@@ -3,7 +3,9 @@
  * Playwright and resolves as the page's Promise does; a refusal rejects with the API's message.
  */
 import type { Page } from '@playwright/test'
-import type { Fault, Report, ResiliencyStatus, Run, Scenario, Until, UntilResult } from './types.gen.js'
+import type { CheckResult, DrillChecks, Fault, Report, ResiliencyStatus, Run, Scenario, Until, UntilResult } from './types.gen.js'
+
+export type { CheckResult, DrillChecks }
 
 /** What the page exposes (the parts the kit calls); the app's own declaration is the contract. */
 export interface PrismSimApi {
@@ -31,20 +33,6 @@ export interface PrismSimApi {
   importRun(run: Run | string): Promise<void>
   travelTo(seconds: number): Promise<void>
   checkExpectations(settleSeconds?: number): Promise<DrillChecks>
-}
-
-/** One evaluated `expect` check of a scenario (README "Drills as data"). */
-export interface CheckResult {
-  index: number
-  name: string
-  passed: boolean
-  time: number
-  message: string
-}
-export interface DrillChecks {
-  passed: boolean
-  checks: CheckResult[]
-  end: number
 }
 
 type PrismWindow = { prismSim?: PrismSimApi }

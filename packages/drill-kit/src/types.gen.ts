@@ -756,6 +756,36 @@ export interface UntilResult {
   seconds: number;
 }
 /**
+ * What `checkExpectations` resolves with (the browser's view): the checks of a drill run and when it ended.
+ *
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "DrillChecks".
+ */
+export interface DrillChecks {
+  passed: boolean;
+  checks: CheckResult[];
+  end: number;
+}
+/**
+ * One evaluated `expect` check of a scenario (README "Drills as data").
+ *
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "CheckResult".
+ */
+export interface CheckResult {
+  index: number;
+  name: string;
+  passed: boolean;
+  /**
+   * simulated seconds the check was decided at
+   */
+  time: number;
+  /**
+   * what was found (`resiliency.status = "OK"`) or why it failed (`expected "OK", got "Critical"`)
+   */
+  message: string;
+}
+/**
  * extension: the VM I/O path — redirector settings, Stargate load, the redirect timeline (iopath.ts, ioload.ts)
  *
  * This interface was referenced by `KitTypes`'s JSON-Schema

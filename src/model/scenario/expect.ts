@@ -7,7 +7,7 @@
  * (at most `settleSeconds`) and read the "end" checks. Stopping on a condition is only a
  * clock move, so the final Report is the one of "advance to the last moment, then settle".
  */
-import type { Report, Until } from '../types'
+import type { CheckResult, Report, Until } from '../types'
 import { COMPARISONS, type Comparison, type ExpectCheck } from './expectSchema'
 import type { Scenario } from './schema'
 import { untilPredicate, type UntilSource } from './until'
@@ -22,22 +22,7 @@ export interface DrillSim extends UntilSource {
   runUntilMet(met: () => boolean, maxSeconds: number): { met: boolean; seconds: number }
 }
 
-export interface CheckResult {
-  index: number
-  name: string
-  passed: boolean
-  /** simulated seconds the check was decided at */
-  time: number
-  /** what was found (`resiliency.status = "OK"`) or why it failed (`expected "OK", got "Critical"`) */
-  message: string
-}
-
-/** What the browser shows: the checks of a drill run and when it ended. */
-export interface DrillChecks {
-  passed: boolean
-  checks: CheckResult[]
-  end: number
-}
+export type { CheckResult, DrillChecks } from '../types'
 
 export interface DrillResult {
   passed: boolean

@@ -55,11 +55,29 @@ describe('X-Ray executor', () => {
     expect(x.steps.find((s) => s.path === 'run[4]')).toMatchObject({ start: 540, end: 720 })
   })
 
-  it('a cluster metric the model lacks stays empty and says so', () => {
+  it('Cluster CPU (X-Ray\'s CpuUsage.Avg.Percent) is the model\'s cluster CPU: a percentage at every sample, no “not simulated” note', () => {
     const x = run('node-outage').report().xray!
     const cpu = x.results.find((r) => r.name === 'Cluster CPU')!
-    expect(cpu).toMatchObject({ simulated: false, series: [] })
-    expect(x.notes.some((n) => n.includes('CpuUsage.Avg.Percent') && n.includes('not simulated'))).toBe(true)
+    expect(cpu).toMatchObject({ simulated: true, unit: '%' })
+    expect(cpu.series.length).toBeGreaterThan(10)
+    for (const [, v] of cpu.series) {
+      expect(v).toBeGreaterThan(0)
+      expect(v).toBeLessThanOrEqual(100)
+    }
+    expect(x.notes.some((n) => n.includes('CpuUsage.Avg.Percent'))).toBe(false)
+  })
+
+  it('a cluster metric the model lacks stays empty and says so', () => {
+    const files = fixture('node-outage')
+    files['test.yml'] = files['test.yml'].replace('metric: CpuUsage.Avg.Percent', 'metric: NetReceived.Avg.KilobytesPerSecond')
+    const p = prepareXray(files)
+    if (!p.ok) throw new Error(p.problems.join('\n'))
+    const sim = Simulation.create(p.value.scenario)
+    sim.attachXray(p.value.plan)
+    sim.settle(30000)
+    const x = sim.report().xray!
+    expect(x.results.find((r) => r.name === 'Cluster CPU')).toMatchObject({ simulated: false, series: [] })
+    expect(x.notes.some((n) => n.includes('NetReceived.Avg.KilobytesPerSecond') && n.includes('not simulated'))).toBe(true)
   })
 
   it('is deterministic: the same test gives the same Report', () => {

@@ -42,7 +42,7 @@ export interface XrayContext extends Kernel {
   readonly spec: ClusterSpec
   readonly topo: Pick<Topology, 'nodeIndex' | 'faults' | 'hostUp' | 'cvmServing'>
   readonly vms: VmTable
-  readonly io: { load(): IoLoad }
+  readonly io: { load(): IoLoad; cpu?(): { clusterCpuPct: number } }
   inject(f: Fault): void
   restore(target: string): void
   powerOn(vmId: string): void
@@ -354,6 +354,8 @@ export class XrayExecutor implements IoDemandSource {
     for (let v = 0; v < vms.count; v++) if (vms.power[v] === POWER_ON) vmsOn++
     const cl = load.cluster
     tick.cluster = { iops: cl.iops, readIops: cl.readIops, writeIops: cl.writeIops, bandwidthBps: cl.bandwidthBps, latencyMs: cl.latencyMs, hostsUp, vmsOn }
+    const cpu = this.ctx.io.cpu?.()
+    if (cpu) tick.cluster.cpuPct = cpu.clusterCpuPct
     recordTick(this.c, tick)
     this.ctx.schedule(XRAY_RULES.sampleSeconds, 'xray-sample', null, true)
   }

@@ -32,7 +32,7 @@ export interface XrayTick {
   cluster: Partial<Record<ClusterFigure, number>>
 }
 
-export type ClusterFigure = 'iops' | 'readIops' | 'writeIops' | 'bandwidthBps' | 'latencyMs' | 'hostsUp' | 'vmsOn'
+export type ClusterFigure = 'iops' | 'readIops' | 'writeIops' | 'bandwidthBps' | 'latencyMs' | 'hostsUp' | 'vmsOn' | 'cpuPct'
 /** Our names for the cluster figures the model has (use them as `metric:` in results). */
 export const CLUSTER_METRICS: Record<string, { figure: ClusterFigure; unit: string }> = {
   'Cluster.Iops': { figure: 'iops', unit: 'IOPS' },
@@ -42,6 +42,9 @@ export const CLUSTER_METRICS: Record<string, { figure: ClusterFigure; unit: stri
   'Cluster.LatencyMilliseconds': { figure: 'latencyMs', unit: 'ms' },
   'Cluster.HostsUp': { figure: 'hostsUp', unit: 'hosts' },
   'Cluster.VmsOn': { figure: 'vmsOn', unit: 'VMs' },
+  'Cluster.CpuUsagePercent': { figure: 'cpuPct', unit: '%' },
+  // X-Ray's own name for the cluster's mean CPU usage: the model's cluster CPU (README "CPU and memory usage")
+  'CpuUsage.Avg.Percent': { figure: 'cpuPct', unit: '%' },
 }
 
 export interface XrayCollector {

@@ -1,5 +1,6 @@
 /** Start-up: load the scenario named in the URL (?scenario=<id>&seed=<n>), then expose window.prismSim. */
-import { installPrismSim, simClient } from '../bridge/client'
+import { simClient } from '../bridge/client'
+import { installPrismSim } from '../bridge/prismSim'
 import { DEFAULT_SCENARIO_ID } from '../bridge/types'
 import { decodeRun } from '../runs/shareUrl'
 import { useSim } from '../store/simStore'

@@ -13,7 +13,7 @@
  *   awareness in force that holds no other copy (relaxed to distinct nodes, counted,
  *   when impossible). A new failure during the rebuild pauses it; the scan it starts
  *   re-plans the work.
- * - The copy a rebuild replaced stays on its failed part. If that part comes back
+ * - The copy a rebuild replaced stays on its failed part (detached.ts). If that part comes back
  *   (validated by the scan that follows), the copy is re-admitted where its extent group
  *   still lacks one, else it is over-replicated and the scan deletes it.
  * - Data with no surviving copy cannot be rebuilt: it is counted and alerted, never
@@ -29,6 +29,7 @@ import type { StateChange } from '../../cluster/topology'
 import type { Domain, Report, SimTask } from '../../types'
 import { formatUnits, UNIT_BYTES } from '../../kernel/units'
 import { DiskBalancer } from './balance'
+import { DetachedCopies, levelOf } from './detached'
 
 /** What Curator uses: kernel services, the data and topology, and the composition root's resiliency checks. */
 export interface CuratorContext extends Kernel {
@@ -73,11 +74,8 @@ export class Curator {
   private lastBatchMs = 0
   private carry = 0
   private rate = 0
-  /** per disk: copies a rebuild replaced that still sit on it (encoded like the work list) */
-  private readonly detached: number[][]
-  /** copies re-admitted / deleted as over-replicated since load */
-  readmittedCopies = 0
-  removedCopies = 0
+  /** copies a rebuild replaced that still sit on failed parts (detached.ts) */
+  private readonly detached: DetachedCopies
   /** availability of every disk at the last state change */
   private readonly wasAvailable: Uint8Array
   private readonly availNow: Uint8Array
@@ -87,7 +85,7 @@ export class Curator {
   constructor(private readonly sim: CuratorContext) {
     this.balancer = new DiskBalancer(sim, () => this.scanning || this.replicating)
     const D = sim.spec.disks.length
-    this.detached = Array.from({ length: D }, () => [])
+    this.detached = new DetachedCopies(sim, D)
     this.wasAvailable = new Uint8Array(D)
     this.availNow = new Uint8Array(D)
     this.snapshotAvailability(this.wasAvailable)
@@ -174,76 +172,12 @@ export class Curator {
     if (this.scanTask) sim.log.endTask(this.scanTask, 'succeeded')
     this.scanTask = null
     sim.log.event('info', 'CuratorScanCompleted', null, 'Curator partial scan completed: fault tolerance status is up to date')
-    this.cleanDetached()
+    this.detached.clean()
     this.plan()
     if (!this.replicating) this.balancer.plan()
     sim.repairOplogEpisodes()
     sim.faultToleranceEvaluated()
     sim.checkResiliencyAlerts()
-  }
-
-  /** Copies on parts that came back: re-admit where an extent group still lacks one, else delete (over-replicated). */
-  private cleanDetached(): void {
-    const { sim } = this
-    const { data, topo } = sim
-    const dom = sim.effectiveAwareness
-    let readmitted = 0
-    let removed = 0
-    for (let d = 0; d < this.detached.length; d++) {
-      const list = this.detached[d]
-      if (list.length === 0 || !topo.diskAvailable(d)) continue
-      this.detached[d] = []
-      for (const e of list) {
-        if (this.readmit(e, d, dom)) readmitted++
-        else {
-          data.dropCopy(d, e >= 0 ? data.unitContainer[e] : data.stripContainer[-e - 1])
-          removed++
-        }
-      }
-    }
-    this.readmittedCopies += readmitted
-    this.removedCopies += removed
-    if (readmitted > 0) sim.log.event('info', 'DataReadmitted', null, `Curator validated and re-admitted ${formatUnits(readmitted)} of copies on components that came back`)
-    if (removed > 0) sim.log.event('info', 'OverReplicatedDataRemoved', null, `Curator removed ${formatUnits(removed)} of over-replicated data (copies a rebuild had already replaced)`)
-  }
-
-  /** Put the copy on disk d back into a missing slot of its extent group / strip, if that keeps the copies on distinct units. */
-  private readmit(e: number, d: number, dom: Domain): boolean {
-    const { data, topo } = this.sim
-    const unitOf = data.index.diskUnit[levelOf(dom)]
-    const nodeOf = data.index.diskUnit[1]
-    if (e >= 0) {
-      const base = e * data.rf
-      const want = data.rfOf(e)
-      let slot = -1
-      for (let k = 0; k < want; k++) {
-        const x = data.replicaDisk[base + k]
-        if (x >= 0 && topo.diskAvailable(x)) {
-          if (x === d || unitOf[x] === unitOf[d] || nodeOf[x] === nodeOf[d]) return false
-        } else if (slot < 0) slot = k
-      }
-      if (slot < 0) return false
-      const old = data.replicaDisk[base + slot]
-      if (old >= 0) this.detached[old].push(e)
-      data.readmitReplica(e, slot, d)
-      return true
-    }
-    const s = -e - 1
-    const base = s * STRIP_STRIDE
-    const w = data.stripK[s] + data.stripP[s]
-    // the member this copy was: the slot whose old copy it is cannot be known, any missing member will do (same data after decode)
-    let slot = -1
-    for (let j = 0; j < w; j++) {
-      const x = data.stripDisk[base + j]
-      if (x >= 0 && topo.diskAvailable(x)) {
-        if (x === d || unitOf[x] === unitOf[d] || nodeOf[x] === nodeOf[d]) return false
-      } else if (slot < 0) slot = j
-    }
-    if (slot < 0) return false
-    const old = data.stripDisk[base + slot]
-    if (old >= 0) this.detached[old].push(e)
-    data.readmitStripMember(s, slot, d)
-    return true
   }
 
   /** Build the work list from the data as it is now, and start (or finish) the rebuild. */
@@ -395,7 +329,7 @@ export class Curator {
         this.stuck++
         continue
       }
-      if (d >= 0) this.detached[d].push(e)
+      if (d >= 0) this.detached.add(d, e)
       if (isStrip) data.rebuildStripMember(s, j, nd)
       else data.rebuildReplica(e, j, nd)
       takenUnits.push(unitOf[nd])
@@ -431,29 +365,21 @@ export class Curator {
 
   /** A replaced disk (its old one failed SMART) comes back empty: every copy on it is gone. */
   wipeDisk(d: number): void {
-    const { data } = this.sim
-    const rf = data.rf
-    for (let i = 0; i < data.units * rf; i++) if (data.replicaDisk[i] === d) data.assign((i / rf) | 0, i % rf, -1)
-    for (let s = 0; s < data.strips; s++) {
-      for (let j = 0; j < STRIP_STRIDE; j++) if (data.stripDisk[s * STRIP_STRIDE + j] === d) data.assignStripMember(s, j, -1)
-    }
-    for (const e of this.detached[d]) data.dropCopy(d, e >= 0 ? data.unitContainer[e] : data.stripContainer[-e - 1])
-    this.detached[d] = []
+    this.detached.wipeDisk(d)
   }
-
   /** Copies waiting on parts that are back for the next scan to re-admit or delete (bytes). */
   overReplicatedBytes(): number {
-    const { topo } = this.sim
-    let n = 0
-    for (let d = 0; d < this.detached.length; d++) if (topo.diskAvailable(d)) n += this.detached[d].length
-    return n * UNIT_BYTES
+    return this.detached.overReplicatedBytes()
   }
-
   /** Copies a rebuild replaced that still sit on failed parts (bytes). */
   detachedBytes(): number {
-    let n = 0
-    for (const l of this.detached) n += l.length
-    return n * UNIT_BYTES
+    return this.detached.detachedBytes()
+  }
+  get readmittedCopies(): number {
+    return this.detached.readmittedCopies
+  }
+  get removedCopies(): number {
+    return this.detached.removedCopies
   }
 
   /** Missing copies the rebuild has not made yet, while it is replicating; null otherwise. */
@@ -486,9 +412,5 @@ export class Curator {
     }
     return { active: false, progress: missingCopies === 0 ? 1 : 0, bytesRemaining: bytes, etaSeconds: null, phase: null, copiedBytes: 0, bandwidthBytesPerSec: bandwidth }
   }
-}
-
-function levelOf(dom: Domain): 1 | 2 | 3 {
-  return dom === 'node' ? 1 : dom === 'block' ? 2 : 3
 }
 
