@@ -27,6 +27,7 @@ import type { Topology } from '../cluster/topology'
 import type { Domain } from '../types'
 import { UNIT_BYTES } from '../kernel/units'
 import { DiskPicker } from './diskPicker'
+import { CopySpread } from './spread'
 import { type Level, LEVEL_OF, DomainIndex } from './domainIndex'
 export * from './domainIndex'
 export * from './oplog'
@@ -111,6 +112,8 @@ export class DataStore {
   readonly closed: Uint8Array
   /** the EXTENT_GROUPS fault tolerance, kept up to date as copies move (toleranceIndex.ts) */
   readonly tolerance: ToleranceIndex
+  /** which groups hold two copies on one node or unit (spread.ts), for the disk balancer */
+  readonly spread: CopySpread
   private readonly picker: DiskPicker
   private readonly taken = new Int32Array(STRIP_STRIDE)
 
@@ -158,6 +161,7 @@ export class DataStore {
     this.containerRaw = new Float64Array(plans.length)
     this.picker = new DiskPicker(D)
     this.tolerance = new ToleranceIndex(this)
+    this.spread = new CopySpread(this)
   }
 
   /** The data of a cluster built from its spec, with awareness `dom` in force (not yet placed). */
@@ -264,11 +268,21 @@ export class DataStore {
     if (this.diskUnits[d] === this.capUnits[d] - 1) this.updatePick(d)
   }
 
+  /** Extent group u's / strip s's slots are about to be written: the indexes that follow the copies take note. */
+  private unitChanging(u: number): void {
+    this.tolerance.unitChanging(u)
+    this.spread.unitDirty(u)
+  }
+  private stripChanging(s: number): void {
+    this.tolerance.stripChanging(s)
+    this.spread.stripDirty(s)
+  }
+
   /** Put replica k of extent group u on disk d (-1: drop it). */
   assign(u: number, k: number, d: number): void {
     const i = u * this.rf + k
     const c = this.unitContainer[u]
-    this.tolerance.unitChanging(u)
+    this.unitChanging(u)
     const old = this.replicaDisk[i]
     if (old >= 0) this.removeCopy(old, c)
     this.replicaDisk[i] = d
@@ -280,7 +294,7 @@ export class DataStore {
   assignStripMember(s: number, j: number, d: number): void {
     const i = s * STRIP_STRIDE + j
     const c = this.stripContainer[s]
-    this.tolerance.stripChanging(s)
+    this.stripChanging(s)
     const old = this.stripDisk[i]
     if (old >= 0) this.removeCopy(old, c)
     this.stripDisk[i] = d
@@ -294,7 +308,7 @@ export class DataStore {
    * or re-admits it (curator.ts keeps track of it).
    */
   rebuildReplica(u: number, k: number, d: number): void {
-    this.tolerance.unitChanging(u)
+    this.unitChanging(u)
     this.replicaDisk[u * this.rf + k] = d
     this.addCopy(d, this.unitContainer[u])
     this.version++
@@ -302,7 +316,7 @@ export class DataStore {
 
   /** Rebuild: member j of strip s is re-created (decoded) on disk d; the old copy stays as above. */
   rebuildStripMember(s: number, j: number, d: number): void {
-    this.tolerance.stripChanging(s)
+    this.stripChanging(s)
     this.stripDisk[s * STRIP_STRIDE + j] = d
     this.addCopy(d, this.stripContainer[s])
     this.version++
@@ -310,14 +324,14 @@ export class DataStore {
 
   /** Re-admission: slot k of u points to disk d, which already holds (and counts) that copy. */
   readmitReplica(u: number, k: number, d: number): void {
-    this.tolerance.unitChanging(u)
+    this.unitChanging(u)
     this.replicaDisk[u * this.rf + k] = d
     this.version++
   }
 
   /** Re-admission of a strip member copy already counted on disk d. */
   readmitStripMember(s: number, j: number, d: number): void {
-    this.tolerance.stripChanging(s)
+    this.stripChanging(s)
     this.stripDisk[s * STRIP_STRIDE + j] = d
     this.version++
   }
@@ -360,6 +374,7 @@ export class DataStore {
       if (!this.placeCopies(rng, level, this.stripDisk, s * STRIP_STRIDE, width, this.stripContainer[s])) this.unplaced++
     }
     this.tolerance.reset()
+    this.spread.reset()
     this.version++
   }
 
