@@ -25,7 +25,8 @@ import { computeFaultTolerance, type FaultToleranceResult } from './storage/tole
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
 import { HOST_UP, Topology, type StateChange } from './cluster/topology'
-import type { Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
+import type { AwarenessMode, Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
+import { setAwarenessMode } from './storage/awarenessMode'
 import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
@@ -266,6 +267,11 @@ export class Simulation implements Kernel {
     this.log.event('info', 'FaultRestored', target, `${target} restored by the administrator`)
     if (d !== undefined) this.diskHealth.onRestore(d)
     this.applyStateChange()
+  }
+
+  /** Settings → fault tolerance: best effort or opt-in block/rack fault tolerance (storage/awarenessMode.ts). */
+  setAwarenessMode(mode: AwarenessMode): void {
+    setAwarenessMode(this, this.removal, mode)
   }
 
   /** Remove a disk: its data migrates at full RF first (storage/removal.ts). */

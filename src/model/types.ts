@@ -6,6 +6,8 @@
 import type { XrayReport } from './xray/types'
 
 export type Domain = 'node' | 'block' | 'rack'
+/** DOMAIN.md §12: block/rack fault tolerance is best effort (falls back) or opt-in (the desired domain is judged) */
+export type AwarenessMode = 'best-effort' | 'opt-in'
 export type DomainType = 'DISK' | 'NODE' | 'RACKABLE_UNIT' | 'RACK'
 export type Component =
   | 'EXTENT_GROUPS'
@@ -232,6 +234,8 @@ export interface Report {
     metadataReplicationFactor: 3 | 5
     erasureCoding: boolean
     awareness: { desired: Domain; effective: Domain }
+    /** DRILL-API §5: best effort (default) or opt-in: the desired domain is the one the Data Resiliency status judges */
+    awarenessMode: AwarenessMode
     haMode: 'default' | 'guarantee'
     /** a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9) */
     quorum: boolean
@@ -266,6 +270,10 @@ export interface Report {
     detachedBytes: number
     /** extension: simulated seconds since load when the fault tolerance inputs last changed (ncli's Last Update Time) */
     lastUpdateTime: number
+    /** extension: the domain whose failures-tolerable figure the status judges (the awareness in force; the desired one when opt-in) */
+    judgedDomain: Domain
+    /** extension: why the status is not OK, in words (null when OK or Computing) */
+    statusReason: string | null
   }
   storage: {
     totalBytes: number

@@ -28,13 +28,14 @@ const actionSchema = z.discriminatedUnion('op', [
   z.strictObject({ at: time, op: z.literal('acknowledgeAlert'), args: z.tuple([id]) }),
   z.strictObject({ at: time, op: z.literal('setWarnThreshold'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('setHaMode'), args: z.tuple([z.enum(['default', 'guarantee'])]) }),
+  z.strictObject({ at: time, op: z.literal('setAwarenessMode'), args: z.tuple([z.enum(['best-effort', 'opt-in'])]) }),
   z.strictObject({ at: time, op: z.literal('setGrowthRate'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('writeData'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('removeDisk'), args: z.tuple([id]) }),
   z.strictObject({ at: time, op: z.literal('run'), args: z.optional(z.tuple([])) }),
 ])
 
-export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setGrowthRate', 'writeData', 'removeDisk', 'run'] as const
+export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setAwarenessMode', 'setGrowthRate', 'writeData', 'removeDisk', 'run'] as const
 
 export const runSchema = z.strictObject({
   format: z.literal(RUN_FORMAT),

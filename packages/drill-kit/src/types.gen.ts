@@ -85,6 +85,13 @@ export type Until =
       vm: string;
       power: "on" | "off" | "restarting";
     };
+/**
+ * DOMAIN.md §12: block/rack fault tolerance is best effort (falls back) or opt-in (the desired domain is judged)
+ *
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "AwarenessMode".
+ */
+export type AwarenessMode = "best-effort" | "opt-in";
 
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -105,6 +112,10 @@ export interface Report {
       desired: Domain;
       effective: Domain;
     };
+    /**
+     * DRILL-API §5: best effort (default) or opt-in: the desired domain is the one the Data Resiliency status judges
+     */
+    awarenessMode: "best-effort" | "opt-in";
     haMode: "default" | "guarantee";
     /**
      * a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9)
@@ -164,6 +175,14 @@ export interface Report {
      * extension: simulated seconds since load when the fault tolerance inputs last changed (ncli's Last Update Time)
      */
     lastUpdateTime: number;
+    /**
+     * extension: the domain whose failures-tolerable figure the status judges (the awareness in force; the desired one when opt-in)
+     */
+    judgedDomain: "node" | "block" | "rack";
+    /**
+     * extension: why the status is not OK, in words (null when OK or Computing)
+     */
+    statusReason: string | null;
   };
   storage: {
     totalBytes: number;
@@ -844,6 +863,7 @@ export interface Scenario {
     name?: string;
     ftLevel?: 1 | 2;
     awareness?: "node" | "block" | "rack";
+    awarenessMode?: "best-effort" | "opt-in";
     erasureCoding?: boolean;
     haMode?: "default" | "guarantee";
     warnThresholdPct?: number;
@@ -1175,6 +1195,15 @@ export interface Run {
     | {
         at: number;
         op: "setHaMode";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "setAwarenessMode";
         /**
          * @minItems 1
          * @maxItems 1

@@ -94,6 +94,8 @@ const clusterSchema = z.strictObject({
   name: opt(text(80, true)),
   ftLevel: opt(z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' })),
   awareness: opt(z.enum(['node', 'block', 'rack'])),
+  /** DRILL-API §5: block/rack fault tolerance best effort (default) or opt-in (DOMAIN.md §12) */
+  awarenessMode: opt(z.enum(['best-effort', 'opt-in'])),
   erasureCoding: opt(z.boolean()),
   haMode: opt(z.enum(['default', 'guarantee'])),
   warnThresholdPct: opt(range(1, 100)),
