@@ -27,6 +27,7 @@ import type { Scenario, ScenarioAction } from './scenario/schema'
 import { HOST_UP, Topology, type StateChange } from './cluster/topology'
 import type { AwarenessMode, Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
 import { setAwarenessMode } from './storage/awarenessMode'
+import { Scrubber } from './storage/integrity/scrubber'
 import { POWER_OFF, POWER_ON, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
 import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
@@ -72,6 +73,8 @@ export class Simulation implements Kernel {
   readonly curator: Curator
   /** disk removal, with the one pre-check of configuration changes (storage/removal.ts, precheck.ts) */
   readonly removal: StorageRemoval
+  /** checksums: corrupt copies found by reads and Stargate's scrubber, and repaired (storage/integrity/) */
+  readonly scrubber: Scrubber
   /** Stargate marks and Hades SMART tests of disks (hades.ts) */
   readonly diskHealth: DiskHealth
   /** VM high availability and the Acropolis leader (ha.ts) */
@@ -154,6 +157,8 @@ export class Simulation implements Kernel {
     this.ha = new VmHa(this)
     this.ha.init(this.meta.ring)
     this.io = new IoPaths(this)
+    this.scrubber = new Scrubber(this)
+    this.addSubsystem(this.scrubber)
     this.growth = new DataGrowth(this)
     this.planned = new PlannedOps(plannedHost(this))
     // compile the incremental fault-tolerance path now rather than on the first failure
@@ -230,6 +235,8 @@ export class Simulation implements Kernel {
 
   // ---------------------------------------------------------------- drill API
   inject(f: Fault): void {
+    // silent corruption is no component fault: nothing goes down, nothing to restore (storage/integrity/)
+    if (f?.kind === 'corrupt') return this.scrubber.inject(f.target, f.extentGroups)
     const kept = f?.kind === 'disk' ? this.topo.diskIndex.get(f.target) : undefined
     if (kept !== undefined && this.diskHealth.isKeptOffline(kept))
       throw new SimError(`disk "${f.target}" is already offline (marked offline 3 times in an hour); restore it first`)

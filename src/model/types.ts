@@ -38,6 +38,8 @@ export type Fault =
   | { kind: 'block'; target: string }
   | { kind: 'rack'; target: string }
   | { kind: 'partition'; target: string }
+  /** DRILL-API §5: silent corruption (bit rot) of that many copies on disk `target` (default 1 % of them); not restorable */
+  | { kind: 'corrupt'; target: string; extentGroups?: number }
 
 export type FaultKind = Fault['kind']
 
@@ -274,6 +276,12 @@ export interface Report {
     judgedDomain: Domain
     /** extension: why the status is not OK, in words (null when OK or Computing) */
     statusReason: string | null
+    /** extension (DOMAIN.md §12): copies whose checksum no longer matches (silent corruption), found or not yet */
+    corruptCopies: number
+    /** extension: of those, the ones a read, a move or the scrubber found, waiting to be (or being) replaced */
+    corruptFoundCopies: number
+    /** extension: corrupt copies replaced from good copies since load */
+    corruptRepairedCopies: number
   }
   storage: {
     totalBytes: number

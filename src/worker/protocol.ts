@@ -100,6 +100,10 @@ export interface SummarySection {
   /** the domain the status judges and why it is not OK (Report.resiliency extensions; DOMAIN.md §12 opt-in) */
   judgedDomain: Domain
   statusReason: string | null
+  /** corrupt copies now, found, replaced since load (Report.resiliency extensions; DOMAIN.md §12) */
+  corruptCopies: number
+  corruptFoundCopies: number
+  corruptRepairedCopies: number
   /** Report.cluster.awarenessMode: changed at runtime from Settings */
   awarenessMode: AwarenessMode
   storage: Omit<Report['storage'], 'nodes'> & { nodes: Report['storage']['nodes'] }

@@ -44,7 +44,7 @@ describe('parseRun: every rule keeps its message (zod/mini)', () => {
       'actions[0].at: must be at least 0',
       'actions[0].args: must hold 1 items',
       'actions[1].args: must hold at most 0 items',
-      'actions[2].args[0].kind: "kind" must be one of "disk", "cvm", "node", "block", "rack", "partition"',
+      'actions[2].args[0].kind: "kind" must be one of "disk", "cvm", "node", "block", "rack", "partition", "corrupt"',
       'actions[3].args[0]: must be one of "default", "guarantee"',
       'actions[4].at: must be at most 31536000',
       'actions[4].args: must hold at most 1 items',

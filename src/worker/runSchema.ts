@@ -52,7 +52,7 @@ const errorMap: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_type') return `must be ${iss.expected === 'object' ? 'an object' : iss.expected === 'array' ? 'an array' : `a ${iss.expected}`}`
   if (iss.code === 'invalid_value') return `must be ${iss.values.length === 1 ? '' : 'one of '}${iss.values.map((v) => JSON.stringify(v)).join(', ')}`
   if (iss.code === 'invalid_union' && 'discriminator' in iss) {
-    if (iss.discriminator === 'kind') return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition"`
+    if (iss.discriminator === 'kind') return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition", "corrupt"`
     return `"op" must be one of ${RUN_OPS.map((o) => `"${o}"`).join(', ')}`
   }
   if (iss.code === 'too_big' && iss.origin === 'array') return `must hold at most ${String(iss.maximum)} items`

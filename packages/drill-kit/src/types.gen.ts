@@ -63,6 +63,11 @@ export type Fault =
   | {
       kind: "partition";
       target: string;
+    }
+  | {
+      kind: "corrupt";
+      target: string;
+      extentGroups?: number;
     };
 /**
  * What `advanceUntil` waits for (DRILL-API.md §5), checked after every simulated event. `event`: an event of this type is emitted after the call. `task`: a task of this type is running (`running`), or ends in that state after the call (`succeeded` / `failed`). `status` / `vm`: the resiliency status / the VM's power is that (met at once when it already is).
@@ -183,6 +188,18 @@ export interface Report {
      * extension: why the status is not OK, in words (null when OK or Computing)
      */
     statusReason: string | null;
+    /**
+     * extension (DOMAIN.md §12): copies whose checksum no longer matches (silent corruption), found or not yet
+     */
+    corruptCopies: number;
+    /**
+     * extension: of those, the ones a read, a move or the scrubber found, waiting to be (or being) replaced
+     */
+    corruptFoundCopies: number;
+    /**
+     * extension: corrupt copies replaced from good copies since load
+     */
+    corruptRepairedCopies: number;
   };
   storage: {
     totalBytes: number;
@@ -1001,6 +1018,11 @@ export interface Scenario {
             | {
                 kind: "partition";
                 target: string;
+              }
+            | {
+                kind: "corrupt";
+                target: string;
+                extentGroups?: number;
               };
         }
       | {

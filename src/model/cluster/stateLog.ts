@@ -82,6 +82,7 @@ export function describeFault(f: Fault): string {
     case 'block': return `Block ${f.target} failed`
     case 'rack': return `Rack ${f.target} failed`
     case 'partition': return `Host ${f.target} network partitioned`
+    case 'corrupt': return `Silent data corruption (bit rot) on disk ${f.target}: ${f.extentGroups ?? 'about 1 % of its'} extent group replica${f.extentGroups === 1 ? '' : 's'} no longer match their checksums`
   }
 }
 

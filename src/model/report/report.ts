@@ -29,6 +29,7 @@ export function buildResiliency(sim: ReportSource): Report['resiliency'] {
     detachedBytes: sim.curator.detachedBytes(),
     judgedDomain: ft.judged,
     statusReason: sim.curatorScanning ? null : ft.reason,
+    ...sim.scrubber.report(),
   }
 }
 

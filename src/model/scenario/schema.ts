@@ -43,6 +43,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('block'), target: id }),
   z.strictObject({ kind: z.literal('rack'), target: id }),
   z.strictObject({ kind: z.literal('partition'), target: id }),
+  z.strictObject({ kind: z.literal('corrupt'), target: id, extentGroups: opt(count(1, 10_000_000)) }),
 ])
 
 const diskSchema = z.strictObject({
@@ -210,7 +211,7 @@ const errorMap: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_type' && iss.input === undefined) return 'is required'
   if (iss.code === 'invalid_type') return `must be ${iss.expected === 'object' ? 'an object' : iss.expected === 'array' ? 'an array' : `a ${iss.expected}`}`
   if (iss.code === 'invalid_value') return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`
-  if (iss.code === 'invalid_union' && 'discriminator' in iss) return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition"`
+  if (iss.code === 'invalid_union' && 'discriminator' in iss) return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition", "corrupt"`
   return undefined
 }
 

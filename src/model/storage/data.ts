@@ -28,6 +28,7 @@ import type { Domain } from '../types'
 import { UNIT_BYTES } from '../kernel/units'
 import { DiskPicker } from './diskPicker'
 import { CopySpread } from './spread'
+import { CorruptionStore } from './integrity/corruption'
 import { type Level, LEVEL_OF, DomainIndex } from './domainIndex'
 export * from './domainIndex'
 export * from './oplog'
@@ -114,6 +115,8 @@ export class DataStore {
   readonly tolerance: ToleranceIndex
   /** which groups hold two copies on one node or unit (spread.ts), for the disk balancer */
   readonly spread: CopySpread
+  /** corrupt copies (integrity/corruption.ts): told of every slot written, so a mark follows its copy */
+  readonly corruption: CorruptionStore
   private readonly picker: DiskPicker
   private readonly taken = new Int32Array(STRIP_STRIDE)
 
@@ -162,6 +165,8 @@ export class DataStore {
     this.picker = new DiskPicker(D)
     this.tolerance = new ToleranceIndex(this)
     this.spread = new CopySpread(this)
+    this.corruption = new CorruptionStore(this)
+    this.corruption.available = (d) => topo.diskAvailable(d)
   }
 
   /** The data of a cluster built from its spec, with awareness `dom` in force (not yet placed). */
@@ -288,6 +293,7 @@ export class DataStore {
     this.replicaDisk[i] = d
     if (d >= 0) this.addCopy(d, c)
     this.version++
+    if (old >= 0) this.corruption.slotWritten(i, old, d, d >= 0 ? 'move' : 'drop')
   }
 
   /** Put member j of strip s on disk d (-1: drop it). */
@@ -300,6 +306,7 @@ export class DataStore {
     this.stripDisk[i] = d
     if (d >= 0) this.addCopy(d, c)
     this.version++
+    if (old >= 0) this.corruption.slotWritten(-i - 1, old, d, d >= 0 ? 'move' : 'drop')
   }
 
   /**
@@ -309,31 +316,43 @@ export class DataStore {
    */
   rebuildReplica(u: number, k: number, d: number): void {
     this.unitChanging(u)
-    this.replicaDisk[u * this.rf + k] = d
+    const i = u * this.rf + k
+    const old = this.replicaDisk[i]
+    this.replicaDisk[i] = d
     this.addCopy(d, this.unitContainer[u])
     this.version++
+    this.corruption.slotWritten(i, old, d, 'rebuild')
   }
 
   /** Rebuild: member j of strip s is re-created (decoded) on disk d; the old copy stays as above. */
   rebuildStripMember(s: number, j: number, d: number): void {
     this.stripChanging(s)
-    this.stripDisk[s * STRIP_STRIDE + j] = d
+    const i = s * STRIP_STRIDE + j
+    const old = this.stripDisk[i]
+    this.stripDisk[i] = d
     this.addCopy(d, this.stripContainer[s])
     this.version++
+    this.corruption.slotWritten(-i - 1, old, d, 'rebuild')
   }
 
   /** Re-admission: slot k of u points to disk d, which already holds (and counts) that copy. */
   readmitReplica(u: number, k: number, d: number): void {
     this.unitChanging(u)
-    this.replicaDisk[u * this.rf + k] = d
+    const i = u * this.rf + k
+    const old = this.replicaDisk[i]
+    this.replicaDisk[i] = d
     this.version++
+    this.corruption.slotWritten(i, old, d, 'readmit')
   }
 
   /** Re-admission of a strip member copy already counted on disk d. */
   readmitStripMember(s: number, j: number, d: number): void {
     this.stripChanging(s)
-    this.stripDisk[s * STRIP_STRIDE + j] = d
+    const i = s * STRIP_STRIDE + j
+    const old = this.stripDisk[i]
+    this.stripDisk[i] = d
     this.version++
+    this.corruption.slotWritten(-i - 1, old, d, 'readmit')
   }
 
   /** Delete a copy that no slot points to any more (over-replicated, or on a wiped disk). */

@@ -51,6 +51,11 @@ export function DataResiliency() {
             Data unavailable: {formatBytes(summary.unavailableBytes)} has no online copy (offline, not lost)
           </p>
         )}
+        {summary.corruptFoundCopies > 0 && (
+          <p data-testid="corrupt-data" className="mt-1 font-semibold text-amber-700">
+            Corrupt data: {formatBytes(summary.corruptFoundCopies * structure.unitBytes)} failed checksum validation, being replaced from good replicas
+          </p>
+        )}
         {summary.lostBytes > 0 && (
           <p role="alert" data-testid="data-loss" className="mt-1 font-semibold text-red-700">
             Data loss: {formatBytes(summary.lostBytes)} has no copy left anywhere

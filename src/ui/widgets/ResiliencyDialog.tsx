@@ -91,6 +91,10 @@ export function ResiliencyDialog(props: { onClose: () => void }) {
           <dd>{formatBytes(summary.overReplicatedBytes)}</dd>
           <dt>Unavailable (copies offline, not lost)</dt>
           <dd data-testid="dialog-unavailable" className={summary.unavailableBytes > 0 ? 'font-semibold text-orange-700' : ''}>{formatBytes(summary.unavailableBytes)}</dd>
+          <dt>Corrupt replicas found (checksum mismatch)</dt>
+          <dd data-testid="dialog-corrupt" className={summary.corruptFoundCopies > 0 ? 'font-semibold text-amber-700' : ''}>{formatBytes(summary.corruptFoundCopies * structure.unitBytes)}</dd>
+          <dt>Replaced by reads and the scrubber</dt>
+          <dd>{formatBytes(summary.corruptRepairedCopies * structure.unitBytes)}</dd>
           <dt>Lost (no copy left)</dt>
           <dd className={summary.lostBytes > 0 ? 'font-semibold text-red-700' : ''}>{formatBytes(summary.lostBytes)}</dd>
         </dl>

@@ -54,7 +54,7 @@ import { tolerableLosses, tolerableCostLosses } from './losses'
 import { scanOplog } from './scans'
 export * from './scans'
 export * from './losses'
-import { ALL_AVAILABLE, dataAvailability, type DataAvailability } from './availability'
+import { ALL_AVAILABLE, corruptAvailability, dataAvailability, type DataAvailability } from './availability'
 import { judgedDomain, statusReason } from './judged'
 
 /** What the fault tolerance computation reads (the composition root implements it). */
@@ -219,6 +219,16 @@ export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranc
   const eff = LEVEL_OF[sim.effectiveAwareness]
   const ecWidth = ecStripWidth(sim)
 
+  // the data with no online copy, and the groups whose only copies online are corrupt (availability.ts)
+  const noOnlineCopy = eg.health.lostUnits + eg.health.lostStripMembers > 0
+  const corrupt = data.corruption
+  const availability = noOnlineCopy
+    ? dataAvailability(data, avail, sim.destroyedDisks, sim.vdiskCount, corrupt)
+    : corrupt.count > 0
+      ? corruptAvailability(data, avail, sim.destroyedDisks, sim.vdiskCount, corrupt)
+      : ALL_AVAILABLE
+  const corruptLost = availability.corruptLostUnits
+
   const rows: FaultToleranceRow[] = []
   for (const dt of DOMAIN_TYPES) {
     const level = LEVEL_OF_TYPE[dt]
@@ -231,7 +241,10 @@ export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranc
     const placement = (what: string) => (v: number) => `Based on placement of ${what} the cluster can tolerate a maximum of ${failureWord(dt, v)}`
 
     const lostAny = eg.health.lostUnits + eg.health.lostStripMembers > 0
-    set('EXTENT_GROUPS', eg.mins[level], lostAny ? () => `${eg.health.lostUnits + eg.health.lostStripMembers} extent groups have no available replica` : placement('extent group replicas'))
+    set('EXTENT_GROUPS', corruptLost > 0 ? 0 : eg.mins[level],
+      lostAny ? () => `${eg.health.lostUnits + eg.health.lostStripMembers} extent groups have no available replica`
+        : corruptLost > 0 ? () => `${corruptLost} extent groups have no valid replica: every copy failed its checksum`
+          : placement('extent group replicas'))
     set('OPLOG', op.mins[level], placement('OpLog episode replicas'))
 
     let meta = ranges.length === 0 ? -1 : Infinity
@@ -279,8 +292,6 @@ export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranc
     rows.push({ domainType: dt, failuresTolerable: min, components: comps })
   }
 
-  const noOnlineCopy = eg.health.lostUnits + eg.health.lostStripMembers > 0
-  const availability = noOnlineCopy ? dataAvailability(data, avail, sim.destroyedDisks, sim.vdiskCount) : ALL_AVAILABLE
   // opt-in fault domains (judged.ts): the desired domain is judged even when the cluster falls back
   const judged = judgedDomain(spec.awarenessMode, spec.desiredAwareness, sim.effectiveAwareness)
   const status = resiliencyStatus(rows, judged, spec.ftLevel)
