@@ -250,9 +250,10 @@ export function subnetProblem(subnet: string): string | null {
 }
 
 export function faultTargetProblem(kind: unknown, target: string, ids: Pick<Ids, 'disks' | 'nodes' | 'blocks' | 'racks'>): string | null {
-  const want = kind === 'disk' ? ids.disks : kind === 'block' ? ids.blocks : kind === 'rack' ? ids.racks : ids.nodes
+  const disk = kind === 'disk' || kind === 'corrupt'
+  const want = disk ? ids.disks : kind === 'block' ? ids.blocks : kind === 'rack' ? ids.racks : ids.nodes
   if (want.has(target)) return null
-  const what = kind === 'disk' ? 'disk' : kind === 'block' ? 'block' : kind === 'rack' ? 'rack' : 'node'
+  const what = disk ? 'disk' : kind === 'block' ? 'block' : kind === 'rack' ? 'rack' : 'node'
   return `unknown target "${target}" (expected a ${what} id)`
 }
 

@@ -15,6 +15,7 @@ import { Simulation } from '../../simulation'
 import type { Fault } from '../../types'
 import { UNIT_BYTES } from '../../kernel/units'
 import { SCRUB_PERIOD_SECONDS, nextOccurrence } from './scrubber'
+import { restore, snapshot } from '../../kernel/checkpoint'
 
 const DAY = 86400
 const load = (id: string, seed?: number) => Simulation.create(builtinScenario(id)!, seed)
@@ -181,6 +182,21 @@ describe('corruption, checksums and the scrubber', () => {
     const r = sim.report()
     expect(r.resiliency.corruptCopies).toBe(0)
     expect(r.resiliency.lostBytes).toBe(0)
+  })
+
+  it('a scenario step injects corruption; time travel (checkpoint restore) replays the same finds and repairs', () => {
+    const base = builtinScenario('four-blocks-of-2')!
+    const sim = Simulation.create({ ...base, steps: [{ at: 60, action: { inject: { kind: 'corrupt', target: 'disk-3-2', extentGroups: 12 } } }] })
+    sim.advance(120)
+    expect(sim.report().resiliency.corruptCopies).toBe(12)
+    const snap = snapshot(sim)
+    sim.advance(3 * DAY)
+    const later = JSON.stringify(sim.report())
+    expect(JSON.parse(later).resiliency.corruptRepairedCopies).toBeGreaterThan(0)
+    restore(snap)
+    expect(sim.report().resiliency.corruptCopies).toBe(12)
+    sim.advance(3 * DAY)
+    expect(JSON.stringify(sim.report())).toBe(later)
   })
 
   it('nextOccurrence: the first time strictly after `from` on the phase', () => {
