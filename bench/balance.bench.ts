@@ -26,6 +26,8 @@ let worst = 0
 const b = sim.curator.balancer
 const origPlan = b.plan.bind(b)
 let worstPlan = 0
+// groups (extent groups and strips) the planning passes read: a full pass reads every one of them
+const stats0 = { ...b.planStats }
 b.plan = (fresh?: boolean) => {
   const s = performance.now()
   origPlan(fresh)
@@ -52,6 +54,9 @@ line({
   ok: worst <= TARGET.worstTickMs && wall <= TARGET.wallMs,
   events: steps,
   worstPlanMs: round(worstPlan),
+  planPasses: b.planStats.passes - stats0.passes,
+  groupsReadPerPass: Math.round((b.planStats.groupsRead - stats0.groupsRead) / Math.max(1, b.planStats.passes - stats0.passes)),
+  groups: sim.data.units + sim.data.strips,
   nodeUsedGBLowest: low,
   nodeUsedGBAfter: usedOf(),
   balanced: !sim.curator.balancer.outOfBand(),

@@ -46,7 +46,7 @@ test.describe('Hardware diagram', () => {
 
     await disk.click()
     const menu = page.getByRole('menu', { name: 'Disk disk-1-1 actions' })
-    await expect(menu.getByRole('menuitem')).toHaveText(['Fail disk', 'Transient disk errors', 'Remove disk'])
+    await expect(menu.getByRole('menuitem')).toHaveText(['Fail disk', 'Transient disk errors', 'Corrupt data (bit rot)', 'Remove disk'])
     await expect(page.getByTestId('disk-details')).toContainText('SSD')
     await menu.getByRole('menuitem', { name: 'Fail disk' }).click()
     await expect(disk).toHaveAttribute('data-state', 'offline')

@@ -26,7 +26,9 @@ import { computeFaultTolerance, type FaultToleranceResult } from './storage/tole
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
 import { Topology, type StateChange } from './cluster/topology'
-import type { Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
+import type { AwarenessMode, Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
+import { setAwarenessMode } from './storage/awarenessMode'
+import { Scrubber } from './storage/integrity/scrubber'
 import { POWER_OFF, VmTable } from './cluster/vms'
 import { describeFault, logStateChange } from './cluster/stateLog'
 import { faultEntity, faultNames, storedFault } from './cluster/partition'
@@ -76,6 +78,8 @@ export class Simulation implements Kernel {
   readonly curator: Curator
   /** disk removal, with the one pre-check of configuration changes (storage/removal.ts, precheck.ts) */
   readonly removal: StorageRemoval
+  /** checksums: corrupt copies found by reads and Stargate's scrubber, and repaired (storage/integrity/) */
+  readonly scrubber: Scrubber
   /** Stargate marks and Hades SMART tests of disks (hades.ts) */
   readonly diskHealth: DiskHealth
   /** VM high availability and the Acropolis leader (ha.ts) */
@@ -156,6 +160,8 @@ export class Simulation implements Kernel {
     this.ha = new VmHa(this)
     this.ha.init(this.meta.ring)
     this.io = new IoPaths(this)
+    this.scrubber = new Scrubber(this)
+    this.addSubsystem(this.scrubber)
     this.growth = new DataGrowth(this)
     this.planned = new PlannedOps(plannedHost(this))
     // compile the incremental fault-tolerance path now rather than on the first failure
@@ -230,6 +236,8 @@ export class Simulation implements Kernel {
 
   // ---------------------------------------------------------------- drill API
   inject(f: Fault): void {
+    // silent corruption is no component fault: nothing goes down, nothing to restore (storage/integrity/)
+    if (f?.kind === 'corrupt') return this.scrubber.inject(f.target, f.extentGroups)
     const kept = f?.kind === 'disk' ? this.topo.diskIndex.get(f.target) : undefined
     if (kept !== undefined && this.diskHealth.isKeptOffline(kept))
       throw new SimError(`disk "${f.target}" is already offline (marked offline 3 times in an hour); restore it first`)
@@ -268,6 +276,11 @@ export class Simulation implements Kernel {
     this.log.event('info', 'FaultRestored', target, `${target} restored by the administrator`)
     if (d !== undefined) this.diskHealth.onRestore(d)
     this.applyStateChange()
+  }
+
+  /** Settings → fault tolerance: best effort or opt-in block/rack fault tolerance (storage/awarenessMode.ts). */
+  setAwarenessMode(mode: AwarenessMode): void {
+    setAwarenessMode(this, this.removal, mode)
   }
 
   /** Remove a disk: its data migrates at full RF first (storage/removal.ts). */

@@ -6,6 +6,8 @@
 import type { XrayReport } from './xray/types'
 
 export type Domain = 'node' | 'block' | 'rack'
+/** DOMAIN.md §12: block/rack fault tolerance is best effort (falls back) or opt-in (the desired domain is judged) */
+export type AwarenessMode = 'best-effort' | 'opt-in'
 export type DomainType = 'DISK' | 'NODE' | 'RACKABLE_UNIT' | 'RACK'
 export type Component =
   | 'EXTENT_GROUPS'
@@ -37,6 +39,8 @@ export type Fault =
   | { kind: 'rack'; target: string }
   /** a node id (that host cut off alone) or several (those nodes cut off together, as one side: DOMAIN.md §10) */
   | { kind: 'partition'; target: string | string[] }
+  /** DRILL-API §5: silent corruption (bit rot) of that many copies on disk `target` (default 1 % of them); not restorable */
+  | { kind: 'corrupt'; target: string; extentGroups?: number }
 
 export type FaultKind = Fault['kind']
 
@@ -233,6 +237,8 @@ export interface Report {
     metadataReplicationFactor: 3 | 5
     erasureCoding: boolean
     awareness: { desired: Domain; effective: Domain }
+    /** DRILL-API §5: best effort (default) or opt-in: the desired domain is the one the Data Resiliency status judges */
+    awarenessMode: AwarenessMode
     haMode: 'default' | 'guarantee'
     /** a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9) */
     quorum: boolean
@@ -267,6 +273,16 @@ export interface Report {
     detachedBytes: number
     /** extension: simulated seconds since load when the fault tolerance inputs last changed (ncli's Last Update Time) */
     lastUpdateTime: number
+    /** extension: the domain whose failures-tolerable figure the status judges (the awareness in force; the desired one when opt-in) */
+    judgedDomain: Domain
+    /** extension: why the status is not OK, in words (null when OK or Computing) */
+    statusReason: string | null
+    /** extension (DOMAIN.md §12): copies whose checksum no longer matches (silent corruption), found or not yet */
+    corruptCopies: number
+    /** extension: of those, the ones a read, a move or the scrubber found, waiting to be (or being) replaced */
+    corruptFoundCopies: number
+    /** extension: corrupt copies replaced from good copies since load */
+    corruptRepairedCopies: number
   }
   storage: {
     totalBytes: number

@@ -201,6 +201,7 @@ export class DeltaBuilder {
     const out: SummaryDelta = {
       version: sim.version,
       ...res,
+      awarenessMode: sim.spec.awarenessMode,
       storage: buildStorage(sim),
       containers: buildContainers(sim),
       unresolvedAlerts: sim.log.unresolvedAlerts,

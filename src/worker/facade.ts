@@ -353,6 +353,12 @@ export class SimFacade implements SimWorkerApi {
       return this.act({ op: 'setHaMode', args: [mode] })
     })
   }
+  setAwarenessMode(mode: 'best-effort' | 'opt-in'): Delta {
+    return this.guard('setAwarenessMode', () => {
+      if (mode !== 'best-effort' && mode !== 'opt-in') throw new SimError(`awareness mode must be "best-effort" or "opt-in", got ${quote(mode)}`)
+      return this.act({ op: 'setAwarenessMode', args: [mode] })
+    })
+  }
   setGrowthRate(tbPerDay: number): Delta {
     return this.guard('setGrowthRate', () => this.act({ op: 'setGrowthRate', args: [checkNumber('tbPerDay', tbPerDay)] }), 'tbPerDay')
   }

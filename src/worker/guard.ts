@@ -35,10 +35,10 @@ export function checkNumber(name: string, v: unknown): number {
   return v
 }
 
-const FAULT_KINDS = ['disk', 'cvm', 'node', 'block', 'rack', 'partition'] as const
+const FAULT_KINDS = ['disk', 'cvm', 'node', 'block', 'rack', 'partition', 'corrupt'] as const
 
-/** A fault as the drill API takes it: `{ kind, target, smart? }`. */
-export function checkFault(v: unknown): { kind: (typeof FAULT_KINDS)[number]; target: string | string[]; smart?: 'fail' | 'pass' } {
+/** A fault as the drill API takes it: `{ kind, target, smart? }`, or `{ kind: 'corrupt', target, extentGroups? }`. */
+export function checkFault(v: unknown): { kind: (typeof FAULT_KINDS)[number]; target: string | string[]; smart?: 'fail' | 'pass'; extentGroups?: number } {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SimError(`fault must be an object { kind, target }, got ${quote(v)}`)
   const f = v as Record<string, unknown>
   const kind = Object.hasOwn(f, 'kind') ? f.kind : undefined
@@ -47,6 +47,14 @@ export function checkFault(v: unknown): { kind: (typeof FAULT_KINDS)[number]; ta
   const raw = Object.hasOwn(f, 'target') ? f.target : undefined
   if (kind === 'partition' && Array.isArray(raw)) return { kind: 'partition', target: checkIdList('fault.target', raw) }
   const target = checkId('fault.target', raw)
+  const groups = Object.hasOwn(f, 'extentGroups') ? f.extentGroups : undefined
+  if (groups !== undefined && kind !== 'corrupt') throw new SimError('fault.extentGroups applies to corrupt faults only')
+  if (kind === 'corrupt') {
+    if (groups !== undefined && (typeof groups !== 'number' || !Number.isInteger(groups) || groups < 1 || groups > 10_000_000))
+      throw new SimError(`fault.extentGroups must be a whole number from 1 to 10000000, got ${quote(groups)}`)
+    if (Object.hasOwn(f, 'smart')) throw new SimError('fault.smart applies to disk faults only')
+    return groups === undefined ? { kind, target } : { kind, target, extentGroups: groups }
+  }
   const smart = Object.hasOwn(f, 'smart') ? f.smart : undefined
   if (smart !== undefined && (kind !== 'disk' || (smart !== 'fail' && smart !== 'pass')))
     throw new SimError(kind === 'disk' ? `fault.smart must be "fail" or "pass", got ${quote(smart)}` : `fault.smart applies to disk faults only`)

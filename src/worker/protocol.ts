@@ -8,7 +8,7 @@
 import type { XrayReport } from '../model/xray/types'
 import type { DrillChecks } from '../model/scenario/expect'
 import type { MetricSample } from '../model/kernel/metrics'
-import type { Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask, Until, UntilResult } from '../model/types'
+import type { AwarenessMode, Domain, FaultToleranceRow, Report, ReportContainer, ReportIo, ReportRedirect, ResiliencyStatus, SimAlert, SimEvent, SimTask, Until, UntilResult } from '../model/types'
 import type { WhatIfResult } from '../model/storage/whatif'
 import type { ArrayPatch, ListPatch } from './patch'
 import type { Run } from './runLog'
@@ -98,6 +98,15 @@ export interface SummarySection {
   lostBytes: number
   overReplicatedBytes: number
   detachedBytes: number
+  /** the domain the status judges and why it is not OK (Report.resiliency extensions; DOMAIN.md §12 opt-in) */
+  judgedDomain: Domain
+  statusReason: string | null
+  /** corrupt copies now, found, replaced since load (Report.resiliency extensions; DOMAIN.md §12) */
+  corruptCopies: number
+  corruptFoundCopies: number
+  corruptRepairedCopies: number
+  /** Report.cluster.awarenessMode: changed at runtime from Settings */
+  awarenessMode: AwarenessMode
   storage: Omit<Report['storage'], 'nodes'> & { nodes: Report['storage']['nodes'] }
   /** storage containers (Report.containers) */
   containers: ReportContainer[]
@@ -248,6 +257,8 @@ export interface SimWorkerApi {
   removeDisk(diskId: string): Delta
   /** Settings → Manage VM High Availability: enable (guarantee) / disable (default) the reservation (issue 7) */
   setHaMode(mode: 'default' | 'guarantee'): Delta
+  /** Settings → Cluster Fault Tolerance: block/rack fault tolerance best effort or opt-in (DOMAIN.md §12) */
+  setAwarenessMode(mode: 'best-effort' | 'opt-in'): Delta
   /** data growth rate, raw TB per simulated day (0 stops it) */
   setGrowthRate(tbPerDay: number): Delta
   /** write this many raw TB of new data now */

@@ -32,6 +32,7 @@ export type RunAction =
   | { at: number; op: 'acknowledgeAlert'; args: [string] }
   | { at: number; op: 'setWarnThreshold'; args: [number] }
   | { at: number; op: 'setHaMode'; args: ['default' | 'guarantee'] }
+  | { at: number; op: 'setAwarenessMode'; args: ['best-effort' | 'opt-in'] }
   | { at: number; op: 'setGrowthRate'; args: [number] }
   | { at: number; op: 'writeData'; args: [number] }
   | { at: number; op: 'removeDisk'; args: [string] }
@@ -98,6 +99,9 @@ export function applyAction(sim: Simulation, a: Command): void {
       return
     case 'setHaMode':
       sim.ha.setMode(a.args[0])
+      return
+    case 'setAwarenessMode':
+      sim.setAwarenessMode(a.args[0])
       return
     case 'setGrowthRate':
       sim.growth.setRate(a.args[0])

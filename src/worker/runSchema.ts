@@ -28,13 +28,14 @@ const actionSchema = z.discriminatedUnion('op', [
   z.strictObject({ at: time, op: z.literal('acknowledgeAlert'), args: z.tuple([id]) }),
   z.strictObject({ at: time, op: z.literal('setWarnThreshold'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('setHaMode'), args: z.tuple([z.enum(['default', 'guarantee'])]) }),
+  z.strictObject({ at: time, op: z.literal('setAwarenessMode'), args: z.tuple([z.enum(['best-effort', 'opt-in'])]) }),
   z.strictObject({ at: time, op: z.literal('setGrowthRate'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('writeData'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('removeDisk'), args: z.tuple([id]) }),
   z.strictObject({ at: time, op: z.literal('run'), args: z.optional(z.tuple([])) }),
 ])
 
-export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setGrowthRate', 'writeData', 'removeDisk', 'run'] as const
+export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setAwarenessMode', 'setGrowthRate', 'writeData', 'removeDisk', 'run'] as const
 
 export const runSchema = z.strictObject({
   format: z.literal(RUN_FORMAT),
@@ -51,7 +52,7 @@ const errorMap: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_type') return `must be ${iss.expected === 'object' ? 'an object' : iss.expected === 'array' ? 'an array' : `a ${iss.expected}`}`
   if (iss.code === 'invalid_value') return `must be ${iss.values.length === 1 ? '' : 'one of '}${iss.values.map((v) => JSON.stringify(v)).join(', ')}`
   if (iss.code === 'invalid_union' && 'discriminator' in iss) {
-    if (iss.discriminator === 'kind') return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition"`
+    if (iss.discriminator === 'kind') return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition", "corrupt"`
     return `"op" must be one of ${RUN_OPS.map((o) => `"${o}"`).join(', ')}`
   }
   if (iss.code === 'too_big' && iss.origin === 'array') return `must hold at most ${String(iss.maximum)} items`

@@ -40,6 +40,7 @@ const api = {
   setWarnThreshold: (p: number) => transfer(facade.setWarnThreshold(p)),
   removeDisk: (d: string) => transfer(facade.removeDisk(d)),
   setHaMode: (m: 'default' | 'guarantee') => transfer(facade.setHaMode(m)),
+  setAwarenessMode: (m: 'best-effort' | 'opt-in') => transfer(facade.setAwarenessMode(m)),
   setGrowthRate: (r: number) => transfer(facade.setGrowthRate(r)),
   writeData: (tb: number) => transfer(facade.writeData(tb)),
   whatIf: (target: string) => facade.whatIf(target),

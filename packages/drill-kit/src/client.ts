@@ -29,6 +29,7 @@ export interface PrismSimApi {
   setWarnThreshold(pct: number): Promise<void>
   removeDisk(diskId: string): Promise<void>
   setHaMode(mode: 'default' | 'guarantee'): Promise<void>
+  setAwarenessMode(mode: 'best-effort' | 'opt-in'): Promise<void>
   exportRun(): Promise<Run>
   importRun(run: Run | string): Promise<void>
   travelTo(seconds: number): Promise<void>
@@ -111,6 +112,10 @@ export class PrismSimClient {
   }
   setHaMode(mode: 'default' | 'guarantee'): Promise<void> {
     return this.page.evaluate((m) => (globalThis as unknown as PrismWindow).prismSim!.setHaMode(m), mode)
+  }
+  /** Settings → Cluster Fault Tolerance: block/rack fault tolerance best effort or opt-in (DOMAIN.md §12) */
+  setAwarenessMode(mode: 'best-effort' | 'opt-in'): Promise<void> {
+    return this.page.evaluate((m) => (globalThis as unknown as PrismWindow).prismSim!.setAwarenessMode(m), mode)
   }
   acknowledgeAlert(alertId: string): Promise<void> {
     return this.page.evaluate((id) => (globalThis as unknown as PrismWindow).prismSim!.acknowledgeAlert(id), alertId)

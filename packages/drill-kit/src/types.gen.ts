@@ -63,6 +63,11 @@ export type Fault =
   | {
       kind: "partition";
       target: string | string[];
+    }
+  | {
+      kind: "corrupt";
+      target: string;
+      extentGroups?: number;
     };
 /**
  * What `advanceUntil` waits for (DRILL-API.md §5), checked after every simulated event. `event`: an event of this type is emitted after the call. `task`: a task of this type is running (`running`), or ends in that state after the call (`succeeded` / `failed`). `status` / `vm`: the resiliency status / the VM's power is that (met at once when it already is).
@@ -85,6 +90,13 @@ export type Until =
       vm: string;
       power: "on" | "off" | "restarting";
     };
+/**
+ * DOMAIN.md §12: block/rack fault tolerance is best effort (falls back) or opt-in (the desired domain is judged)
+ *
+ * This interface was referenced by `KitTypes`'s JSON-Schema
+ * via the `definition` "AwarenessMode".
+ */
+export type AwarenessMode = "best-effort" | "opt-in";
 
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -105,6 +117,10 @@ export interface Report {
       desired: Domain;
       effective: Domain;
     };
+    /**
+     * DRILL-API §5: best effort (default) or opt-in: the desired domain is the one the Data Resiliency status judges
+     */
+    awarenessMode: "best-effort" | "opt-in";
     haMode: "default" | "guarantee";
     /**
      * a Zookeeper majority is up and reachable: configuration can change (DOMAIN.md §9)
@@ -164,6 +180,26 @@ export interface Report {
      * extension: simulated seconds since load when the fault tolerance inputs last changed (ncli's Last Update Time)
      */
     lastUpdateTime: number;
+    /**
+     * extension: the domain whose failures-tolerable figure the status judges (the awareness in force; the desired one when opt-in)
+     */
+    judgedDomain: "node" | "block" | "rack";
+    /**
+     * extension: why the status is not OK, in words (null when OK or Computing)
+     */
+    statusReason: string | null;
+    /**
+     * extension (DOMAIN.md §12): copies whose checksum no longer matches (silent corruption), found or not yet
+     */
+    corruptCopies: number;
+    /**
+     * extension: of those, the ones a read, a move or the scrubber found, waiting to be (or being) replaced
+     */
+    corruptFoundCopies: number;
+    /**
+     * extension: corrupt copies replaced from good copies since load
+     */
+    corruptRepairedCopies: number;
   };
   storage: {
     totalBytes: number;
@@ -874,6 +910,7 @@ export interface Scenario {
     name?: string;
     ftLevel?: 1 | 2;
     awareness?: "node" | "block" | "rack";
+    awarenessMode?: "best-effort" | "opt-in";
     erasureCoding?: boolean;
     haMode?: "default" | "guarantee";
     warnThresholdPct?: number;
@@ -1011,6 +1048,11 @@ export interface Scenario {
             | {
                 kind: "partition";
                 target: string | string[];
+              }
+            | {
+                kind: "corrupt";
+                target: string;
+                extentGroups?: number;
               };
         }
       | {
@@ -1205,6 +1247,15 @@ export interface Run {
     | {
         at: number;
         op: "setHaMode";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "setAwarenessMode";
         /**
          * @minItems 1
          * @maxItems 1

@@ -84,6 +84,7 @@ export function describeFault(f: Fault): string {
     case 'partition': return typeof f.target === 'string'
       ? `Host ${f.target} network partitioned`
       : `Network partition: ${f.target.length} hosts (${f.target.join(', ')}) cut off together from the rest of the cluster`
+    case 'corrupt': return `Silent data corruption (bit rot) on disk ${f.target}: ${f.extentGroups ?? 'about 1 % of its'} extent group replica${f.extentGroups === 1 ? '' : 's'} no longer match their checksums`
   }
 }
 

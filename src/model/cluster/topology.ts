@@ -107,7 +107,7 @@ export class Topology {
   /** Validate a fault against this topology; returns the problem or null. */
   faultProblem(f: Fault): string | null {
     const kinds: Record<FaultKind, 'disk' | 'node' | 'block' | 'rack'> = {
-      disk: 'disk', cvm: 'node', node: 'node', block: 'block', rack: 'rack', partition: 'node',
+      disk: 'disk', cvm: 'node', node: 'node', block: 'block', rack: 'rack', partition: 'node', corrupt: 'disk',
     }
     const want = kinds[f.kind]
     if (!want) return `unknown fault kind "${String((f as { kind: unknown }).kind)}"`

@@ -27,6 +27,9 @@ export function buildResiliency(sim: ReportSource): Report['resiliency'] {
     lastUpdateTime: ft.lastUpdateTime,
     overReplicatedBytes: sim.curator.overReplicatedBytes(),
     detachedBytes: sim.curator.detachedBytes(),
+    judgedDomain: ft.judged,
+    statusReason: sim.curatorScanning ? null : ft.reason,
+    ...sim.scrubber.report(),
   }
 }
 
@@ -127,6 +130,7 @@ export function buildReport(sim: ReportSource): Report {
       metadataReplicationFactor: spec.metadataReplicationFactor,
       erasureCoding: spec.erasureCoding,
       awareness: { desired: spec.desiredAwareness, effective: sim.effectiveAwareness },
+      awarenessMode: spec.awarenessMode,
       haMode: spec.haMode,
       quorum: sim.configChangeRefusal() === null,
       cpuUsagePct: cpu.clusterCpuPct,

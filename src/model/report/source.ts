@@ -3,6 +3,7 @@
  * (Simulation) and the report parts of each subsystem. Report building reads, never changes.
  */
 import type { StorageRemoval } from '../storage/removal'
+import type { Scrubber } from '../storage/integrity/scrubber'
 import type { Topology } from '../cluster/topology'
 import type { VmTable } from '../cluster/vms'
 import type { ClusterLog } from '../kernel/log'
@@ -32,6 +33,7 @@ export interface ReportSource {
   readonly curatorScanning: boolean
   readonly curator: Pick<Curator, 'remainingCopies' | 'report' | 'overReplicatedBytes' | 'detachedBytes'>
   readonly removal: Pick<StorageRemoval, 'diskStatus' | 'diskStatusWords'>
+  readonly scrubber: Pick<Scrubber, 'report'>
   readonly growth: Pick<DataGrowth, 'bytesPerDay' | 'freeRawBytes'>
   readonly ha: Pick<VmHa, 'buildReport' | 'failoverHostsOf'>
   readonly io: Pick<IoPaths, 'buildReport' | 'load' | 'cpu' | 'loginTarget' | 'sessionState'>

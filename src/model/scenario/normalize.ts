@@ -4,7 +4,7 @@
  */
 import { DEFAULT_NODE, DEFAULT_REBUILD_MBPS_PER_NODE, GiB, HEALING_DEFAULTS, MB, TB } from '../kernel/units'
 import { expectProblems } from './expectSchema'
-import type { Domain, Fault } from '../types'
+import type { AwarenessMode, Domain, Fault } from '../types'
 import { DEFAULT_IO_PATH, type IoPathParams } from '../iopath/params'
 import { capProblems, clipProblem, MAX_RAW_TB, MAX_RAW_UNITS, MAX_VDISKS } from './limits'
 import { formatPath, structuralProblems, type Scenario, type ScenarioStep } from './schema'
@@ -40,6 +40,8 @@ export interface ClusterSpec {
   replicationFactor: 2 | 3
   metadataReplicationFactor: 3 | 5
   desiredAwareness: Domain
+  /** DOMAIN.md §12: best effort, or opt-in (the desired domain is the one judged); changed at runtime by setAwarenessMode */
+  awarenessMode: AwarenessMode
   erasureCoding: boolean
   haMode: 'default' | 'guarantee'
   warnThresholdPct: number
@@ -249,9 +251,10 @@ export function subnetProblem(subnet: string): string | null {
 }
 
 export function faultTargetProblem(kind: unknown, target: string, ids: Pick<Ids, 'disks' | 'nodes' | 'blocks' | 'racks'>): string | null {
-  const want = kind === 'disk' ? ids.disks : kind === 'block' ? ids.blocks : kind === 'rack' ? ids.racks : ids.nodes
+  const disk = kind === 'disk' || kind === 'corrupt'
+  const want = disk ? ids.disks : kind === 'block' ? ids.blocks : kind === 'rack' ? ids.racks : ids.nodes
   if (want.has(target)) return null
-  const what = kind === 'disk' ? 'disk' : kind === 'block' ? 'block' : kind === 'rack' ? 'rack' : 'node'
+  const what = disk ? 'disk' : kind === 'block' ? 'block' : kind === 'rack' ? 'rack' : 'node'
   return `unknown target "${target}" (expected a ${what} id)`
 }
 
@@ -374,6 +377,7 @@ function expand(s: Scenario): ClusterSpec {
     replicationFactor: ftLevel === 2 ? 3 : 2,
     metadataReplicationFactor: ftLevel === 2 ? 5 : 3,
     desiredAwareness: c.awareness ?? 'block',
+    awarenessMode: c.awarenessMode ?? 'best-effort',
     erasureCoding: c.erasureCoding ?? false,
     haMode: c.haMode ?? 'default',
     warnThresholdPct: c.warnThresholdPct ?? 75,

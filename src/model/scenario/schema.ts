@@ -49,6 +49,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
       error: (iss) => (iss.code === 'invalid_union' ? 'must be a node id or a list of node ids' : undefined),
     }),
   }),
+  z.strictObject({ kind: z.literal('corrupt'), target: id, extentGroups: opt(count(1, 10_000_000)) }),
 ])
 
 const diskSchema = z.strictObject({
@@ -100,6 +101,8 @@ const clusterSchema = z.strictObject({
   name: opt(text(80, true)),
   ftLevel: opt(z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' })),
   awareness: opt(z.enum(['node', 'block', 'rack'])),
+  /** DRILL-API §5: block/rack fault tolerance best effort (default) or opt-in (DOMAIN.md §12) */
+  awarenessMode: opt(z.enum(['best-effort', 'opt-in'])),
   erasureCoding: opt(z.boolean()),
   haMode: opt(z.enum(['default', 'guarantee'])),
   warnThresholdPct: opt(range(1, 100)),
@@ -214,7 +217,7 @@ const errorMap: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_type' && iss.input === undefined) return 'is required'
   if (iss.code === 'invalid_type') return `must be ${iss.expected === 'object' ? 'an object' : iss.expected === 'array' ? 'an array' : `a ${iss.expected}`}`
   if (iss.code === 'invalid_value') return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`
-  if (iss.code === 'invalid_union' && 'discriminator' in iss) return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition"`
+  if (iss.code === 'invalid_union' && 'discriminator' in iss) return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition", "corrupt"`
   return undefined
 }
 

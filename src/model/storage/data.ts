@@ -28,6 +28,8 @@ import type { Topology } from '../cluster/topology'
 import type { Domain } from '../types'
 import { UNIT_BYTES } from '../kernel/units'
 import { DiskPicker } from './diskPicker'
+import { CopySpread } from './spread'
+import { CorruptionStore } from './integrity/corruption'
 import { type Level, LEVEL_OF, DomainIndex } from './domainIndex'
 export * from './domainIndex'
 export * from './oplog'
@@ -67,6 +69,10 @@ export class DataStore {
   readonly closed: Uint8Array
   /** the EXTENT_GROUPS fault tolerance, kept up to date as copies move (toleranceIndex.ts) */
   readonly tolerance: ToleranceIndex
+  /** which groups hold two copies on one node or unit (spread.ts), for the disk balancer */
+  readonly spread: CopySpread
+  /** corrupt copies (integrity/corruption.ts): told of every slot written, so a mark follows its copy */
+  readonly corruption: CorruptionStore
   private readonly picker: DiskPicker
   private readonly taken = new Int32Array(STRIP_STRIDE)
 
@@ -114,6 +120,9 @@ export class DataStore {
     this.containerRaw = new Float64Array(plans.length)
     this.picker = new DiskPicker(D)
     this.tolerance = new ToleranceIndex(this)
+    this.spread = new CopySpread(this)
+    this.corruption = new CorruptionStore(this)
+    this.corruption.available = (d) => topo.diskAvailable(d)
   }
 
   /** The data of a cluster built from its spec, with awareness `dom` in force (not yet placed). */
@@ -220,28 +229,40 @@ export class DataStore {
     if (this.diskUnits[d] === this.capUnits[d] - 1) this.updatePick(d)
   }
 
+  /** Extent group u's / strip s's slots are about to be written: the indexes that follow the copies take note. */
+  private unitChanging(u: number): void {
+    this.tolerance.unitChanging(u)
+    this.spread.unitDirty(u)
+  }
+  private stripChanging(s: number): void {
+    this.tolerance.stripChanging(s)
+    this.spread.stripDirty(s)
+  }
+
   /** Put replica k of extent group u on disk d (-1: drop it). */
   assign(u: number, k: number, d: number): void {
     const i = u * this.rf + k
     const c = this.unitContainer[u]
-    this.tolerance.unitChanging(u)
+    this.unitChanging(u)
     const old = this.replicaDisk[i]
     if (old >= 0) this.removeCopy(old, c)
     this.replicaDisk[i] = d
     if (d >= 0) this.addCopy(d, c)
     this.version++
+    if (old >= 0) this.corruption.slotWritten(i, old, d, d >= 0 ? 'move' : 'drop')
   }
 
   /** Put member j of strip s on disk d (-1: drop it). */
   assignStripMember(s: number, j: number, d: number): void {
     const i = s * STRIP_STRIDE + j
     const c = this.stripContainer[s]
-    this.tolerance.stripChanging(s)
+    this.stripChanging(s)
     const old = this.stripDisk[i]
     if (old >= 0) this.removeCopy(old, c)
     this.stripDisk[i] = d
     if (d >= 0) this.addCopy(d, c)
     this.version++
+    if (old >= 0) this.corruption.slotWritten(-i - 1, old, d, d >= 0 ? 'move' : 'drop')
   }
 
   /**
@@ -250,32 +271,44 @@ export class DataStore {
    * or re-admits it (curator.ts keeps track of it).
    */
   rebuildReplica(u: number, k: number, d: number): void {
-    this.tolerance.unitChanging(u)
-    this.replicaDisk[u * this.rf + k] = d
+    this.unitChanging(u)
+    const i = u * this.rf + k
+    const old = this.replicaDisk[i]
+    this.replicaDisk[i] = d
     this.addCopy(d, this.unitContainer[u])
     this.version++
+    this.corruption.slotWritten(i, old, d, 'rebuild')
   }
 
   /** Rebuild: member j of strip s is re-created (decoded) on disk d; the old copy stays as above. */
   rebuildStripMember(s: number, j: number, d: number): void {
-    this.tolerance.stripChanging(s)
-    this.stripDisk[s * STRIP_STRIDE + j] = d
+    this.stripChanging(s)
+    const i = s * STRIP_STRIDE + j
+    const old = this.stripDisk[i]
+    this.stripDisk[i] = d
     this.addCopy(d, this.stripContainer[s])
     this.version++
+    this.corruption.slotWritten(-i - 1, old, d, 'rebuild')
   }
 
   /** Re-admission: slot k of u points to disk d, which already holds (and counts) that copy. */
   readmitReplica(u: number, k: number, d: number): void {
-    this.tolerance.unitChanging(u)
-    this.replicaDisk[u * this.rf + k] = d
+    this.unitChanging(u)
+    const i = u * this.rf + k
+    const old = this.replicaDisk[i]
+    this.replicaDisk[i] = d
     this.version++
+    this.corruption.slotWritten(i, old, d, 'readmit')
   }
 
   /** Re-admission of a strip member copy already counted on disk d. */
   readmitStripMember(s: number, j: number, d: number): void {
-    this.tolerance.stripChanging(s)
-    this.stripDisk[s * STRIP_STRIDE + j] = d
+    this.stripChanging(s)
+    const i = s * STRIP_STRIDE + j
+    const old = this.stripDisk[i]
+    this.stripDisk[i] = d
     this.version++
+    this.corruption.slotWritten(-i - 1, old, d, 'readmit')
   }
 
   /** Delete a copy that no slot points to any more (over-replicated, or on a wiped disk). */
@@ -316,6 +349,7 @@ export class DataStore {
       if (!this.placeCopies(rng, level, this.stripDisk, s * STRIP_STRIDE, width, this.stripContainer[s])) this.unplaced++
     }
     this.tolerance.reset()
+    this.spread.reset()
     this.version++
   }
 

@@ -11,7 +11,7 @@
  */
 import type { Topology } from '../cluster/topology'
 import type { ClusterSpec } from '../scenario/normalize'
-import type { Domain } from '../types'
+import type { AwarenessMode, Domain } from '../types'
 import { formatBytes, formatUnits } from '../kernel/units'
 import { resilientCapacity } from './capacity'
 import { availableUsedBytes, capacityUnitsOf, nodeAvailableCapacity } from './capacityNow'
@@ -20,6 +20,7 @@ import { STRIP_STRIDE } from './ec'
 
 export type ConfigChange =
   | { kind: 'removeDisk'; disk: number }
+  | { kind: 'awarenessMode'; mode: AwarenessMode }
 
 export interface PrecheckContext {
   readonly spec: ClusterSpec
@@ -42,6 +43,9 @@ export function configurationChangeProblem(ctx: PrecheckContext, change: ConfigC
   switch (change.kind) {
     case 'removeDisk':
       return diskRemovalProblem(ctx, change.disk)
+    case 'awarenessMode':
+      // our rule: only the quorum above; the mode changes what is judged, not where data is
+      return null
   }
 }
 

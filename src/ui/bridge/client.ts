@@ -239,6 +239,9 @@ export const simClient = {
   setHaMode(mode: 'default' | 'guarantee'): Promise<void> {
     return command((r) => r.setHaMode(mode))
   },
+  setAwarenessMode(mode: 'best-effort' | 'opt-in'): Promise<void> {
+    return command((r) => r.setAwarenessMode(mode))
+  },
   setGrowthRate(tbPerDay: number): Promise<void> {
     return command((r) => r.setGrowthRate(tbPerDay))
   },

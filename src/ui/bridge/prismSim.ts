@@ -44,6 +44,8 @@ export interface PrismSim {
   whatIf(target: string): Promise<WhatIfResult>
   /** Settings → Manage VM High Availability (issue 7): 'guarantee' enables the reservation; rejects when the running VMs can't be protected */
   setHaMode(mode: 'default' | 'guarantee'): Promise<void>
+  /** Settings → Cluster Fault Tolerance (DRILL-API §5 cluster.awarenessMode): rejects without a Zookeeper quorum */
+  setAwarenessMode(mode: 'best-effort' | 'opt-in'): Promise<void>
   /** the recorded run { format, version, scenario, seed, actions: [{ at, op, args }], end } (issue 8; README "Runs") */
   /** run the loaded scenario afresh as a drill and evaluate its `expect` checks (README "Drills as data") */
   checkExpectations(settleSeconds?: number): Promise<DrillChecks>
@@ -92,6 +94,7 @@ export function installPrismSim(): void {
     writeData: (tb) => simClient.writeData(tb),
     whatIf: (t) => simClient.whatIf(t),
     setHaMode: (m) => simClient.setHaMode(m),
+    setAwarenessMode: (m) => simClient.setAwarenessMode(m),
     exportRun: () => simClient.exportRun(),
     checkExpectations: (s) => simClient.checkExpectations(s),
     importRun: (run) => simClient.importRun(run),

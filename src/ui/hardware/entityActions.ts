@@ -51,6 +51,9 @@ export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly s
       restore: null,
       done: f.done(id),
     }))
+  // silent corruption (DOMAIN.md §12): offered on a disk that serves; a read or the scrubber finds it later
+  if (kind === 'disk' && active.length === 0)
+    out.push({ key: 'corrupt', label: 'Corrupt data (bit rot)', danger: true, fault: { kind: 'corrupt', target: id }, restore: null, done: `About 1 % of the copies on disk ${id} are now silently corrupt: reads and the scrubber will find them` })
   if (kind === 'disk') out.push({ key: 'remove-disk', label: 'Remove disk', danger: true, fault: null, restore: null, removeDisk: id, done: `Disk ${id} marked for removal: its data migrates to the other disks first` })
   if (active.length > 0) out.push({ key: 'restore', label: 'Restore', danger: false, fault: null, restore: id, done: `${id} restored` })
   // planned operations (README "Planned operations"): 0 none, 2 in maintenance; entering/exiting offer nothing

@@ -11,6 +11,7 @@ import { useSim } from '../store/simStore'
 export const CHECKS = [
   'HostDown', 'HostPartitioned', 'CvmDown', 'DiskOffline', 'DiskFailure', 'DiskMarkedOfflineRepeatedly', 'BlockDown', 'RackDown',
   'DataResiliencyCritical', 'DataUnavailable', 'DataLoss', 'RebuildBlocked', 'StorageFull', 'MetadataNodeRemoved', 'HaNotProtected', 'VmRestartFailed',
+  'DiskCorruptData',
 ] as const
 
 export function HealthChecks() {

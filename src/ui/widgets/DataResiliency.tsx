@@ -20,7 +20,9 @@ export function DataResiliency() {
   const structure = useSim((s) => s.structure)
   const [open, setOpen] = useState(false)
   if (!summary || !structure) return null
-  const domain = structure.awareness.effective
+  // the domain the status judges: the awareness in force, or the desired one with opt-in fault tolerance (DOMAIN.md §12)
+  const domain = summary.judgedDomain
+  const optIn = summary.awarenessMode === 'opt-in'
   const row = summary.faultTolerance.find((r) => r.domainType === { node: 'NODE', block: 'RACKABLE_UNIT', rack: 'RACK' }[domain])
   return (
     <Widget title="Data Resiliency Status">
@@ -31,16 +33,27 @@ export function DataResiliency() {
         <span className="text-xs text-slate-600">
           Failure domain <strong data-testid="resiliency-domain">{DOMAIN_LABEL[domain]}</strong>
           {structure.awareness.desired !== domain && <> (desired {DOMAIN_LABEL[structure.awareness.desired]})</>}
+          {optIn && <> · opt-in</>}
         </span>
         <span className="text-xs text-slate-600">
           Failures tolerable <strong data-testid="resiliency-tolerable">{row?.failuresTolerable ?? 0}</strong> of FT{structure.ftLevel}
         </span>
       </button>
+      {summary.statusReason && summary.status !== 'Computing' && (
+        <p data-testid="resiliency-reason" className={`mt-1 text-xs ${summary.status === 'Critical' ? 'text-red-700' : 'text-amber-700'}`}>
+          {summary.statusReason}
+        </p>
+      )}
       <div className="mt-2 border-t border-slate-100 pt-2 text-xs" data-testid="rebuild-progress">
         <RebuildProgress />
         {summary.unavailableBytes > 0 && (
           <p role="alert" data-testid="data-unavailable" className="mt-1 font-semibold text-orange-700">
             Data unavailable: {formatBytes(summary.unavailableBytes)} has no online copy (offline, not lost)
+          </p>
+        )}
+        {summary.corruptFoundCopies > 0 && (
+          <p data-testid="corrupt-data" className="mt-1 font-semibold text-amber-700">
+            Corrupt data: {formatBytes(summary.corruptFoundCopies * structure.unitBytes)} failed checksum validation, being replaced from good replicas
           </p>
         )}
         {summary.lostBytes > 0 && (

@@ -27,8 +27,14 @@ export function ResiliencyDialog(props: { onClose: () => void }) {
   return (
     <Modal title="Data Resiliency Status" onClose={props.onClose} wide testId="resiliency-dialog">
       <p className="mb-3 text-sm">
-        Status <strong>{summary.status}</strong>. Failures tolerable is how many more units of each domain can fail at once, in the worst case, with every component still available.
+        Status <strong>{summary.status}</strong>, judged on {summary.judgedDomain} failures
+        {summary.awarenessMode === 'opt-in' ? ` (${summary.judgedDomain} fault tolerance opt-in)` : ''}. Failures tolerable is how many more units of each domain can fail at once, in the worst case, with every component still available.
       </p>
+      {summary.statusReason && summary.status !== 'Computing' && (
+        <p className="mb-3 rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="resiliency-dialog-reason">
+          Why {summary.status}: {summary.statusReason}
+        </p>
+      )}
       <table className="w-full text-left text-xs" aria-label="Failures tolerable">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
@@ -85,6 +91,10 @@ export function ResiliencyDialog(props: { onClose: () => void }) {
           <dd>{formatBytes(summary.overReplicatedBytes)}</dd>
           <dt>Unavailable (copies offline, not lost)</dt>
           <dd data-testid="dialog-unavailable" className={summary.unavailableBytes > 0 ? 'font-semibold text-orange-700' : ''}>{formatBytes(summary.unavailableBytes)}</dd>
+          <dt>Corrupt replicas found (checksum mismatch)</dt>
+          <dd data-testid="dialog-corrupt" className={summary.corruptFoundCopies > 0 ? 'font-semibold text-amber-700' : ''}>{formatBytes(summary.corruptFoundCopies * structure.unitBytes)}</dd>
+          <dt>Replaced by reads and the scrubber</dt>
+          <dd>{formatBytes(summary.corruptRepairedCopies * structure.unitBytes)}</dd>
           <dt>Lost (no copy left)</dt>
           <dd className={summary.lostBytes > 0 ? 'font-semibold text-red-700' : ''}>{formatBytes(summary.lostBytes)}</dd>
         </dl>

@@ -28,9 +28,9 @@ import type { DataStore } from '../data'
 import type { Domain, SimTask } from '../../types'
 import { formatUnits, UNIT_BYTES } from '../../kernel/units'
 import { LEVEL_OF } from '../domainIndex'
+import { clashes, diskTargets, inBand, planBalanceMoves } from './balancePlan'
 
-export const BALANCE_BAND = 0.15
-export const BALANCE_SLACK_UNITS = 2
+export { BALANCE_BAND, BALANCE_SLACK_UNITS, diskTargets, inBand } from './balancePlan'
 export const BALANCE_SHARE = 0.5
 const MAX_ROUNDS = 6
 /** Our rule: besides after every scan, Curator checks the disk balance every 6 hours (new data drifts). */
@@ -42,36 +42,6 @@ export interface BalancerContext extends Kernel {
   readonly topo: Topology
   readonly data: DataStore
   readonly effectiveAwareness: Domain
-}
-
-/** Target usage (units) of every disk: its tier's mean fraction × its capacity; -1 for disks out of the pool. */
-export function diskTargets(data: DataStore, topo: Topology, draining: Uint8Array): Float64Array {
-  const spec = topo.spec
-  const D = spec.disks.length
-  const used = { SSD: 0, HDD: 0 }
-  const cap = { SSD: 0, HDD: 0 }
-  for (let d = 0; d < D; d++) {
-    if (!topo.diskAvailable(d)) continue
-    const t = spec.disks[d].tier
-    used[t] += data.diskUnits[d]
-    if (draining[d] === 0) cap[t] += data.capUnits[d]
-  }
-  const out = new Float64Array(D).fill(-1)
-  for (let d = 0; d < D; d++) {
-    if (!topo.diskAvailable(d) || draining[d] === 1) continue
-    const t = spec.disks[d].tier
-    out[d] = cap[t] > 0 ? (used[t] / cap[t]) * data.capUnits[d] : 0
-  }
-  return out
-}
-
-/** Our rule: within ±15 % of the target, or within 2 units of it. */
-export function inBand(used: number, target: number): boolean {
-  return Math.abs(used - target) <= band(target)
-}
-
-function band(target: number): number {
-  return Math.max(BALANCE_BAND * target, BALANCE_SLACK_UNITS)
 }
 
 export class DiskBalancer {
@@ -89,6 +59,8 @@ export class DiskBalancer {
   private batchEvent: ScheduledEvent | null = null
   private lastMs = 0
   private carry = 0
+  /** planning passes since load and the groups (extent groups, strips) they read (the benchmark reports them) */
+  readonly planStats = { passes: 0, groupsRead: 0 }
   /** called after every move batch (removal.ts finishes drained disks) */
   onProgress: () => void = () => {}
 
@@ -203,162 +175,21 @@ export class DiskBalancer {
     const at = strip ? s * STRIP_STRIDE + j : e * data.rf + j
     const arr = strip ? data.stripDisk : data.replicaDisk
     if (arr[at] !== src || !topo.diskAvailable(dst) || data.diskUnits[dst] >= data.capUnits[dst]) return false
-    if (this.clash(e, j, dst)) return false
+    if (clashes(data, data.index.diskUnit[LEVEL_OF[this.sim.effectiveAwareness]], e, j, dst)) return false
     if (strip) data.assignStripMember(s, j, dst)
     else data.assign(e, j, dst)
     return true
   }
 
-  private width(e: number): number {
-    const { data } = this.sim
-    return e < 0 ? data.stripK[-e - 1] + data.stripP[-e - 1] : data.rfOf(e)
-  }
-
-  private slot(e: number, j: number): number {
-    const { data } = this.sim
-    return e < 0 ? data.stripDisk[(-e - 1) * STRIP_STRIDE + j] : data.replicaDisk[e * data.rf + j]
-  }
-
-  /** Would disk d for slot j of item e share a unit of the awareness in force or a node with a sibling? */
-  private clash(e: number, j: number, d: number): boolean {
-    const { data } = this.sim
-    const unit = data.index.diskUnit[LEVEL_OF[this.sim.effectiveAwareness]]
-    const node = data.index.diskUnit[1]
-    const w = this.width(e)
-    for (let k = 0; k < w; k++) {
-      if (k === j) continue
-      const x = this.slot(e, k)
-      if (x >= 0 && (unit[x] === unit[d] || node[x] === node[d])) return true
-    }
-    return false
-  }
-
   /** One pass over the data: plan the moves (returns their count). */
   private planMoves(): number {
-    const { data, topo, spec } = this.sim
-    const D = spec.disks.length
-    const target = diskTargets(data, topo, this.sim.data.closed)
-    const give = new Int32Array(D)
-    const take = new Int32Array(D)
-    let unbalanced = false
-    // per tier: is some disk below / above its band? Only then do the disks on the other side of the mean give / take,
-    // so disks already in band do not churn, and the out-of-band ones are served first
-    const low = { SSD: false, HDD: false }
-    const high = { SSD: false, HDD: false }
-    for (let d = 0; d < D; d++) {
-      if (!topo.diskAvailable(d) || this.sim.data.closed[d] === 1) continue
-      const used = data.diskUnits[d]
-      if (inBand(used, target[d])) continue
-      unbalanced = true
-      if (used < target[d]) low[spec.disks[d].tier] = true
-      else high[spec.disks[d].tier] = true
-    }
-    for (let d = 0; d < D; d++) {
-      if (!topo.diskAvailable(d)) continue
-      const used = data.diskUnits[d]
-      if (this.sim.data.closed[d] === 1) {
-        give[d] = used
-        if (used > 0) unbalanced = true
-        continue
-      }
-      const tier = spec.disks[d].tier
-      const outside = !inBand(used, target[d])
-      if (used > target[d] && (outside || low[tier])) give[d] = Math.ceil(used - target[d])
-      if (used < target[d] && (outside || (high[tier] && !low[tier]))) take[d] = Math.ceil(target[d] - used)
-    }
-    // destinations: disks below target, per tier (the round-robin cursor spreads the moves)
-    const dests: Record<'SSD' | 'HDD', number[]> = { SSD: [], HDD: [] }
-    for (let d = 0; d < D; d++) if (take[d] > 0) dests[spec.disks[d].tier].push(d)
-    const cursor = { SSD: 0, HDD: 0 }
-    const pending = new Int32Array(D)
-    const moves: number[] = []
-    const room = (d: number) => topo.diskAvailable(d) && this.sim.data.closed[d] === 0 && data.diskUnits[d] + pending[d] < data.capUnits[d]
-    // a disk that stays within half its band after taking one more copy (for sources still out of band)
-    const roomInBand = (d: number) => target[d] >= 0 && data.diskUnits[d] + pending[d] + 1 <= target[d] + band(target[d]) / 2
-    const tryDest = (e: number, j: number, src: number, list: number[], tier: 'SSD' | 'HDD' | null, needTake: boolean, fits?: (d: number) => boolean): boolean => {
-      const len = list.length
-      const start = tier ? cursor[tier] : 0
-      for (let i = 0; i < len; i++) {
-        const d = list[(start + i) % len]
-        if (d === src || (needTake && take[d] <= 0) || !room(d) || (fits && !fits(d)) || this.clash(e, j, d)) continue
-        if (tier) cursor[tier] = (start + i + 1) % len
-        take[d]--
-        pending[d]++
-        pending[src]--
-        give[src]--
-        moves.push(e, j, src, d)
-        return true
-      }
-      return false
-    }
-    const all: number[] = []
-    for (let d = 0; d < D; d++) all.push(d)
-    const unit = data.index.diskUnit[LEVEL_OF[this.sim.effectiveAwareness]]
-    const node = data.index.diskUnit[1]
-    const closed = data.closed
-    const avail = new Uint8Array(D)
-    for (let d = 0; d < D; d++) avail[d] = topo.diskAvailable(d) ? 1 : 0
-    const takeLeft = { SSD: 0, HDD: 0 }
-    for (let d = 0; d < D; d++) takeLeft[spec.disks[d].tier] += take[d]
-    // scans of every disk for an out-of-band source that found nothing: bounded so a pass stays fast
-    let fallbackMisses = 0
-    const visitSlot = (e: number, j: number, src: number, shared: boolean) => {
-      const tier = spec.disks[src].tier
-      if (shared || closed[src] === 1) {
-        if (tryDest(e, j, src, dests[tier], tier, true)) takeLeft[tier]--
-        else if (!tryDest(e, j, src, all, null, false)) return
-        unbalanced = true
-        return
-      }
-      if (give[src] <= 0) return
-      if (takeLeft[tier] > 0 && tryDest(e, j, src, dests[tier], tier, true)) {
-        takeLeft[tier]--
-        return
-      }
-      if (fallbackMisses > 256 || inBand(data.diskUnits[src] - pending[src], target[src])) return
-      const sameTier = (d: number) => spec.disks[d].tier === tier && roomInBand(d)
-      if (!tryDest(e, j, src, all, null, false, sameTier)) fallbackMisses++
-    }
-    const visitStrip = (e: number) => {
-      const w = this.width(e)
-      for (let j = 0; j < w; j++) {
-        const src = this.slot(e, j)
-        if (src < 0 || avail[src] === 0) continue
-        let shared = false
-        for (let k = 0; k < j; k++) {
-          const x = this.slot(e, k)
-          if (x >= 0 && (unit[x] === unit[src] || node[x] === node[src])) shared = true
-        }
-        visitSlot(e, j, src, shared)
-      }
-    }
-    // the pass visits the data in a seeded rotation, so repeated rounds do not always move the same copies;
-    // replicas take a tight path: most copies are neither shared nor on a disk that gives
-    const U = data.units
-    const start = U > 0 ? this.sim.rng.fastInt(U) : 0
-    const rf = data.rf
-    const rd = data.replicaDisk
-    const uc = data.unitContainer
-    const rfOfC = Int32Array.from(data.containers, (c) => c.rf)
-    for (let i = 0; i < U; i++) {
-      const u = (start + i) % U
-      const base = u * rf
-      const w = rfOfC[uc[u]]
-      for (let j = 0; j < w; j++) {
-        const src = rd[base + j]
-        if (src < 0 || avail[src] === 0) continue
-        let shared = false
-        for (let k = 0; k < j; k++) {
-          const x = rd[base + k]
-          if (x >= 0 && (unit[x] === unit[src] || node[x] === node[src])) shared = true
-        }
-        if (!shared && closed[src] === 0 && (give[src] <= 0 || (takeLeft[spec.disks[src].tier] <= 0 && fallbackMisses > 256))) continue
-        visitSlot(u, j, src, shared)
-      }
-    }
-    for (let s = 0; s < data.strips; s++) visitStrip(-s - 1)
-    if (!unbalanced) return 0
-    this.moves = Int32Array.from(moves)
+    const { data, topo } = this.sim
+    const stats = { groupsRead: 0 }
+    const moves = planBalanceMoves(data, topo, this.sim.effectiveAwareness, this.sim.rng, { stats })
+    this.planStats.passes++
+    this.planStats.groupsRead += stats.groupsRead
+    if (moves === null) return 0
+    this.moves = moves
     this.moveLen = moves.length / 4
     this.movePos = 0
     return this.moveLen

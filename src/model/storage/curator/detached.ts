@@ -70,6 +70,8 @@ export class DetachedCopies {
     const { data, topo } = this.sim
     const unitOf = data.index.diskUnit[levelOf(dom)]
     const nodeOf = data.index.diskUnit[1]
+    // Curator validates the copy's checksums (integrity/corruption.ts): a corrupt one is deleted, not re-admitted
+    if (data.corruption.takeDetached(e, d)) return false
     if (e >= 0) {
       const base = e * data.rf
       const want = data.rfOf(e)
@@ -80,6 +82,8 @@ export class DetachedCopies {
           if (x === d || unitOf[x] === unitOf[d] || nodeOf[x] === nodeOf[d]) return false
         } else if (slot < 0) slot = k
       }
+      // no copy missing, but one is corrupt: the good copy that came back takes its place
+      if (slot < 0) slot = data.corruption.corruptSlotOf(e)
       if (slot < 0) return false
       const old = data.replicaDisk[base + slot]
       if (old >= 0) this.lists[old].push(e)
@@ -97,6 +101,7 @@ export class DetachedCopies {
         if (x === d || unitOf[x] === unitOf[d] || nodeOf[x] === nodeOf[d]) return false
       } else if (slot < 0) slot = j
     }
+    if (slot < 0) slot = data.corruption.corruptSlotOf(e)
     if (slot < 0) return false
     const old = data.stripDisk[base + slot]
     if (old >= 0) this.lists[old].push(e)
@@ -114,6 +119,7 @@ export class DetachedCopies {
     }
     for (const e of this.lists[d]) data.dropCopy(d, e >= 0 ? data.unitContainer[e] : data.stripContainer[-e - 1])
     this.lists[d] = []
+    data.corruption.diskWiped(d)
   }
 
   /** Copies waiting on parts that are back for the next scan to re-admit or delete (bytes). */

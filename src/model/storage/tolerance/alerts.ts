@@ -18,8 +18,15 @@ export function checkResiliencyAlerts(log: ClusterLog, ft: FaultToleranceResult,
     log.resolve('data-unavailable')
   }
   if (lost > 0 && !log.isOpen('data-loss')) {
-    log.event('critical', 'DataLoss', null, `${formatUnits(lost)} of data has no copy left anywhere: every copy was on a disk that failed or was replaced`)
-    log.raise('data-loss', 'critical', 'DataLoss', null, `Data loss: ${formatUnits(lost)} has no copy left anywhere: more disks failed than the cluster can tolerate before the rebuild finished`)
+    // corruption (storage/integrity/): every copy of some data failed its checksum
+    const corrupt = ft.availability.corruptLostUnits
+    const why = corrupt === 0 ? 'every copy was on a disk that failed or was replaced'
+      : corrupt === lost ? 'every copy is corrupt (checksum mismatch) or gone'
+        : `every copy was on a disk that failed or was replaced, or is corrupt (checksum mismatch: ${formatUnits(corrupt)})`
+    log.event('critical', 'DataLoss', null, `${formatUnits(lost)} of data has no copy left anywhere: ${why}`)
+    log.raise('data-loss', 'critical', 'DataLoss', null, corrupt === lost
+      ? `Data loss: ${formatUnits(lost)} has no valid copy left: every replica failed its checksum before a good one could replace it`
+      : `Data loss: ${formatUnits(lost)} has no copy left anywhere: more disks failed than the cluster can tolerate before the rebuild finished`)
   }
   if (scanning) return
   if (ft.status === 'Critical') {

@@ -30,7 +30,8 @@
  * (node figure 0, or below 2 on FT2). The domain in force is the desired one unless
  * best-effort awareness fell back (DOMAIN.md §2): a cluster that never had the units for
  * block awareness is judged at node level, not flagged forever. A failure at the desired
- * level still drops the figure and raises Warning.
+ * level still drops the figure and raises Warning. With opt-in fault domains the desired
+ * domain is judged (judged.ts).
  */
 import { staticFaultTolerance } from '../../cluster/awareness'
 import { DOMAIN_OF_LEVEL, LEVEL_OF, type DataStore, type DomainIndex, type Level, type OplogStore } from '../data'
@@ -53,7 +54,8 @@ import { tolerableLosses, tolerableCostLosses } from './losses'
 import { scanOplog } from './scans'
 export * from './scans'
 export * from './losses'
-import { ALL_AVAILABLE, dataAvailability, type DataAvailability } from './availability'
+import { ALL_AVAILABLE, corruptAvailability, dataAvailability, type DataAvailability } from './availability'
+import { judgedDomain, statusReason } from './judged'
 
 /** What the fault tolerance computation reads (the composition root implements it). */
 export interface FaultToleranceContext {
@@ -95,6 +97,9 @@ export interface FaultToleranceResult {
   availability: DataAvailability
   /** simulated seconds since load at which the inputs last changed */
   lastUpdateTime: number
+  /** the domain the status judges (judged.ts) and why the status is not OK (null when OK) */
+  judged: Domain
+  reason: string | null
 }
 
 /** Per-level minimum tolerance of a set of copy groups (extent groups, strips, episodes); raw (not capped). */
@@ -214,6 +219,16 @@ export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranc
   const eff = LEVEL_OF[sim.effectiveAwareness]
   const ecWidth = ecStripWidth(sim)
 
+  // the data with no online copy, and the groups whose only copies online are corrupt (availability.ts)
+  const noOnlineCopy = eg.health.lostUnits + eg.health.lostStripMembers > 0
+  const corrupt = data.corruption
+  const availability = noOnlineCopy
+    ? dataAvailability(data, avail, sim.destroyedDisks, sim.vdiskCount, corrupt)
+    : corrupt.count > 0
+      ? corruptAvailability(data, avail, sim.destroyedDisks, sim.vdiskCount, corrupt)
+      : ALL_AVAILABLE
+  const corruptLost = availability.corruptLostUnits
+
   const rows: FaultToleranceRow[] = []
   for (const dt of DOMAIN_TYPES) {
     const level = LEVEL_OF_TYPE[dt]
@@ -226,7 +241,10 @@ export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranc
     const placement = (what: string) => (v: number) => `Based on placement of ${what} the cluster can tolerate a maximum of ${failureWord(dt, v)}`
 
     const lostAny = eg.health.lostUnits + eg.health.lostStripMembers > 0
-    set('EXTENT_GROUPS', eg.mins[level], lostAny ? () => `${eg.health.lostUnits + eg.health.lostStripMembers} extent groups have no available replica` : placement('extent group replicas'))
+    set('EXTENT_GROUPS', corruptLost > 0 ? 0 : eg.mins[level],
+      lostAny ? () => `${eg.health.lostUnits + eg.health.lostStripMembers} extent groups have no available replica`
+        : corruptLost > 0 ? () => `${corruptLost} extent groups have no valid replica: every copy failed its checksum`
+          : placement('extent group replicas'))
     set('OPLOG', op.mins[level], placement('OpLog episode replicas'))
 
     let meta = ranges.length === 0 ? -1 : Infinity
@@ -274,9 +292,12 @@ export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranc
     rows.push({ domainType: dt, failuresTolerable: min, components: comps })
   }
 
-  const noOnlineCopy = eg.health.lostUnits + eg.health.lostStripMembers > 0
-  const availability = noOnlineCopy ? dataAvailability(data, avail, sim.destroyedDisks, sim.vdiskCount) : ALL_AVAILABLE
-  return { rows, status: resiliencyStatus(rows, sim.effectiveAwareness, spec.ftLevel), health: eg.health, availability, lastUpdateTime: sim.faultToleranceStamp }
+  // opt-in fault domains (judged.ts): the desired domain is judged even when the cluster falls back
+  const judged = judgedDomain(spec.awarenessMode, spec.desiredAwareness, sim.effectiveAwareness)
+  const status = resiliencyStatus(rows, judged, spec.ftLevel)
+  const unitCounts = { node: index.unitCount[1], block: index.unitCount[2], rack: index.unitCount[3] }
+  const reason = statusReason({ rows, status, mode: spec.awarenessMode, desired: spec.desiredAwareness, inForce: sim.effectiveAwareness, ftLevel: spec.ftLevel, erasureCoding: spec.erasureCoding, unitCounts })
+  return { rows, status, health: eg.health, availability, lastUpdateTime: sim.faultToleranceStamp, judged, reason }
 }
 
 /** Prism's Data Resiliency status from the rows (see the header). */
