@@ -59,7 +59,8 @@ export function VmsPage(props: { view: string | null }) {
           <div className={`grid items-start gap-3 ${selected ? 'grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)]' : 'grid-cols-1'}`}>
             <div className="min-w-0 rounded border border-slate-200 bg-white p-3 shadow-sm">
               {!selected && <p className="mb-2 text-sm text-slate-600">Select a VM to see its details and actions.</p>}
-              <VmTable rows={rows} selectedId={selectedId} onSelect={setSelectedId} />
+              {selected && <p className="mb-2 text-xs text-slate-600">Fewer columns while the details are open: close them to see every column.</p>}
+              <VmTable rows={rows} selectedId={selectedId} onSelect={setSelectedId} compact={selected !== null} />
             </div>
             {selected && (
               <div className="sticky top-2 max-h-[calc(100vh-4rem)] overflow-auto">
