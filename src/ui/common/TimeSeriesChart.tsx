@@ -53,12 +53,13 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
   // the clock, in 5 s steps (a re-render per sample, not per frame)
   const now = useSim((s) => Math.floor(s.time / 5) * 5)
   const from = props.from ?? 0
+  const yUnit = props.yUnit
   const chart = useMemo(() => {
     const t1 = Math.max(data.length ? data[data.length - 1].time : 0, now, from + 60)
     const x = scaleLinear().domain([from, t1]).range([m.left, width - m.right])
     const top = max(series.flatMap((s) => data.map((d) => s.value(d)))) ?? 1
     // ticks are round in the chart's unit: the scale runs in units and maps back to values
-    const unit = props.yUnit && top > 0 ? props.yUnit(top) : 1
+    const unit = yUnit && top > 0 ? yUnit(top) : 1
     const yu = scaleLinear().domain([0, top > 0 ? (top / unit) * 1.05 : 1]).nice().range([height - m.bottom, m.top])
     const y = Object.assign((v: number) => yu(v / unit), { ticks: (n: number) => yu.ticks(n).map((t) => t * unit) })
     // the model samples every 300 s and on every change, so the last sample holds until the clock
@@ -70,7 +71,7 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
     const xt = timeTicks(from, t1, Math.max(2, Math.floor((width - m.left - m.right) / 80)))
     const yt = distinctTicks((n) => y.ticks(n), props.format, 4)
     return { x, y, paths, xt, yt }
-  }, [data, series, height, width, now, from, props.format, props.step, props.yUnit, m.left, m.right, m.bottom, m.top])
+  }, [data, series, height, width, now, from, props.format, props.step, yUnit, m.left, m.right, m.bottom, m.top])
   const { x, y, paths, xt, yt } = chart
   const last = data[data.length - 1]
   const step = tickStep(xt)
