@@ -21,7 +21,8 @@ function summarise(data: HardwareData) {
     structure.disks.forEach((d, i) => {
       if (d.tier !== tier) return
       count++
-      if (diskState(state, i) === 'offline') offline++
+      // offline as the Analysis page counts it: offline itself, or behind a host or CVM that does not serve
+      if (diskState(state, i) === 'offline' || state.hostState[d.node] !== 0 || state.cvmState[d.node] !== 0) offline++
       capacity += d.capacityBytes
       used += state.diskUsedBytes[i] ?? 0
     })
@@ -35,7 +36,10 @@ function summarise(data: HardwareData) {
   let cvmMemory = 0
   let vcpus = 0
   let vmMemory = 0
+  let freeUp = 0
   structure.nodes.forEach((n, i) => {
+    // memory VMs could still use: on the hosts that are up
+    if (state.hostState[i] === 0) freeUp += Math.max(0, n.memoryBytes - n.cvmMemoryBytes - hostVms.memoryBytes[i])
     cores += n.cpuCores
     if (state.hostState[i] !== 1) coresUp += n.cpuCores
     memory += n.memoryBytes
@@ -50,7 +54,7 @@ function summarise(data: HardwareData) {
     text: `${formatBytes(hostVms.memoryBytes[i])} of ${formatBytes(n.memoryBytes - n.cvmMemoryBytes)}`,
   }))
   const storageTop = structure.nodes.map((n, i) => ({
-    id: n.id,
+    id: state.hostState[i] === 1 ? `${n.id} (down)` : n.id,
     value: nodeStorage.usedBytes[i],
     max: nodeStorage.capacityBytes[i],
     text: `${formatBytes(nodeStorage.usedBytes[i])} of ${formatBytes(nodeStorage.capacityBytes[i])}`,
@@ -68,6 +72,7 @@ function summarise(data: HardwareData) {
     cvmMemory,
     vcpus,
     vmMemory,
+    freeUp,
     memoryTop,
     storageTop,
   }
@@ -133,7 +138,7 @@ export function HardwareOverview(props: { data: HardwareData }) {
           rows={[
             { label: 'CVM memory', value: formatBytes(s.cvmMemory) },
             { label: 'Used by running VMs', value: formatBytes(s.vmMemory) },
-            { label: 'Free for VMs', value: formatBytes(Math.max(0, s.memory - s.cvmMemory - s.vmMemory)) },
+            { label: s.hosts.down + s.hosts.partitioned > 0 ? 'Free for VMs (hosts up)' : 'Free for VMs', value: formatBytes(s.freeUp) },
           ]}
         />
       </Widget>
