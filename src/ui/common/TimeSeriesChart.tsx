@@ -44,6 +44,8 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
   current?: ReadonlyArray<number | null>
   /** the unit the value ticks are round in, from the largest value (bytes: 1 TiB, not 10^12) */
   yUnit?: (top: number) => number
+  /** end of the time axis when the data ends before the clock (a finished X-Ray test); default the clock */
+  to?: number
 }) {
   const [box, setBox] = useState<HTMLElement | null>(null)
   const width = Math.max(240, useElementWidth(box))
@@ -51,7 +53,8 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
   const m = { top: 10, right: 14, bottom: 22, left: 72 }
   const { data, series } = props
   // the clock, in 5 s steps (a re-render per sample, not per frame)
-  const now = useSim((s) => Math.floor(s.time / 5) * 5)
+  const clock = useSim((s) => Math.floor(s.time / 5) * 5)
+  const now = props.to ?? clock
   const from = props.from ?? 0
   const yUnit = props.yUnit
   const chart = useMemo(() => {
