@@ -30,7 +30,7 @@ function columnsOf(type: EntityType): Column<HealthRow>[] {
   ]
 }
 
-export function EntityHealthList(props: { type: EntityType; health: EntityHealth; filter: HealthLevel | 'all'; onFilter: (f: HealthLevel | 'all') => void }) {
+export function EntityHealthList(props: { type: EntityType; health: EntityHealth; filter: HealthLevel | 'all'; onFilter: (f: HealthLevel | 'all') => void; pageSize?: number }) {
   const { type, health, filter } = props
   const columns = useMemo(() => columnsOf(type), [type])
   const rows = useMemo(() => (filter === 'all' ? health.rows : health.rows.filter((r) => r.level === filter)), [health, filter])
@@ -59,7 +59,7 @@ export function EntityHealthList(props: { type: EntityType; health: EntityHealth
         rowKey={(r) => r.key}
         rowTestId={(r) => `health-row-${r.key}`}
         exportName={`health-${type.id}`}
-        pageSize={15}
+        pageSize={props.pageSize ?? 15}
         toolbar={
           <div role="group" aria-label="Filter by health" className="flex flex-wrap items-center gap-1.5">
             {chip('all', 'All', total)}

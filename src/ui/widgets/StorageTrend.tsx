@@ -28,13 +28,13 @@ const KEY = [
   { label: 'data written', color: ANNOTATION_COLORS.data },
 ]
 
-export function StorageTrend() {
+export function StorageTrend(props: { height?: number } = {}) {
   const metrics = useSamplesToNow()
   const annotations = useFaultAnnotations()
   const recent = annotations.slice(-5).reverse()
   return (
     <div className="flex flex-col gap-2">
-      <TimeSeriesChart label="Storage used, resilient capacity and total over time" data={metrics} series={SERIES} annotations={annotations} format={(v) => formatBytes(v, 0)} yUnit={byteUnit} step testId="storage-trend" />
+      <TimeSeriesChart label="Storage used, resilient capacity and total over time" data={metrics} series={SERIES} annotations={annotations} format={(v) => formatBytes(v, 0)} yUnit={byteUnit} step height={props.height} testId="storage-trend" />
       <div className="flex flex-wrap gap-3 text-[11px] text-slate-500" aria-label="Chart marks">
         {KEY.map((k) => (
           <span key={k.label} className="flex items-center gap-1">
