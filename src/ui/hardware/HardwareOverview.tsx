@@ -163,7 +163,7 @@ export function HardwareOverview(props: { data: HardwareData }) {
         <TopHosts label="Top hosts by CPU usage" rows={s.cpuTop} share={false} testId="top-hosts-cpu" />
       </Widget>
       <Widget title="Top Hosts by Controller IOPS">
-        <TopHosts label="Top hosts by controller IOPS (their Stargate)" rows={s.iopsTop} share={false} testId="top-hosts-iops" />
+        <TopHosts label="Top hosts by controller IOPS (their Stargate)" rows={s.iopsTop} share={false} relative testId="top-hosts-iops" />
       </Widget>
     </div>
   )
