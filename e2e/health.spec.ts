@@ -90,3 +90,29 @@ test('Health lists every entity with its health, filterable and sortable, fed by
   const r = await sim.report()
   await expect(hosts).toHaveAttribute('data-good', String(r.topology.nodes.filter((n) => n.host === 'up' && n.cvm === 'up').length))
 })
+
+test('after a block failure Home, Health, Hardware and HA tell the same story (screenshot review fixes)', async ({ page }) => {
+  const sim = await openScenario(page, 'twelve-3-blocks', 1, '#/home')
+  await sim.inject({ kind: 'block', target: 'block-2' })
+  await sim.advance(180)
+  const r = await sim.report()
+  const down = r.topology.nodes.filter((n) => n.host === 'down')
+  expect(down).toHaveLength(4)
+  // Home's Health widget: the same counts as the Health page
+  await expect(page.getByTestId('home-health-hosts')).toHaveAttribute('data-critical', '4')
+  await page.getByTestId('home-health-hosts').click()
+  await expect(page.getByTestId('health-hosts').locator('[data-critical]')).toHaveAttribute('data-critical', '4')
+  // Hardware overview: the unreachable disks count offline, as Analysis counts them; top hosts by CPU and IOPS from the model
+  await page.evaluate(() => (location.hash = '#/hardware/overview'))
+  const offline = r.topology.disks.filter((d) => down.some((n) => n.id === d.node) || d.mode === 'offline')
+  await expect(page.getByTestId('tier-SSD').locator('td').nth(1)).toHaveText(String(offline.filter((d) => d.tier === 'SSD').length))
+  const busiest = r.topology.nodes.filter((n) => n.host === 'up').sort((a, b) => b.cpuUsagePct - a.cpuUsagePct)[0]
+  await expect(page.getByTestId('top-hosts-cpu').locator('li').first()).toContainText(busiest.id)
+  await expect(page.getByTestId('top-hosts-cpu').locator('li').first()).toContainText(`${busiest.cpuUsagePct.toFixed(1)} %`)
+  const sg = r.io.stargates.filter((s) => s.healthy).sort((a, b) => b.iops - a.iops)[0]
+  await expect(page.getByTestId('top-hosts-iops').locator('li').first()).toContainText(sg.id)
+  await expect(page.getByTestId('top-hosts-iops')).not.toContainText(down[0].id)
+  // the HA strip: a host that is down offers no memory
+  await page.evaluate(() => (location.hash = '#/ha'))
+  await expect(page.getByText('not available')).toHaveCount(4)
+})
