@@ -85,7 +85,7 @@ export function DataTable<T>(props: {
       <div className="flex flex-wrap items-center gap-2">
         {props.toolbar}
         <span className="text-xs text-slate-500">
-          {filtered.length === rows.length ? `${rows.length} items` : `${filtered.length} of ${rows.length} items`}
+          {filtered.length === rows.length ? `${rows.length} ${rows.length === 1 ? 'item' : 'items'}` : `${filtered.length} of ${rows.length} ${rows.length === 1 ? 'item' : 'items'}`}
         </span>
         <div className="ml-auto flex items-center gap-2">
           <button type="button" className="btn-secondary" onClick={() => download('csv')}>
