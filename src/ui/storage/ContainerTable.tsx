@@ -39,8 +39,8 @@ export function ContainerTable() {
     </table>
     {offline && (
       <p className="mt-2 text-xs text-slate-600" data-testid="container-offline-note">
-        Used (physical) counts every copy of the container's data, offline ones included ({formatBytes(raw)} in all); the Storage Summary
-        counts only the disks that serve now ({formatBytes(storage.usedBytes)}).
+        Used (physical) counts every copy of the container's data, offline ones included; the Storage Summary counts only the disks that
+        serve now ({formatBytes(storage.usedBytes)} used).
       </p>
     )}
     </>
