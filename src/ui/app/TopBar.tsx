@@ -41,7 +41,7 @@ export function TopBar(props: { page: PageId }) {
       </a>
       <div className="relative">
         <button type="button" className="topbar-btn flex items-center gap-1 font-semibold" aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu((v) => !v)} title="Pages (m)">
-          <span aria-hidden="true">☰</span> {pageName(props.page)} <span aria-hidden="true" className="text-[10px]">▾</span>
+          <span aria-hidden="true">☰</span> {pageName(props.page)} <span aria-hidden="true" className="text-[11px]">▾</span>
         </button>
         {menu && <PageMenu current={props.page} onClose={closeMenu} onWalkthroughs={openWalkthroughs} />}
       </div>

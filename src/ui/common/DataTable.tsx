@@ -10,6 +10,8 @@ export interface Column<T> {
   header: string
   /** the sortable / searchable / exported value */
   value: (row: T) => string | number | null
+  /** what the column sorts by, when not its value (e.g. a severity's rank) */
+  sort?: (row: T) => string | number | null
   render?: (row: T) => ReactNode
   align?: 'left' | 'right'
   /** free text that may wrap (messages); other cells stay on one line */
@@ -42,8 +44,9 @@ export function DataTable<T>(props: {
       const col = columns.find((c) => c.key === sort.key)
       if (col) {
         out = [...out].sort((a, b) => {
-          const x = col.value(a)
-          const y = col.value(b)
+          const key = col.sort ?? col.value
+          const x = key(a)
+          const y = key(b)
           if (x === y) return 0
           if (x === null) return 1
           if (y === null) return -1
@@ -82,7 +85,7 @@ export function DataTable<T>(props: {
       <div className="flex flex-wrap items-center gap-2">
         {props.toolbar}
         <span className="text-xs text-slate-500">
-          {filtered.length === rows.length ? `${rows.length} items` : `${filtered.length} of ${rows.length} items`}
+          {filtered.length === rows.length ? `${rows.length} ${rows.length === 1 ? 'item' : 'items'}` : `${filtered.length} of ${rows.length} ${rows.length === 1 ? 'item' : 'items'}`}
         </span>
         <div className="ml-auto flex items-center gap-2">
           <button type="button" className="btn-secondary" onClick={() => download('csv')}>

@@ -42,6 +42,10 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
   step?: boolean
   /** the figures now, per series, for the legend (default: the last sample's) */
   current?: ReadonlyArray<number | null>
+  /** the unit the value ticks are round in, from the largest value (bytes: 1 TiB, not 10^12) */
+  yUnit?: (top: number) => number
+  /** end of the time axis when the data ends before the clock (a finished X-Ray test); default the clock */
+  to?: number
 }) {
   const [box, setBox] = useState<HTMLElement | null>(null)
   const width = Math.max(240, useElementWidth(box))
@@ -49,13 +53,18 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
   const m = { top: 10, right: 14, bottom: 22, left: 72 }
   const { data, series } = props
   // the clock, in 5 s steps (a re-render per sample, not per frame)
-  const now = useSim((s) => Math.floor(s.time / 5) * 5)
+  const clock = useSim((s) => Math.floor(s.time / 5) * 5)
+  const now = props.to ?? clock
   const from = props.from ?? 0
+  const yUnit = props.yUnit
   const chart = useMemo(() => {
     const t1 = Math.max(data.length ? data[data.length - 1].time : 0, now, from + 60)
     const x = scaleLinear().domain([from, t1]).range([m.left, width - m.right])
     const top = max(series.flatMap((s) => data.map((d) => s.value(d)))) ?? 1
-    const y = scaleLinear().domain([0, top > 0 ? top * 1.05 : 1]).nice().range([height - m.bottom, m.top])
+    // ticks are round in the chart's unit: the scale runs in units and maps back to values
+    const unit = yUnit && top > 0 ? yUnit(top) : 1
+    const yu = scaleLinear().domain([0, top > 0 ? (top / unit) * 1.05 : 1]).nice().range([height - m.bottom, m.top])
+    const y = Object.assign((v: number) => yu(v / unit), { ticks: (n: number) => yu.ticks(n).map((t) => t * unit) })
     // the model samples every 300 s and on every change, so the last sample holds until the clock
     const drawn: readonly T[] = data.length > 0 && now > data[data.length - 1].time ? [...data, { ...data[data.length - 1], time: now }] : data
     const paths = series.map((s) => ({
@@ -65,7 +74,7 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
     const xt = timeTicks(from, t1, Math.max(2, Math.floor((width - m.left - m.right) / 80)))
     const yt = distinctTicks((n) => y.ticks(n), props.format, 4)
     return { x, y, paths, xt, yt }
-  }, [data, series, height, width, now, from, props.format, props.step, m.left, m.right, m.bottom, m.top])
+  }, [data, series, height, width, now, from, props.format, props.step, yUnit, m.left, m.right, m.bottom, m.top])
   const { x, y, paths, xt, yt } = chart
   const last = data[data.length - 1]
   const step = tickStep(xt)
@@ -101,7 +110,7 @@ export function TimeSeriesChart<T extends { time: number }>(props: {
       <figcaption className="flex flex-wrap gap-3 text-xs text-slate-600">
         {series.map((s, i) => (
           <span key={s.label} className="flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-0.5 w-4" style={{ background: s.color }} />
+            <span aria-hidden="true" className="inline-block w-4" style={s.dashed ? { borderTop: `2px dashed ${s.color}` } : { height: 2, background: s.color }} />
             {s.label}
             {props.current?.[i] != null ? `: ${props.format(props.current[i]!)}` : last ? `: ${props.format(s.value(last))}` : ''}
           </span>

@@ -47,16 +47,16 @@ export function HostReserveColumn(props: { host: HaHost; parcels: Parcel[]; host
             ? shown.map((p) => (
                 <div
                   key={p.vm}
-                  className="flex items-center justify-center overflow-hidden border-t text-[10px] font-medium text-white"
+                  className="flex items-center justify-center overflow-hidden border-t text-[11px] font-medium leading-none text-white"
                   style={{ height: px(p.bytes), background: PARCEL_FILL, borderColor: PARCEL_STROKE }}
                   title={`${p.name}: ${formatBytes(p.bytes)} (parcel)`}
                   data-testid={`ha-parcel-${p.vm}`}
                 >
-                  {px(p.bytes) >= 12 ? p.name : ''}
+                  {px(p.bytes) >= 13 ? p.name : ''}
                 </div>
               ))
             : runH > 0 && (
-                <div className="flex h-full items-center justify-center text-[10px] font-medium text-white" style={{ background: PARCEL_FILL }}>
+                <div className="flex h-full items-center justify-center text-[11px] font-medium text-white" style={{ background: PARCEL_FILL }}>
                   {parcels.length} VMs
                 </div>
               )}
@@ -69,7 +69,7 @@ export function HostReserveColumn(props: { host: HaHost; parcels: Parcel[]; host
               return (
                 <div
                   key={g.forHost}
-                  className="flex min-w-0 flex-1 items-start justify-center overflow-hidden text-[9px] font-semibold text-white"
+                  className="flex min-w-0 flex-1 items-start justify-center overflow-hidden text-[11px] font-semibold leading-tight text-white"
                   style={{ height: Math.min(resH, px(g.bytes)), background: colour }}
                   title={`Failover segments for ${g.forHost}: ${formatBytes(g.bytes)} (${g.vms.join(', ')})`}
                   data-testid={`ha-segment-${host.id}-${g.forHost}`}
@@ -86,7 +86,8 @@ export function HostReserveColumn(props: { host: HaHost; parcels: Parcel[]; host
       </div>
       <figcaption className="text-center text-[11px] leading-tight text-slate-600">
         <div className="font-semibold text-slate-800">{host.id}</div>
-        <div>{formatBytes(host.availableBytes, 0)} free</div>
+        {/* a host that is down offers nothing: say so rather than "0 B free" */}
+        <div className={down ? 'font-semibold text-red-700' : undefined}>{down ? 'not available' : `${formatBytes(host.availableBytes, 0)} free`}</div>
       </figcaption>
     </figure>
   )

@@ -46,7 +46,7 @@ export const DiagramBlock = memo(function DiagramBlock(props: {
           )}
         </text>
         {state === 'down' && (
-          <text x={header.x + header.w - 8} y={cy} dy="0.35em" textAnchor="end" fontSize={10} fontWeight={700} fill={c.text}>
+          <text x={header.x + header.w - 8} y={cy} dy="0.35em" textAnchor="end" fontSize={11} fontWeight={700} fill={c.text}>
             DOWN
           </text>
         )}

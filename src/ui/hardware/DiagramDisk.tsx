@@ -60,7 +60,7 @@ export const DiagramDisk = memo(function DiagramDisk(props: {
         />
       )}
       {box.w >= 26 && online && (
-        <text x={cx} y={box.y + box.h / 2 + 3} dy="0.35em" textAnchor="middle" fontSize={8} fontWeight={600} fill={disk.tier === 'SSD' ? '#1e40af' : '#475569'}>
+        <text x={cx} y={box.y + box.h / 2 + 3} dy="0.35em" textAnchor="middle" fontSize={9} fontWeight={600} fill={disk.tier === 'SSD' ? '#1e40af' : '#475569'}>
           {disk.tier}
         </text>
       )}

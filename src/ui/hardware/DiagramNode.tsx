@@ -39,12 +39,12 @@ export const DiagramNode = memo(function DiagramNode(props: {
   const roles = roleNames(roleSet)
   const label = `Host ${node.id}, ${nodeStateText(state)}, ${props.vmCount} VMs${roles.length ? `, ${roles.join(', ')}` : ''}`
   const stateWord = state === 'up' ? null : nodeStateText(state)
-  const infoX = nameEnd + 8 + (stateWord ? stateWord.length * 6.2 + 8 : 0)
-  // what fits between the name and the role badges (roles take at most ~100px)
-  const infoRoom = header.x + header.w - pad - 100 - infoX
+  const infoX = nameEnd + 8 + (stateWord ? stateWord.length * 6.8 + 8 : 0)
+  // what fits between the name and the role badges (roles take at most ~110px)
+  const infoRoom = header.x + header.w - pad - 110 - infoX
   const vms = `${props.vmCount} ${props.vmCount === 1 ? 'VM' : 'VMs'}`
   const full = `${node.hostIp} · CVM ${node.cvmIp} · ${vms}`
-  const info = infoRoom >= full.length * 5.6 ? full : infoRoom >= (node.hostIp.length + vms.length + 3) * 5.6 ? `${node.hostIp} · ${vms}` : node.hostIp
+  const info = infoRoom >= full.length * 6.1 ? full : infoRoom >= (node.hostIp.length + vms.length + 3) * 6.1 ? `${node.hostIp} · ${vms}` : node.hostIp
   return (
     <>
       <rect
@@ -71,7 +71,7 @@ export const DiagramNode = memo(function DiagramNode(props: {
             y={line1}
             dy="0.35em"
             textAnchor={compact ? 'end' : 'start'}
-            fontSize={10}
+            fontSize={11}
             fontWeight={700}
             fill={c.text}
           >
@@ -79,7 +79,7 @@ export const DiagramNode = memo(function DiagramNode(props: {
           </text>
         )}
         {props.showIp && (
-          <text x={infoX} y={line1} dy="0.35em" fontSize={10} fill="#64748b">
+          <text x={infoX} y={line1} dy="0.35em" fontSize={11} fill="#64748b">
             {info}
           </text>
         )}

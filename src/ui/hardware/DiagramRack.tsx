@@ -35,7 +35,7 @@ export const DiagramRack = memo(function DiagramRack(props: {
           <tspan fontWeight={400}>Rack </tspan>
           {rack.id}
         </text>
-        <text x={header.x + header.w - 8} y={cy} dy="0.35em" textAnchor="end" fontSize={10} fontWeight={state === 'down' ? 700 : 400} fill={c.text}>
+        <text x={header.x + header.w - 8} y={cy} dy="0.35em" textAnchor="end" fontSize={11} fontWeight={state === 'down' ? 700 : 400} fill={c.text}>
           {state === 'down' ? 'DOWN' : showCounts ? counts : ''}
         </text>
         <rect x={header.x + 1} y={header.y + 1} width={header.w - 2} height={header.h - 2} rx={5} strokeWidth={2} className={FOCUS_RING_CLASS} />

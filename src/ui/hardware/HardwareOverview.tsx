@@ -1,14 +1,17 @@
 /** Hardware → Overview: hosts, disks by tier, CPU, memory, top hosts — all from the store. */
 import { useMemo } from 'react'
 import { Widget } from '../common/Widget'
+import type { IoSection } from '../bridge/types'
 import { formatBytes } from '../format'
+import { formatIops } from '../iopaths/ioFormat'
+import { useSim } from '../store/simStore'
 import { BigStat } from './BigStat'
 import { DetailsList } from './DetailsList'
 import { blockState, diskState, nodeState, rackState, type NodeState } from './entities'
 import { TopHosts } from './TopHosts'
 import type { HardwareData } from './useHardwareData'
 
-function summarise(data: HardwareData) {
+function summarise(data: HardwareData, io: IoSection | null) {
   const { structure, state, hostVms, nodeStorage } = data
   const hosts: Record<NodeState, number> = { up: 0, down: 0, partitioned: 0, 'cvm-down': 0, maintenance: 0 }
   structure.nodes.forEach((_, i) => hosts[nodeState(state, i)]++)
@@ -21,7 +24,8 @@ function summarise(data: HardwareData) {
     structure.disks.forEach((d, i) => {
       if (d.tier !== tier) return
       count++
-      if (diskState(state, i) === 'offline') offline++
+      // offline as the Analysis page counts it: offline itself, or behind a host or CVM that does not serve
+      if (diskState(state, i) === 'offline' || state.hostState[d.node] !== 0 || state.cvmState[d.node] !== 0) offline++
       capacity += d.capacityBytes
       used += state.diskUsedBytes[i] ?? 0
     })
@@ -35,7 +39,10 @@ function summarise(data: HardwareData) {
   let cvmMemory = 0
   let vcpus = 0
   let vmMemory = 0
+  let freeUp = 0
   structure.nodes.forEach((n, i) => {
+    // memory VMs could still use: on the hosts that are up
+    if (state.hostState[i] === 0) freeUp += Math.max(0, n.memoryBytes - n.cvmMemoryBytes - hostVms.memoryBytes[i])
     cores += n.cpuCores
     if (state.hostState[i] !== 1) coresUp += n.cpuCores
     memory += n.memoryBytes
@@ -50,12 +57,19 @@ function summarise(data: HardwareData) {
     text: `${formatBytes(hostVms.memoryBytes[i])} of ${formatBytes(n.memoryBytes - n.cvmMemoryBytes)}`,
   }))
   const storageTop = structure.nodes.map((n, i) => ({
-    id: n.id,
+    id: state.hostState[i] === 1 ? `${n.id} (down)` : n.id,
     value: nodeStorage.usedBytes[i],
     max: nodeStorage.capacityBytes[i],
     text: `${formatBytes(nodeStorage.usedBytes[i])} of ${formatBytes(nodeStorage.capacityBytes[i])}`,
   }))
+  // the I/O model's figures per host: CPU of its VMs and CVM, IOPS its Stargate serves
+  const up = (i: number) => state.hostState[i] === 0
+  const cpuTop = structure.nodes.flatMap((n, i) => (up(i) ? [{ id: n.id, value: io?.nodeCpuPct[i] ?? 0, max: 100, text: `${(io?.nodeCpuPct[i] ?? 0).toFixed(1)} % of ${n.cpuCores} cores` }] : []))
+  const busiest = Math.max(1, ...structure.nodes.map((_, i) => io?.sgIops[i] ?? 0))
+  const iopsTop = structure.nodes.flatMap((n, i) => (up(i) ? [{ id: n.id, value: io?.sgIops[i] ?? 0, max: busiest, text: `${formatIops(io?.sgIops[i] ?? 0)} IOPS` }] : []))
   return {
+    cpuTop,
+    iopsTop,
     hosts,
     cvmsDown,
     blocksDown: structure.blocks.filter((_, i) => blockState(structure, state, i) === 'down').length,
@@ -68,6 +82,7 @@ function summarise(data: HardwareData) {
     cvmMemory,
     vcpus,
     vmMemory,
+    freeUp,
     memoryTop,
     storageTop,
   }
@@ -75,7 +90,8 @@ function summarise(data: HardwareData) {
 
 export function HardwareOverview(props: { data: HardwareData }) {
   const { structure } = props.data
-  const s = useMemo(() => summarise(props.data), [props.data])
+  const io = useSim((st) => st.io)
+  const s = useMemo(() => summarise(props.data, io), [props.data, io])
   return (
     <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3" data-testid="hardware-overview">
       <Widget title="Hardware Summary" testId="hardware-summary">
@@ -133,7 +149,7 @@ export function HardwareOverview(props: { data: HardwareData }) {
           rows={[
             { label: 'CVM memory', value: formatBytes(s.cvmMemory) },
             { label: 'Used by running VMs', value: formatBytes(s.vmMemory) },
-            { label: 'Free for VMs', value: formatBytes(Math.max(0, s.memory - s.cvmMemory - s.vmMemory)) },
+            { label: s.hosts.down + s.hosts.partitioned > 0 ? 'Free for VMs (hosts up)' : 'Free for VMs', value: formatBytes(s.freeUp) },
           ]}
         />
       </Widget>
@@ -142,6 +158,12 @@ export function HardwareOverview(props: { data: HardwareData }) {
       </Widget>
       <Widget title="Top Hosts by Storage Usage">
         <TopHosts label="Top hosts by storage used" rows={s.storageTop} testId="top-hosts-storage" />
+      </Widget>
+      <Widget title="Top Hosts by CPU Usage">
+        <TopHosts label="Top hosts by CPU usage" rows={s.cpuTop} share={false} testId="top-hosts-cpu" />
+      </Widget>
+      <Widget title="Top Hosts by Controller IOPS">
+        <TopHosts label="Top hosts by controller IOPS (their Stargate)" rows={s.iopsTop} share={false} relative testId="top-hosts-iops" />
       </Widget>
     </div>
   )

@@ -33,7 +33,7 @@ export function RoleBadges(props: { x: number; cy: number; align: 'start' | 'end
           <g key={b.key} data-role={b.key}>
             <title>{b.title}</title>
             <rect x={left} y={props.cy - 6.5} width={w} height={13} rx={6.5} fill={b.fill} stroke={b.stroke} strokeWidth={0.75} />
-            <text x={left + w / 2} y={props.cy} dy="0.35em" textAnchor="middle" fontSize={9} fontWeight={600} fill={b.color}>
+            <text x={left + w / 2} y={props.cy} dy="0.35em" textAnchor="middle" fontSize={10} fontWeight={600} fill={b.color}>
               {b.text}
             </text>
           </g>

@@ -42,9 +42,9 @@ export const METRICS = {
   maxBlockWidth: 460,
   maxSlotStep: 60,
   slotPadding: 0.2,
-  /** approximate advance of the 11px semibold node name and 9px badge text */
+  /** approximate advance of the 11px semibold node name and 10px badge text */
   nameChar: 6.6,
-  badgeChar: 5.4,
+  badgeChar: 6,
 }
 
 /** Width a role badge takes (also used to draw it). */

@@ -29,7 +29,7 @@ export function HealthChecks() {
         {' · '}
         <strong className={failed > 0 ? 'text-red-700' : 'text-slate-700'}>{failed} failed</strong>
       </p>
-      <ul className="grid grid-cols-1 gap-x-4 gap-y-1 text-xs sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-x-4 gap-y-1 text-xs lg:grid-cols-2 xl:grid-cols-1">
         {CHECKS.map((c) => {
           const n = failing.get(c) ?? 0
           return (

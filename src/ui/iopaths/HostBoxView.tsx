@@ -6,9 +6,11 @@ import type { HostBox } from './pathLayout'
 
 type HostState = 'up' | 'down' | 'partitioned'
 
-function redirectorText(hostState: HostState, localUp: boolean): string {
+function redirectorText(hostState: HostState, localUp: boolean, short = false): string {
   if (hostState === 'down') return 'host down'
   if (hostState === 'partitioned') return 'partitioned'
+  // a narrow box (12 hosts at 1280 px) says only what changes
+  if (short) return localUp ? 'local up' : 'local down'
   return localUp ? 'redirector · local up' : 'redirector · local down'
 }
 
@@ -29,12 +31,12 @@ export function HostLabel(props: { box: HostBox; y: number; id: string; hostStat
   const bad = props.hostState !== 'up' || !props.localUp
   return (
     <g pointerEvents="none">
-      <rect x={box.x + 3} y={y + 1} width={Math.max(2, box.w - 6)} height={27} rx={3} fill="#ffffff" fillOpacity={0.85} />
-      <text x={box.x + 7} y={y + 13} fontSize={10} fontWeight={600} fill="#0f172a">
+      <rect x={box.x + 3} y={y + 1} width={Math.max(2, box.w - 6)} height={29} rx={3} fill="#ffffff" fillOpacity={0.85} />
+      <text x={box.x + 7} y={y + 13} fontSize={11} fontWeight={600} fill="#0f172a">
         {props.id}
       </text>
-      <text x={box.x + 7} y={y + 25} fontSize={8.5} fill={bad ? '#b91c1c' : '#64748b'}>
-        {redirectorText(props.hostState, props.localUp)}
+      <text x={box.x + 7} y={y + 26} fontSize={11} fill={bad ? '#b91c1c' : '#475569'}>
+        {redirectorText(props.hostState, props.localUp, box.w < 130)}
       </text>
     </g>
   )

@@ -3,19 +3,24 @@
  * on the simulated clock, the pending failbacks ahead of "now", and the latest batches listed.
  */
 import { scaleLinear } from 'd3'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
+import { tickLabel, tickStep, timeTicks } from '../common/timeTicks'
 import { Widget } from '../common/Widget'
-import { formatClock, formatCount, formatDuration, formatSimTime } from '../format'
+import { formatCount, formatDuration, formatSimTime } from '../format'
+import { useElementWidth } from '../hardware/useElementWidth'
 import { useSim } from '../store/simStore'
 import { redirectBatches, type RedirectBatch } from './redirectBatches'
 
 const COLOR: Record<RedirectBatch['reason'], string> = { failover: '#d97706', failback: '#16a34a', login: '#0284c7' }
 const WORD: Record<RedirectBatch['reason'], string> = { failover: 'failover', failback: 'failback', login: 'login' }
-const W = 640
-const H = 70
-const M = { left: 24, right: 24, top: 8, bottom: 18 }
+// drawn at its real pixel width (no viewBox scaling), so the labels are 11 px at any width
+const H = 76
+const M = { left: 24, right: 30, top: 10, bottom: 20 }
+const FONT = 11
 
 export function RedirectTimeline(props: { hostFilter: number | null }) {
+  const [box, setBox] = useState<HTMLElement | null>(null)
+  const W = Math.max(240, useElementWidth(box))
   const io = useSim((s) => s.io)
   const time = useSim((s) => s.time)
   const structure = useSim((s) => s.structure)!
@@ -24,16 +29,20 @@ export function RedirectTimeline(props: { hostFilter: number | null }) {
   const failbacks = (io?.failbacks ?? []).filter((f) => props.hostFilter === null || f.host === props.hostFilter)
   const lastFailback = failbacks.reduce((m, f) => Math.max(m, f.at), time)
   const start = Math.max(0, Math.min(batches[0]?.time ?? time, time - 600), lastFailback - 7200)
-  const x = scaleLinear().domain([start, Math.max(lastFailback + 30, time + 30, start + 600)]).range([M.left, W - M.right])
+  const end = Math.max(lastFailback + 30, time + 30, start + 600)
+  const x = scaleLinear().domain([start, end]).range([M.left, W - M.right])
+  const ticks = timeTicks(start, end, Math.max(2, Math.floor((W - M.left - M.right) / 80)))
+  const step = tickStep(ticks)
   const maxCount = batches.reduce((m, b) => Math.max(m, b.count), 1)
   const recent = batches.slice(-8).reverse()
   return (
     <Widget title="Redirect timeline" testId="redirect-timeline">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`${batches.length} redirect batches; ${failbacks.length} failbacks pending`}>
+      <div ref={setBox} className="w-full">
+      <svg width={W} height={H} className="block" role="img" aria-label={`${batches.length} redirect batches; ${failbacks.length} failbacks pending`}>
         <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} stroke="#cbd5e1" />
-        {x.ticks(6).map((t) => (
-          <text key={t} x={x(t)} y={H - 4} fontSize={9} textAnchor="middle" fill="#64748b">
-            {formatClock(t)}
+        {ticks.map((t) => (
+          <text key={t} x={x(t)} y={H - 5} fontSize={FONT} textAnchor={x(t) > W - M.right - 24 ? 'end' : x(t) < M.left + 24 ? 'start' : 'middle'} fill="#475569">
+            {tickLabel(t, step, end)}
           </text>
         ))}
         {batches.filter((b) => b.time >= start).map((b) => {
@@ -51,8 +60,9 @@ export function RedirectTimeline(props: { hostFilter: number | null }) {
           </g>
         ))}
         <line x1={x(time)} x2={x(time)} y1={M.top - 4} y2={H - M.bottom} stroke="#0f172a" strokeWidth={1.5} />
-        <text x={x(time) + 3} y={M.top + 2} fontSize={9} fill="#0f172a">now</text>
+        <text x={x(time) + 3} y={M.top + 2} fontSize={FONT} fill="#0f172a">now</text>
       </svg>
+      </div>
       <div className="mt-1 flex flex-wrap gap-3 text-xs text-slate-600" aria-hidden="true">
         {(['failover', 'failback', 'login'] as const).map((r) => (
           <span key={r} className="flex items-center gap-1"><span className="inline-block h-2.5 w-1 rounded-sm" style={{ background: COLOR[r] }} />{WORD[r]}</span>

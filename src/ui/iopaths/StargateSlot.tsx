@@ -29,12 +29,12 @@ export const StargateSlot = memo(function StargateSlot(props: {
       <title>{`Stargate on ${props.id} (${props.ip}:3261) ${props.healthy ? 'up' : props.cutOff ? 'unreachable (its host is partitioned off)' : 'down'}: ${props.sessions} vDisk sessions (${props.remote} remote), ${formatIops(props.iops)} IOPS, ${Math.round(props.util * 100)}% busy, ${props.latencyMs.toFixed(2)} ms`}</title>
       <rect x={x + 2} y={y} width={inner} height={h} rx={3} fill={props.healthy ? '#f8fafc' : '#fef2f2'} stroke={props.healthy ? '#94a3b8' : '#dc2626'} strokeWidth={props.healthy ? 1 : 1.5} />
       {!narrow && (
-        <text x={x + w / 2} y={y + 13} textAnchor="middle" fontSize={10} fontWeight={600} fill="#1e293b">
+        <text x={x + w / 2} y={y + 13} textAnchor="middle" fontSize={11} fontWeight={600} fill="#1e293b">
           {props.id}
         </text>
       )}
-      <text x={x + w / 2} y={y + (narrow ? 14 : 26)} textAnchor="middle" fontSize={narrow ? 8 : 9} fill={props.healthy ? '#475569' : '#b91c1c'}>
-        {props.healthy ? (narrow ? props.sessions : `${props.sessions} sess${props.remote > 0 ? ` · ${props.remote} rem` : ''}`) : down}
+      <text x={x + w / 2} y={y + (narrow ? 14 : 26)} textAnchor="middle" fontSize={narrow ? 10 : 11} fill={props.healthy ? '#475569' : '#b91c1c'}>
+        {!props.healthy ? down : narrow ? props.sessions : props.remote === 0 ? `${props.sessions} sess` : w >= 110 ? `${props.sessions} sess · ${props.remote} rem` : `${props.sessions} · ${props.remote} rem`}
       </text>
       {/* the one queue: utilisation bar */}
       <rect x={x + 5} y={y + h - 14} width={Math.max(1, inner - 6)} height={6} rx={2} fill="#e2e8f0" />

@@ -9,13 +9,15 @@ import { useSim } from '../store/simStore'
 
 const SIZE = 480
 const R = 160
+/** Tableau 10 without its red: red on this page means a CVM that is down, never a block. */
+const UNIT_COLOURS = schemeTableau10.filter((c) => c !== '#e15759')
 
 export function RingDiagram() {
   const structure = useSim((s) => s.structure)!
   const state = useSim((s) => s.state)!
   const [selected, setSelected] = useState<number | null>(null)
   const colorBy = structure.racks.length > 1 ? 'rack' : 'block'
-  const color = useMemo(() => scaleOrdinal<number, string>(schemeTableau10), [])
+  const color = useMemo(() => scaleOrdinal<number, string>(UNIT_COLOURS), [])
   const ring = state.ringOrder
   const members = ring.filter((n) => state.ringMember[n] === 1)
   const rfm = structure.metadataReplicationFactor
@@ -37,8 +39,8 @@ export function RingDiagram() {
   const unitOf = (n: number) => (colorBy === 'rack' ? structure.nodes[n].rack : structure.nodes[n].block)
   const unitName = (n: number) => (colorBy === 'rack' ? structure.racks[structure.nodes[n].rack].id : structure.blocks[structure.nodes[n].block].id)
   return (
-    <div className="flex flex-wrap items-start gap-4">
-      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} className="w-full max-w-[460px]" role="group" aria-label="Cassandra metadata ring">
+    <div className="flex flex-wrap items-start justify-center gap-4">
+      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} className="w-full max-w-[500px]" role="group" aria-label="Cassandra metadata ring">
         <circle cx={SIZE / 2} cy={SIZE / 2} r={R} fill="none" stroke="#cbd5e1" strokeWidth={2} />
         {rangeArc && <path d={rangeArc} transform={`translate(${SIZE / 2},${SIZE / 2})`} fill="#0ea5e9" opacity={0.5} />}
         {ring.map((n, i) => {
@@ -67,7 +69,7 @@ export function RingDiagram() {
               }}
             >
               <circle cx={x} cy={y} r={isReplica ? 15 : 12} fill={inRing ? color(unitOf(n)) : '#fff'} stroke={up ? (selected === n ? '#0f172a' : '#fff') : '#dc2626'} strokeWidth={up ? 2 : 3} strokeDasharray={inRing ? undefined : '3 2'} opacity={up ? 1 : 0.55} />
-              {zk && <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize="8" fontWeight="700" fill="#fff">ZK</text>}
+              {zk && <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize="10" fontWeight="700" fill="#fff">ZK</text>}
               {state.leader === n && <text x={x + 11} y={y - 9} fontSize="12" fill="#f59e0b" aria-hidden="true">★</text>}
             </g>
           )
@@ -75,16 +77,24 @@ export function RingDiagram() {
         {ring.map((n, i) => {
           const [lx, ly] = pos(i, R + 36)
           return (
-            <text key={`label-${n}`} x={lx} y={ly} dy="0.35em" textAnchor="middle" fontSize="10" fill="#334155" aria-hidden="true">
+            <text key={`label-${n}`} x={lx} y={ly} dy="0.35em" textAnchor="middle" fontSize="12" fill="#334155" aria-hidden="true">
               {structure.nodes[n].id}
             </text>
           )
         })}
-        <text x={SIZE / 2} y={SIZE / 2 - 6} textAnchor="middle" fontSize="13" fill="#334155">RF{rfm} metadata</text>
-        <text x={SIZE / 2} y={SIZE / 2 + 12} textAnchor="middle" fontSize="11" fill="#64748b">{members.length} of {ring.length} in ring</text>
+        <text x={SIZE / 2} y={SIZE / 2 - 6} textAnchor="middle" fontSize="14" fill="#334155">RF{rfm} metadata</text>
+        <text x={SIZE / 2} y={SIZE / 2 + 12} textAnchor="middle" fontSize="12" fill="#475569">{members.length} of {ring.length} in ring</text>
       </svg>
-      <div className="flex min-w-[220px] flex-col gap-2 text-xs">
+      <div className="flex min-w-[220px] max-w-sm flex-1 flex-col gap-2 text-xs">
         <p className="text-slate-600">Colour: {colorBy} of each member. ZK = Zookeeper server, ★ = Acropolis leader, red rim = CVM down, dashed = removed from the ring.</p>
+        <ul className="flex flex-wrap gap-x-3 gap-y-1" aria-label={`Colours by ${colorBy}`}>
+          {(colorBy === 'rack' ? structure.racks : structure.blocks).map((u, i) => (
+            <li key={u.id} className="flex items-center gap-1.5 text-slate-700">
+              <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ background: color(i) }} />
+              {u.id}
+            </li>
+          ))}
+        </ul>
         {selected !== null ? (
           <div data-testid="token-range">
             <p className="font-semibold text-slate-800">Token range owned by {structure.nodes[selected].id}</p>

@@ -28,7 +28,7 @@ export function HaPage(_props: { view: string | null }) {
       <Widget title="Host memory: parcels and failover segments" testId="ha-hosts">
         <ReserveDiagram ha={ha} parcels={parcels} />
       </Widget>
-      <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-3 xl:grid-cols-2">
         <Widget
           title="Failure detection timeline"
           testId="ha-timeline-widget"

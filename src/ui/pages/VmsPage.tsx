@@ -2,6 +2,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react'
 import { navigate } from '../app/routes'
 import { useHotkeys } from '../app/useHotkeys'
+import { useMediaQuery } from '../common/useMediaQuery'
 import { VmDetails } from '../vms/VmDetails'
 import { VmOverview } from '../vms/VmOverview'
 import { useVmRows } from '../vms/vmRows'
@@ -18,6 +19,8 @@ export function VmsPage(props: { view: string | null }) {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const selected = useMemo(() => (selectedId === null ? null : (rows.find((r) => r.id === selectedId) ?? null)), [rows, selectedId])
   const keys = useMemo(() => ({ o: () => navigate('vms', null), t: () => navigate('vms', 'table') }), [])
+  // every column fits beside the details from about 1800 px (1920×1080); narrower, the table drops the ones the details repeat
+  const wide = useMediaQuery('(min-width: 1800px)')
   useHotkeys(keys)
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return
@@ -59,7 +62,8 @@ export function VmsPage(props: { view: string | null }) {
           <div className={`grid items-start gap-3 ${selected ? 'grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)]' : 'grid-cols-1'}`}>
             <div className="min-w-0 rounded border border-slate-200 bg-white p-3 shadow-sm">
               {!selected && <p className="mb-2 text-sm text-slate-600">Select a VM to see its details and actions.</p>}
-              <VmTable rows={rows} selectedId={selectedId} onSelect={setSelectedId} />
+              {selected && !wide && <p className="mb-2 text-xs text-slate-600">Fewer columns while the details are open: close them to see every column.</p>}
+              <VmTable rows={rows} selectedId={selectedId} onSelect={setSelectedId} compact={selected !== null && !wide} />
             </div>
             {selected && (
               <div className="sticky top-2 max-h-[calc(100vh-4rem)] overflow-auto">

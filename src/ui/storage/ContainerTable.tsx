@@ -8,7 +8,11 @@ export function ContainerTable() {
   if (!containers || !storage) return null
   // containers share the storage pool: each can grow into the pool's free space
   const poolFree = Math.max(0, storage.totalBytes - storage.usedBytes)
+  // a container's used figure counts its copies wherever they are; the Storage Summary only the disks that serve now
+  const raw = containers.reduce((a, c) => a + c.rawBytes, 0)
+  const offline = raw > storage.usedBytes * 1.001
   return (
+    <>
     <table className="w-full text-left text-[13px]" aria-label="Storage containers" data-testid="container-table">
       <thead className="bg-slate-50 text-xs uppercase text-slate-600">
         <tr>
@@ -33,5 +37,12 @@ export function ContainerTable() {
         ))}
       </tbody>
     </table>
+    {offline && (
+      <p className="mt-2 text-xs text-slate-600" data-testid="container-offline-note">
+        Used (physical) counts every copy of the container's data, offline ones included; the Storage Summary counts only the disks that
+        serve now ({formatBytes(storage.usedBytes)} used).
+      </p>
+    )}
+    </>
   )
 }

@@ -9,6 +9,8 @@ export function StorageDiagram() {
   const storage = useSim((s) => s.summary?.storage)
   const containers = useSim((s) => s.summary?.containers)
   if (!structure || !storage || !containers) return null
+  // the pool counts the disks that serve now, a container every copy (as the container table says)
+  const offline = containers.reduce((a, c) => a + c.rawBytes, 0) > storage.usedBytes * 1.001
   return (
     <div className="flex flex-col items-center gap-3 py-4" role="group" aria-label="Storage diagram" data-testid="storage-diagram">
       <div className={BOX}>
@@ -23,9 +25,10 @@ export function StorageDiagram() {
         <div className="text-xs uppercase text-slate-500">Storage pool</div>
         <div className="font-semibold">default-storage-pool</div>
         <div className="text-xs text-slate-600">
-          {formatBytes(storage.totalBytes)} physical · {formatPct(storage.totalBytes ? storage.usedBytes / storage.totalBytes : 0)} used · resilient{' '}
+          {formatBytes(storage.totalBytes)} physical · {formatBytes(storage.usedBytes)} ({formatPct(storage.totalBytes ? storage.usedBytes / storage.totalBytes : 0)}) used · resilient{' '}
           {formatBytes(storage.resilientCapacityBytes)}
         </div>
+        {offline && <div className="text-xs text-slate-600">on the disks that serve now</div>}
       </div>
       <div aria-hidden="true" className="h-6 w-px bg-slate-400" />
       <div className="flex flex-wrap justify-center gap-3">
@@ -37,6 +40,7 @@ export function StorageDiagram() {
               RF{c.replicationFactor}
               {c.erasureCoding ? ` + EC-X${c.ecStrip ? ` ${c.ecStrip.k}/${c.ecStrip.p}` : ''}` : ''} · {formatBytes(c.rawBytes)} used
             </div>
+            {offline && <div className="text-xs text-slate-600">offline copies included</div>}
           </div>
         ))}
       </div>

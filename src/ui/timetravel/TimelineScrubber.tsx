@@ -19,6 +19,8 @@ const PAD = 14
 const HEIGHT = 56
 const TRACK_Y = 30
 
+const SEVERITY_ORDER: Record<string, number> = { action: 0, info: 0, warning: 1, critical: 2 }
+
 export function TimelineScrubber(props: { compact?: boolean }) {
   const time = useSim((s) => s.time)
   const end = useSim((s) => s.run?.end ?? s.time)
@@ -36,6 +38,8 @@ export function TimelineScrubber(props: { compact?: boolean }) {
 
   const x = useMemo(() => scaleLinear().domain([0, Math.max(end, 1)]).range([PAD, Math.max(PAD + 1, width - PAD)]).clamp(true), [end, width])
   const shown = pending ?? time
+  // marks at the same instant overlap: the most severe is drawn last, on top (a failure's critical event over its warnings)
+  const drawn = useMemo(() => [...marks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]), [marks])
   const times = useMemo(() => [...new Set(marks.map((m) => m.time))].sort((a, b) => a - b), [marks])
 
   useEffect(() => () => {
@@ -130,7 +134,7 @@ export function TimelineScrubber(props: { compact?: boolean }) {
           >
             <rect x={PAD} y={TRACK_Y - 3} width={Math.max(0, x(end) - PAD)} height={6} rx={3} fill="#dbe3ec" />
             <rect x={PAD} y={TRACK_Y - 3} width={Math.max(0, x(shown) - PAD)} height={6} rx={3} fill="#9cc3f0" />
-            {marks.map((m, i) => (
+            {drawn.map((m, i) => (
               <line
                 key={i}
                 x1={x(m.time)}

@@ -44,12 +44,16 @@ const COLUMNS: Column<VmRow>[] = [
   },
 ]
 
-export function VmTable(props: { rows: readonly VmRow[]; selectedId: string | null; onSelect: (id: string) => void }) {
+/** While a VM's details are open beside the table (1280 px wide), the columns the details repeat stay out of the way. */
+const COMPACT = new Set(['name', 'host', 'power', 'cpuUsage', 'memoryUsage', 'readIops', 'latency', 'errors', 'paths'])
+const COMPACT_COLUMNS = COLUMNS.filter((c) => COMPACT.has(c.key))
+
+export function VmTable(props: { rows: readonly VmRow[]; selectedId: string | null; onSelect: (id: string) => void; compact?: boolean }) {
   return (
     <DataTable
       label="VMs"
       rows={props.rows}
-      columns={COLUMNS}
+      columns={props.compact ? COMPACT_COLUMNS : COLUMNS}
       rowKey={(r) => r.id}
       rowTestId={(r) => `vm-row-${r.id}`}
       selectedKey={props.selectedId}

@@ -33,17 +33,21 @@ export function ClusterResources() {
   })
   const structure = useSim((s) => s.structure)
   const vms = useSim((s) => s.vms)
+  const hostState = useSim((s) => s.state?.hostState ?? null)
+  // as the Hardware overview counts them: cores and memory of the hosts that are up
   const cpu = useMemo(() => {
-    if (!structure || !vms) return { vcpus: 0, cores: 0 }
+    if (!structure || !vms) return { vcpus: 0, cores: 0, down: 0 }
     let vcpus = 0
     vms.power.forEach((p, i) => {
       if (p !== 1) vcpus += structure.vms[i].vcpus
     })
-    return { vcpus, cores: structure.nodes.reduce((a, n) => a + n.cpuCores, 0) }
-  }, [structure, vms])
+    const up = structure.nodes.filter((_, i) => hostState?.[i] !== 1)
+    return { vcpus, cores: up.reduce((a, n) => a + n.cpuCores, 0), down: structure.nodes.length - up.length }
+  }, [structure, vms, hostState])
   const mem = useMemo(() => {
     let cap = 0, run = 0
     for (const h of ha?.hosts ?? []) {
+      if (h.state !== 'up') continue
       cap += h.capacityBytes
       run += h.runningBytes
     }
@@ -53,11 +57,11 @@ export function ClusterResources() {
     <Widget title="Cluster CPU and Memory">
       <div className="flex flex-col gap-3">
         <Meter label="Cluster CPU Usage" testId="cluster-cpu-usage" value={cpuPct / 100} detail={`Of the cores of the hosts that are up (VMs and CVMs)${busiest ? `; ${busiest}` : ''}`} />
-        <Meter label="Memory used by VMs" value={mem.cap ? mem.run / mem.cap : 0} detail={`${formatBytes(mem.run)} of ${formatBytes(mem.cap)} available to VMs`} />
+        <Meter label="Memory used by VMs" value={mem.cap ? mem.run / mem.cap : 0} detail={`${formatBytes(mem.run)} of ${formatBytes(mem.cap)} available to VMs${cpu.down > 0 ? ' on the hosts that are up' : ''}`} />
         <div className="flex justify-between text-xs">
           <span className="text-slate-600">vCPUs provisioned</span>
           <span className="font-medium" data-testid="vcpu-ratio">
-            {cpu.vcpus} vCPUs on {cpu.cores} cores ({cpu.cores ? (cpu.vcpus / cpu.cores).toFixed(2) : '0'} : 1)
+            {cpu.vcpus} vCPUs on {cpu.cores} cores{cpu.down > 0 ? ' up' : ''} ({cpu.cores ? (cpu.vcpus / cpu.cores).toFixed(2) : '0'} : 1)
           </span>
         </div>
       </div>

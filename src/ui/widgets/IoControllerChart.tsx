@@ -52,7 +52,7 @@ export function windowStart(metrics: readonly MetricSample[], from: number): num
   return lo < metrics.length ? lo : -1
 }
 
-export function IoControllerChart(props: { kind: Kind }) {
+export function IoControllerChart(props: { kind: Kind; height?: number }) {
   const spec = SPEC[props.kind]
   const metrics = useSim((s) => s.metrics)
   // the clock moves every frame; the window only when its first sample changes
@@ -77,7 +77,7 @@ export function IoControllerChart(props: { kind: Kind }) {
       <div className="text-2xl font-light tabular-nums text-slate-900" data-testid={`${spec.testId}-value`}>
         {now !== null ? spec.format(now) : '—'}
       </div>
-      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={120} from={from} current={current ?? undefined} step />
+      <TimeSeriesChart label={`${spec.title} over the last ${WINDOW_SECONDS / 3600} hours`} data={data} series={spec.series} annotations={annotations} format={spec.format} height={props.height ?? 120} from={from} current={current ?? undefined} step />
     </Widget>
   )
 }

@@ -5,14 +5,21 @@
 import { TimeSeriesChart, type Series } from '../common/TimeSeriesChart'
 import { formatBytes, formatClock } from '../format'
 import type { MetricSample } from '../bridge/types'
-import { useSim } from '../store/simStore'
 import { ANNOTATION_COLORS, useFaultAnnotations } from './useFaultAnnotations'
+import { useSamplesToNow } from './useSamplesToNow'
 
 const SERIES: Series<MetricSample>[] = [
   { label: 'Used', color: '#0ea5e9', value: (d) => d.usedBytes },
   { label: 'Resilient capacity', color: '#64748b', value: (d) => d.resilientBytes, dashed: true },
   { label: 'Total', color: '#0f172a', value: (d) => d.totalBytes },
 ]
+
+/** Byte ticks round in the largest binary unit that fits (TiB for a cluster): 100 TiB, 200 TiB… */
+export function byteUnit(top: number): number {
+  let unit = 1
+  while (top / (unit * 1024) >= 1) unit *= 1024
+  return unit
+}
 
 const KEY = [
   { label: 'failure', color: ANNOTATION_COLORS.failure },
@@ -21,13 +28,13 @@ const KEY = [
   { label: 'data written', color: ANNOTATION_COLORS.data },
 ]
 
-export function StorageTrend() {
-  const metrics = useSim((s) => s.metrics)
+export function StorageTrend(props: { height?: number } = {}) {
+  const metrics = useSamplesToNow()
   const annotations = useFaultAnnotations()
   const recent = annotations.slice(-5).reverse()
   return (
     <div className="flex flex-col gap-2">
-      <TimeSeriesChart label="Storage used, resilient capacity and total over time" data={metrics} series={SERIES} annotations={annotations} format={(v) => formatBytes(v, 0)} testId="storage-trend" />
+      <TimeSeriesChart label="Storage used, resilient capacity and total over time" data={metrics} series={SERIES} annotations={annotations} format={(v) => formatBytes(v, 0)} yUnit={byteUnit} step height={props.height} testId="storage-trend" />
       <div className="flex flex-wrap gap-3 text-[11px] text-slate-500" aria-label="Chart marks">
         {KEY.map((k) => (
           <span key={k.label} className="flex items-center gap-1">

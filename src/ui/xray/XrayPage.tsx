@@ -32,6 +32,8 @@ export function XrayPage(_props: { view: string | null }) {
       </div>
     )
   const slug = report.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()
+  // a finished test's charts end where it ended, not at the clock that ran on after it
+  const end = report.phase === 'done' ? Math.max(0, ...report.annotations.map((a) => a.time), ...report.results.flatMap((r) => r.series.map(([t]) => t))) : undefined
   return (
     <div className="flex flex-col gap-3 p-4" data-testid="xray-page">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -47,7 +49,7 @@ export function XrayPage(_props: { view: string | null }) {
         <div className="grid gap-3 lg:grid-cols-2">
           {report.results.map((r) => (
             <Widget key={r.name} title={r.name} testId="xray-result">
-              <XrayResultChart result={r} annotations={report.annotations} />
+              <XrayResultChart result={r} annotations={report.annotations} end={end} />
             </Widget>
           ))}
         </div>
