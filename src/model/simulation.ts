@@ -10,6 +10,7 @@ import type { EventHandler, Kernel } from './kernel/context'
 import { SimError } from './kernel/errors'
 import { EventQueue, type ScheduledEvent } from './kernel/eventQueue'
 import { RunLoop, toMs } from './kernel/runLoop'
+import { plural } from './kernel/units'
 import { DataGrowth } from './storage/growth'
 import { VmHa } from './ha/ha'
 import { IoPaths } from './iopath/iopath'
@@ -169,7 +170,7 @@ export class Simulation implements Kernel {
     for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
     this.data.tolerance.warmUp(avail, spec.nodes[0].disks)
     this.on('scenario-step', (p) => this.runStep(p as number))
-    this.log.event('info', 'ClusterStart', null, `Cluster ${spec.name} started: ${spec.nodes.length} nodes, ${spec.blocks.length} blocks, ${spec.racks.length} racks; FT${spec.ftLevel}, ${this.effectiveAwareness} awareness in force`)
+    this.log.event('info', 'ClusterStart', null, `Cluster ${spec.name} started: ${plural(spec.nodes.length, 'node')}, ${plural(spec.blocks.length, 'block')}, ${plural(spec.racks.length, 'rack')}; FT${spec.ftLevel}, ${this.effectiveAwareness} awareness in force`)
     if (this.effectiveAwareness !== spec.desiredAwareness)
       this.log.event('warning', 'AwarenessFallback', null, `Desired ${spec.desiredAwareness} awareness needs more ${spec.desiredAwareness}s; ${this.effectiveAwareness} awareness is in force (best effort)`)
     if (this.data.unplaced > 0)

@@ -48,3 +48,6 @@ export function formatBytes(bytes: number, digits = 2): string {
 export function formatUnits(units: number): string {
   return formatBytes(units * UNIT_BYTES)
 }
+
+/** "1 rack", "3 racks": a count with its noun (regular plural). */
+export const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`

@@ -24,7 +24,7 @@ import { rawCapacity, resilientCapacity } from './capacity'
 import { STRIP_STRIDE } from './ec'
 import { SimError } from '../kernel/errors'
 import type { Domain } from '../types'
-import { formatBytes, UNIT_BYTES } from '../kernel/units'
+import { formatBytes, plural, UNIT_BYTES } from '../kernel/units'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Topology } from '../cluster/topology'
 import type { CapacityUnits } from './capacity'
@@ -66,7 +66,6 @@ export interface WhatIfResult {
   message: string
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`
 
 export function whatIfFailure(sim: WhatIfContext, target: string): WhatIfResult {
   const { topo, spec, data } = sim
