@@ -38,6 +38,9 @@ import { XrayExecutor, xrayRefusals, type XrayOps } from './xray/executor'
 import type { XrayPlan } from './xray/planTypes'
 import { PlannedOps } from './upgrade/plannedOps'
 import { plannedHost } from './plannedHost'
+import { lifecycleHost } from './lifecycleHost'
+import { NodeRemoval } from './lifecycle/nodeRemoval'
+import { ClusterExpansion } from './lifecycle/expansion'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -60,7 +63,8 @@ export class Simulation implements Kernel {
   readonly data: DataStore
   readonly log: ClusterLog
   readonly vms: VmTable
-  readonly effectiveAwareness: Domain
+  /** the awareness in force: recomputed when nodes are added or removed (lifecycleHost.ts) */
+  effectiveAwareness: Domain
   /** simulated time, integer milliseconds since load */
   timeMs = 0
   private readonly handlers = new Map<string, EventHandler>()
@@ -94,6 +98,9 @@ export class Simulation implements Kernel {
   readonly metrics = new MetricsLog()
   /** live migration, maintenance mode, planned CVM shutdown, rolling upgrades (upgrade/plannedOps.ts) */
   readonly planned: PlannedOps
+  /** node removal and cluster expansion (lifecycle/) */
+  readonly nodeRemoval: NodeRemoval
+  readonly expansion: ClusterExpansion
   private ftCache: FaultToleranceResult | null = null
   private capacityCache: { resilient: number } | null = null
   private shareCache: { ft: FaultToleranceResult; share: Float32Array | null; key: number } | null = null
@@ -155,6 +162,10 @@ export class Simulation implements Kernel {
     this.io = new IoPaths(this)
     this.growth = new DataGrowth(this)
     this.planned = new PlannedOps(plannedHost(this))
+    const lifecycle = lifecycleHost(this)
+    this.nodeRemoval = new NodeRemoval(lifecycle)
+    this.expansion = new ClusterExpansion(lifecycle)
+    this.addSubsystem(this.nodeRemoval)
     // compile the incremental fault-tolerance path now rather than on the first failure
     const avail = new Uint8Array(spec.disks.length)
     for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
@@ -271,6 +282,16 @@ export class Simulation implements Kernel {
   /** Remove a disk: its data migrates at full RF first (storage/removal.ts). */
   removeDisk(diskId: string): void {
     this.removal.removeDisk(diskId)
+  }
+
+  /** Remove a node: VMs, data, metadata and services move off it first (lifecycle/nodeRemoval.ts). */
+  removeNode(nodeId: string): void {
+    this.nodeRemoval.removeNode(nodeId)
+  }
+
+  /** Add a node to the cluster (lifecycle/expansion.ts). */
+  addNode(node: unknown): void {
+    this.expansion.addNode(node)
   }
 
   /** Run the simulated clock exactly `seconds` forward. */
@@ -593,6 +614,8 @@ export class Simulation implements Kernel {
     else if ('enterMaintenance' in a) this.enterMaintenance(a.enterMaintenance)
     else if ('exitMaintenance' in a) this.exitMaintenance(a.exitMaintenance)
     else if ('upgrade' in a) this.upgrade(a.upgrade)
+    else if ('removeNode' in a) this.removeNode(a.removeNode)
+    else if ('addNode' in a) this.addNode(a.addNode)
   }
 
   tryPowerOn(v: number, interactive: boolean): void {
@@ -662,7 +685,7 @@ export class Simulation implements Kernel {
     const { vms, oplog, topo } = this
     const rf = oplog.rf
     let allServe = true
-    for (let n = 0; n < topo.nodeCount; n++) if (!topo.cvmServing(n)) allServe = false
+    for (let n = 0; n < topo.nodeCount; n++) if (topo.nodeActive(n) && !topo.cvmServing(n)) allServe = false
     for (let v = 0; v < vms.count; v++) {
       if (vms.power[v] !== POWER_ON) continue
       for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) {

@@ -10,6 +10,7 @@ import { whatIfFailure, type WhatIfResult } from '../model/storage/whatif'
 import { FRODO_CONNECTIONS_PER_VDISK } from '../model/iopath/ioload'
 import { SimError, Simulation } from '../model/simulation'
 import type { Fault, Report, SimAlert, SimTask, Until, UntilResult } from '../model/types'
+import type { AddNodeInput } from '../model/scenario/schema'
 import { UNIT_BYTES } from '../model/kernel/units'
 import { runDrill, type DrillChecks } from '../model/scenario/expect'
 import { ArraySender, ListSender, RecordSender } from './patch'
@@ -39,9 +40,11 @@ interface Sent {
   redirects: number
   /** HA state the summary's `ha` was built from (ha, topology and VM versions) */
   ha: string
+  /** the topology's structure version the structure was built from (nodes added or removed: resync) */
+  topology: number
 }
 
-const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, metricsRewrites: 0, structure: false, io: '', redirects: 0, ha: '' })
+const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, metricsRewrites: 0, structure: false, io: '', redirects: 0, ha: '', topology: -1 })
 
 /** What the UI holds of the per-VM / per-vDisk arrays, tasks and alerts: deltas send what differs. */
 class Senders {
@@ -399,6 +402,13 @@ export class SimFacade implements SimWorkerApi {
   removeDisk(diskId: string): Delta {
     return this.guard('removeDisk', () => this.act({ op: 'removeDisk', args: [checkId('diskId', diskId)] }), 'diskId')
   }
+  removeNode(nodeId: string): Delta {
+    return this.guard('removeNode', () => this.act({ op: 'removeNode', args: [checkId('nodeId', nodeId)] }), 'nodeId')
+  }
+  addNode(node: AddNodeInput): Delta {
+    // a plain JSON copy: the run records it, and the caller's object may change afterwards
+    return this.guard('addNode', () => this.act({ op: 'addNode', args: [JSON.parse(JSON.stringify(node ?? null)) as AddNodeInput] }), 'node')
+  }
   setHaMode(mode: 'default' | 'guarantee'): Delta {
     return this.guard('setHaMode', () => {
       if (mode !== 'default' && mode !== 'guarantee') throw new SimError(`HA mode must be "default" or "guarantee", got ${quote(mode)}`)
@@ -447,9 +457,15 @@ export class SimFacade implements SimWorkerApi {
       narration: sim.narration,
       run: this.runStatus(),
     }
+    if (this.sent.structure && topo.structureVersion !== this.sent.topology) {
+      // nodes or disks were added or a node removed: per-node and per-disk arrays changed length, send everything again
+      this.sent = fresh()
+      this.senders = new Senders()
+    }
     if (!this.sent.structure) {
       d.structure = this.structure()
       this.sent.structure = true
+      this.sent.topology = topo.structureVersion
     }
     const stateVersion = topo.version * 1_000_003 + data.version + sim.version
     if (stateVersion !== this.sent.state) {
@@ -460,6 +476,7 @@ export class SimFacade implements SimWorkerApi {
         hostState: topo.hostState.slice(),
         cvmState: topo.cvmState.slice(),
         maintenance: topo.maintenance.slice(),
+        removal: topo.removal.slice(),
         diskMode: topo.diskMode.slice(),
         diskUsedBytes: used,
         diskPhase: sim.removal.diskPhase.slice(),
@@ -626,6 +643,7 @@ export class SimFacade implements SimWorkerApi {
 /** A recorded action as a line on the timeline: "inject node node-3". */
 function describeCommand(a: RunAction): string {
   if (a.op === 'inject') return `Inject ${a.args[0].kind} fault on ${a.args[0].target}`
+  if (a.op === 'addNode') return `addNode ${a.args[0].id}`
   if (a.op === 'run') return 'Run the clock'
   return `${a.op} ${String(a.args[0])}`
 }

@@ -6,7 +6,7 @@
  * zod/mini loads no locale: every message comes from a check's own text or `errorMap` below.
  */
 import { z } from 'zod/mini'
-import { faultSchema, formatPath } from '../model/scenario/schema'
+import { addNodeSchema, faultSchema, formatPath } from '../model/scenario/schema'
 import { capProblems, clipProblem, MAX_JSON_CHARS, MAX_RUN_SECONDS } from '../model/scenario/limits'
 import { RUN_FORMAT, type Run } from './runLog'
 
@@ -31,10 +31,12 @@ const actionSchema = z.discriminatedUnion('op', [
   z.strictObject({ at: time, op: z.literal('setGrowthRate'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('writeData'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('removeDisk'), args: z.tuple([id]) }),
+  z.strictObject({ at: time, op: z.literal('removeNode'), args: z.tuple([id]) }),
+  z.strictObject({ at: time, op: z.literal('addNode'), args: z.tuple([addNodeSchema]) }),
   z.strictObject({ at: time, op: z.literal('run'), args: z.optional(z.tuple([])) }),
 ])
 
-export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setGrowthRate', 'writeData', 'removeDisk', 'run'] as const
+export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setGrowthRate', 'writeData', 'removeDisk', 'removeNode', 'addNode', 'run'] as const
 
 export const runSchema = z.strictObject({
   format: z.literal(RUN_FORMAT),

@@ -12,6 +12,7 @@ import { MAINT_ENTERING, MAINT_EXITING, MAINT_IN, MAINT_NONE, MAINTENANCE_STATES
 import { POWER_OFF, POWER_ON } from '../cluster/vms'
 import type { SimTask } from '../types'
 import type { MigrationContext, Migrations } from './migration'
+import { grown } from '../kernel/grow'
 
 export interface MaintenanceContext extends MigrationContext {
   readonly migrations: Migrations
@@ -29,7 +30,7 @@ export class Maintenance {
   /** per host: affinity-pinned VMs powered off when it entered maintenance */
   private readonly pinnedOff: number[][]
   private readonly task: Array<SimTask | null>
-  private readonly pending: Int32Array
+  private pending: Int32Array
   private readonly done: Array<Done | null>
 
   constructor(private readonly sim: MaintenanceContext) {
@@ -39,6 +40,26 @@ export class Maintenance {
     this.task = new Array(n).fill(null)
     this.pending = new Int32Array(n)
     this.done = new Array(n).fill(null)
+  }
+
+  /** The cluster grew (lifecycle/expansion.ts): the new hosts are in service. */
+  growHosts(): void {
+    const n = this.sim.spec.nodes.length
+    while (this.away.length < n) {
+      this.away.push([])
+      this.pinnedOff.push([])
+      this.task.push(null)
+      this.done.push(null)
+    }
+    this.pending = grown(this.pending, n)
+  }
+
+  /** Node removal (lifecycle/nodeRemoval.ts): host h leaves the cluster; nothing goes back to it. */
+  forget(h: number): void {
+    this.away[h] = []
+    this.pinnedOff[h] = []
+    this.sim.topo.maintenance[h] = MAINT_NONE
+    this.sim.topo.version++
   }
 
   state(h: number): (typeof MAINTENANCE_STATES)[number] {

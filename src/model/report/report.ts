@@ -1,7 +1,7 @@
 /** Builds the drill API's Report (DRILL-API.md §2) from the simulation state. */
 import { metadataServiceUp, quorumOf, tokenRanges } from '../metadata/ring'
 import type { ReportSource } from './source'
-import { CVM_STATES, DISK_MODES, HOST_STATES, MAINTENANCE_STATES } from '../cluster/topology'
+import { CVM_STATES, DISK_MODES, HOST_STATES, MAINTENANCE_STATES, REMOVAL_STATES } from '../cluster/topology'
 import type { Report, ReportContainer, ReportMetadata } from '../types'
 import { UNIT_BYTES } from '../kernel/units'
 import { buildVms } from './reportVms'
@@ -148,6 +148,7 @@ export function buildReport(sim: ReportSource): Report {
         acropolisLeader: sim.leader === i,
         cpuUsagePct: cpu.nodeCpuPct[i],
         maintenance: MAINTENANCE_STATES[topo.maintenance[i]],
+        removal: REMOVAL_STATES[topo.removal[i]],
       })),
       disks: spec.disks.map((d, i) => ({
         id: d.id,

@@ -17,9 +17,12 @@ import { resilientCapacity } from './capacity'
 import { availableUsedBytes, capacityUnitsOf, nodeAvailableCapacity } from './capacityNow'
 import type { DataStore } from './data'
 import { STRIP_STRIDE } from './ec'
+import { nodeAdditionProblem, nodeRemovalProblem, type NodeChangeFacts, type NodePlan } from './nodePrecheck'
 
 export type ConfigChange =
   | { kind: 'removeDisk'; disk: number }
+  | { kind: 'removeNode'; node: number; facts: NodeChangeFacts }
+  | { kind: 'addNode'; plan: NodePlan; facts: NodeChangeFacts }
 
 export interface PrecheckContext {
   readonly spec: ClusterSpec
@@ -43,6 +46,10 @@ export function configurationChangeProblem(ctx: PrecheckContext, change: ConfigC
   switch (change.kind) {
     case 'removeDisk':
       return diskRemovalProblem(ctx, change.disk)
+    case 'removeNode':
+      return nodeRemovalProblem(change.facts, change.node)
+    case 'addNode':
+      return nodeAdditionProblem(change.facts, change.plan)
   }
 }
 
