@@ -54,7 +54,7 @@ const errorMap: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_value') return `must be ${iss.values.length === 1 ? '' : 'one of '}${iss.values.map((v) => JSON.stringify(v)).join(', ')}`
   if (iss.code === 'invalid_union' && 'discriminator' in iss) {
     if (iss.discriminator === 'kind') return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition"`
-    return `"op" must be one of ${RUN_OPS.map((o) => `"${o}"`).join(', ')}`
+    return `"op" must be one of ${RUN_OPS.join(', ')}`
   }
   if (iss.code === 'too_big' && iss.origin === 'array') return `must hold at most ${String(iss.maximum)} items`
   if (iss.code === 'too_small' && iss.origin === 'array') return `must hold ${String(iss.minimum)} items`

@@ -78,6 +78,18 @@ export function nodeRemovalProblem(ctx: NodeChangeFacts, n: number): string | nu
   if (running) return `a removal is already in progress (${running}); wait until it finishes`
   const upgrade = ctx.upgradeInProgress()
   if (upgrade) return `${upgrade}; wait until it finishes`
+  const pinned = ctx.pinnedTo(n)
+  if (pinned.length > 0) return `VM ${pinned.slice(0, 3).join(', ')}${pinned.length > 3 ? ` and ${pinned.length - 3} more` : ''} may run only on "${id}" (VM-host affinity): change the affinity first`
+  // minimum units, the awareness in force, metadata awareness
+  const counts = topo.activeUnitCounts(n)
+  const min = minimumUnits(spec.ftLevel, spec.erasureCoding)
+  if (counts.node < min) return `removing it would leave ${plural(counts.node, 'node')}: FT${spec.ftLevel}${spec.erasureCoding ? ' with erasure coding' : ''} needs at least ${min}`
+  const dom = ctx.effectiveAwareness
+  const after = effectiveAwareness(spec.desiredAwareness, counts, spec.ftLevel, spec.erasureCoding)
+  if (LEVEL_OF[after] < LEVEL_OF[dom]) return `removing it would leave ${plural(counts[dom], DOMAIN_WORD[dom])}: ${dom} awareness (in force) needs at least ${min}, and the data would no longer survive a ${dom} failure`
+  const meta = ctx.metadataDomain()
+  const metaAfter = metadataAwareness(topo, dom, spec.ftLevel, n)
+  if (LEVEL_OF[metaAfter] < LEVEL_OF[meta]) return `removing it would make the metadata no longer ${meta} aware (the other ${meta}s must hold ${spec.ftLevel === 2 ? 4 : 2}X the nodes of the largest)`
   // every node up: removing one while another is down would lower the resiliency
   for (let x = 0; x < spec.nodes.length; x++) {
     if (!topo.nodeActive(x)) continue
@@ -89,16 +101,6 @@ export function nodeRemovalProblem(ctx: NodeChangeFacts, n: number): string | nu
   for (const d of spec.nodes[n].disks) if (topo.diskRemoved[d] === 0 && !topo.diskAvailable(d)) return `disk "${spec.disks[d].id}" of node "${id}" is offline: restore it or remove it first`
   const res = ctx.resiliencyProblem()
   if (res) return res
-  // minimum units, the awareness in force, metadata awareness
-  const counts = topo.activeUnitCounts(n)
-  const min = minimumUnits(spec.ftLevel, spec.erasureCoding)
-  if (counts.node < min) return `removing it would leave ${plural(counts.node, 'node')}: FT${spec.ftLevel}${spec.erasureCoding ? ' with erasure coding' : ''} needs at least ${min}`
-  const dom = ctx.effectiveAwareness
-  const after = effectiveAwareness(spec.desiredAwareness, counts, spec.ftLevel, spec.erasureCoding)
-  if (LEVEL_OF[after] < LEVEL_OF[dom]) return `removing it would leave ${plural(counts[dom], DOMAIN_WORD[dom])}: ${dom} awareness (in force) needs at least ${min}, and the data would no longer survive a ${dom} failure`
-  const meta = ctx.metadataDomain()
-  const metaAfter = metadataAwareness(topo, dom, spec.ftLevel, n)
-  if (LEVEL_OF[metaAfter] < LEVEL_OF[meta]) return `removing it would make the metadata no longer ${meta} aware (the other ${meta}s must hold ${spec.ftLevel === 2 ? 4 : 2}X the nodes of the largest)`
   for (let i = 0; i < ctx.zookeeper.length; i++) {
     if (ctx.zookeeper[i] !== n) continue
     if (zookeeperTarget(topo, ctx.ring, ctx.ringMember, ctx.zookeeper, i, dom, n) < 0) return `no other node can take its Zookeeper server without two servers sharing a ${dom}`
@@ -136,8 +138,6 @@ export function nodeRemovalProblem(ctx: NodeChangeFacts, n: number): string | nu
         return `too few ${dom}s would be left for the ${shape ? `${shape.k}/${shape.p}` : ''} erasure-coded strips to survive a failure`
     }
   }
-  const pinned = ctx.pinnedTo(n)
-  if (pinned.length > 0) return `VM ${pinned.slice(0, 3).join(', ')}${pinned.length > 3 ? ` and ${pinned.length - 3} more` : ''} may run only on "${id}" (VM-host affinity): change the affinity first`
   return null
 }
 
