@@ -9,7 +9,7 @@ import type { XrayReport } from '../../model/xray/types'
 import * as Comlink from 'comlink'
 import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
-import { DEFAULT_SCENARIO_ID, type Delta, type DrillChecks, type Fault, type Report, type Run, type RunMark, type ScenarioInfo, type Until, type UntilResult, type WhatIfResult } from './types'
+import { DEFAULT_SCENARIO_ID, type AddNodeInput, type Delta, type DrillChecks, type Fault, type Report, type Run, type RunMark, type ScenarioInfo, type Until, type UntilResult, type WhatIfResult } from './types'
 import { quote } from '../../model/scenario/limits'
 import { call, heard, onStopped, replaceWorker, restored, workerGeneration, type Api } from './worker'
 import { useWorkerStatus } from './workerStatus'
@@ -237,6 +237,12 @@ export const simClient = {
   removeDisk(diskId: string): Promise<void> {
     return command((r) => r.removeDisk(diskId))
   },
+  removeNode(nodeId: string): Promise<void> {
+    return command((r) => r.removeNode(nodeId))
+  },
+  addNode(node: AddNodeInput): Promise<void> {
+    return command((r) => r.addNode(node))
+  },
   setHaMode(mode: 'default' | 'guarantee'): Promise<void> {
     return command((r) => r.setHaMode(mode))
   },
@@ -377,6 +383,10 @@ export interface PrismSim {
   setWarnThreshold(pct: number): Promise<void>
   /** DRILL-API §5: remove a disk; its data migrates at full RF first */
   removeDisk(diskId: string): Promise<void>
+  /** DRILL-API §5: remove a node; its VMs, data, metadata and services move off first */
+  removeNode(nodeId: string): Promise<void>
+  /** DRILL-API §5: add a node (cluster expansion); refused with every problem, nothing changed */
+  addNode(node: AddNodeInput): Promise<void>
   /** data growth rate in raw TB per simulated day (0 stops it) */
   setGrowthRate(tbPerDay: number): Promise<void>
   /** write this many raw TB of new data now; rejects when it does not fit below 95 % */
@@ -429,6 +439,8 @@ export function installPrismSim(): void {
     acknowledgeAlert: (id) => simClient.acknowledgeAlert(id),
     setWarnThreshold: (p) => simClient.setWarnThreshold(p),
     removeDisk: (d) => simClient.removeDisk(d),
+    removeNode: (n) => simClient.removeNode(n),
+    addNode: (n) => simClient.addNode(n),
     setGrowthRate: (r) => simClient.setGrowthRate(r),
     writeData: (tb) => simClient.writeData(tb),
     whatIf: (t) => simClient.whatIf(t),

@@ -22,15 +22,20 @@ export function EntityActionMenu(props: {
     const n = s.structure?.nodes.findIndex((x) => x.id === entity.id) ?? -1
     return n >= 0 ? (s.summary?.planned.maintenance[n] ?? 0) : 0
   })
+  const removal = useSim((s) => {
+    if (entity.kind !== 'node') return 0
+    const n = s.structure?.nodes.findIndex((x) => x.id === entity.id) ?? -1
+    return n >= 0 ? (s.state?.removal?.[n] ?? 0) : 0
+  })
   const items = useMemo(
     () =>
-      actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase, maintenance).map((a) => ({
+      actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase, maintenance, removal).map((a) => ({
         key: a.key,
         label: a.label,
         danger: a.danger,
         onSelect: () => void runAction(a),
       })),
-    [entity.kind, entity.id, faults, diskPhase, maintenance],
+    [entity.kind, entity.id, faults, diskPhase, maintenance, removal],
   )
   return (
     <ActionMenu

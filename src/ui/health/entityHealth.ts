@@ -39,19 +39,28 @@ function hostProblem(state: StateSection, n: number): string | null {
   return null
 }
 
+/** a removed host (and its disks) is no longer part of the cluster: not counted, no issue */
+const gone = (state: StateSection, n: number) => (state.removal?.[n] ?? 0) === 2
+
 export function hostHealth(structure: Structure, state: StateSection): HealthTally {
   const issues: EntityIssue[] = []
+  let total = 0
   structure.nodes.forEach((node, n) => {
+    if (gone(state, n)) return
+    total++
     if (state.hostState[n] === HOST_DOWN) issues.push({ id: node.id, level: 'critical', reason: 'Host is down' })
     else if (state.hostState[n] === HOST_PARTITIONED) issues.push({ id: node.id, level: 'warning', reason: 'Host is partitioned from the cluster network' })
     else if (state.cvmState[n] === CVM_DOWN) issues.push({ id: node.id, level: 'warning', reason: 'Controller VM is down' })
   })
-  return tally(structure.nodes.length, issues)
+  return tally(total, issues)
 }
 
 export function diskHealth(structure: Structure, state: StateSection): HealthTally {
   const issues: EntityIssue[] = []
+  let total = 0
   structure.disks.forEach((disk, d) => {
+    if (gone(state, disk.node) || (state.diskPhase?.[d] ?? 0) === 3) return
+    total++
     if (state.diskMode[d] === DISK_OFFLINE) {
       issues.push({ id: disk.id, level: 'critical', reason: 'Disk is offline' })
       return
@@ -59,7 +68,7 @@ export function diskHealth(structure: Structure, state: StateSection): HealthTal
     const p = hostProblem(state, disk.node)
     if (p) issues.push({ id: disk.id, level: 'warning', reason: `Not reachable: ${structure.nodes[disk.node].id} ${p}` })
   })
-  return tally(structure.disks.length, issues)
+  return tally(total, issues)
 }
 
 export function vmHealth(structure: Structure, state: StateSection, vms: VmSection): HealthTally {
@@ -68,7 +77,7 @@ export function vmHealth(structure: Structure, state: StateSection, vms: VmSecti
     const power = vms.power[v]
     if (power === POWER_OFF || power === POWER_RESTARTING) {
       const home = vm.homeHost
-      const down = state.hostState[home] !== HOST_UP
+      const down = state.hostState[home] !== HOST_UP && !gone(state, home)
       if (power === POWER_RESTARTING) issues.push({ id: vm.name, level: 'warning', reason: 'Restarting (HA)' })
       else if (down) issues.push({ id: vm.name, level: 'warning', reason: `Powered off: its host ${structure.nodes[home].id} is ${state.hostState[home] === HOST_DOWN ? 'down' : 'partitioned'}` })
       return
