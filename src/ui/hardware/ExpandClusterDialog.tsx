@@ -54,11 +54,11 @@ export function ExpandClusterDialog(props: { onClose: () => void }) {
         </p>
         <label className="flex items-center justify-between gap-2">
           Host name
-          <input className={`${INPUT} w-48`} value={form.id} onChange={(e) => set('id', e.target.value)} />
+          <input aria-label="Host name" className={`${INPUT} w-48`} value={form.id} onChange={(e) => set('id', e.target.value)} />
         </label>
         <label className="flex items-center justify-between gap-2">
           Block
-          <select className={`${INPUT} w-64`} value={form.block} onChange={(e) => set('block', e.target.value)}>
+          <select aria-label="Block" className={`${INPUT} w-64`} value={form.block} onChange={(e) => set('block', e.target.value)}>
             <option value={NEW}>New block…</option>
             {blocks.map((b) => (
               <option key={b.id} value={b.id}>
@@ -71,11 +71,11 @@ export function ExpandClusterDialog(props: { onClose: () => void }) {
           <>
             <label className="flex items-center justify-between gap-2">
               New block id
-              <input className={`${INPUT} w-48`} value={form.newBlock} onChange={(e) => set('newBlock', e.target.value)} />
+              <input aria-label="New block id" className={`${INPUT} w-48`} value={form.newBlock} onChange={(e) => set('newBlock', e.target.value)} />
             </label>
             <label className="flex items-center justify-between gap-2">
               Rack
-              <select className={`${INPUT} w-64`} value={form.rack} onChange={(e) => set('rack', e.target.value)}>
+              <select aria-label="Rack" className={`${INPUT} w-64`} value={form.rack} onChange={(e) => set('rack', e.target.value)}>
                 {structure.racks.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.id}
@@ -87,7 +87,7 @@ export function ExpandClusterDialog(props: { onClose: () => void }) {
             {form.rack === NEW && (
               <label className="flex items-center justify-between gap-2">
                 New rack id
-                <input className={`${INPUT} w-48`} value={form.newRack} onChange={(e) => set('newRack', e.target.value)} />
+                <input aria-label="New rack id" className={`${INPUT} w-48`} value={form.newRack} onChange={(e) => set('newRack', e.target.value)} />
               </label>
             )}
           </>
@@ -95,15 +95,15 @@ export function ExpandClusterDialog(props: { onClose: () => void }) {
         <div className="grid grid-cols-3 gap-2">
           <label className="flex flex-col gap-1">
             Memory (GiB)
-            <input className={INPUT} inputMode="decimal" value={form.memoryGiB} onChange={(e) => set('memoryGiB', e.target.value)} />
+            <input aria-label="Memory (GiB)" className={INPUT} inputMode="decimal" value={form.memoryGiB} onChange={(e) => set('memoryGiB', e.target.value)} />
           </label>
           <label className="flex flex-col gap-1">
             CVM memory (GiB)
-            <input className={INPUT} inputMode="decimal" value={form.cvmMemoryGiB} onChange={(e) => set('cvmMemoryGiB', e.target.value)} />
+            <input aria-label="CVM memory (GiB)" className={INPUT} inputMode="decimal" value={form.cvmMemoryGiB} onChange={(e) => set('cvmMemoryGiB', e.target.value)} />
           </label>
           <label className="flex flex-col gap-1">
             CPU cores
-            <input className={INPUT} inputMode="numeric" value={form.cpuCores} onChange={(e) => set('cpuCores', e.target.value)} />
+            <input aria-label="CPU cores" className={INPUT} inputMode="numeric" value={form.cpuCores} onChange={(e) => set('cpuCores', e.target.value)} />
           </label>
         </div>
         <fieldset className="rounded border border-slate-200 p-2">
