@@ -318,4 +318,20 @@ describe('lifecycle runs are data', () => {
     fresh.advance(7200)
     expect(JSON.stringify(sim.report())).toBe(JSON.stringify(fresh.report()))
   }, 60_000)
+
+  it('a checkpoint taken while a removal and an expansion run restores them in place and they finish the same', () => {
+    const sim = load('four-blocks-of-2', 9)
+    sim.addNode({ id: 'node-9', block: 'block-5', disks: disks('node-9') })
+    sim.advance(40) // Curator's scan after the expansion
+    sim.removeNode('node-2')
+    sim.advance(1800) // the removal drains node-2, the expansion has joined, balancing runs
+    expect(node(sim.report(), 'node-2').removal).toBe('removing')
+    const snap = snapshot(sim)
+    sim.settle()
+    const first = JSON.stringify(sim.report())
+    restore(snap)
+    sim.settle()
+    expect(JSON.stringify(sim.report())).toBe(first)
+    expect(node(sim.report(), 'node-2').removal).toBe('removed')
+  }, 60_000)
 })
