@@ -159,6 +159,23 @@ describe('worker → UI deltas', () => {
     expect(shown()).toEqual(expected(f))
   }, 120_000)
 
+  it('time travel back across an expansion shows the smaller cluster, and forward again the larger', () => {
+    const f = new SimFacade()
+    const apply = useSim.getState().apply
+    apply(f.load('four-blocks-of-2'))
+    apply(f.tick(600))
+    apply(f.addNode({ id: 'node-9', block: 'block-5', disks: [{ id: 'node-9-ssd', tier: 'SSD', capacityTB: 2 }, { id: 'node-9-hdd', tier: 'HDD', capacityTB: 6 }] }))
+    apply(f.tick(7200))
+    const end = JSON.stringify(f.report())
+    apply(f.travelTo(300))
+    expect(useSim.getState().structure!.nodes).toHaveLength(8)
+    expect(shown()).toEqual(expected(f))
+    apply(f.travelTo(7800))
+    expect(useSim.getState().structure!.nodes).toHaveLength(9)
+    expect(shown()).toEqual(expected(f))
+    expect(JSON.stringify(f.report())).toBe(end)
+  }, 120_000)
+
   it('a failure sends only the VM entries that changed, not the whole arrays', () => {
     const f = new SimFacade()
     f.load('large-64')
