@@ -78,6 +78,7 @@ export class Maintenance {
     const { spec, topo, vms, ha, migrations, log } = this.sim
     const id = spec.nodes[h].id
     const refuse = (why: string) => new SimError(`cannot enter maintenance mode on ${id}: ${why}`)
+    if (topo.removal[h] !== 0) throw refuse(topo.nodeActive(h) ? 'the host is being removed' : 'the host was removed from the cluster')
     if (topo.maintenance[h] !== MAINT_NONE) throw refuse(`the host is already ${this.state(h) === 'in' ? 'in maintenance' : `${this.state(h)} maintenance`}`)
     if (!topo.hostUp(h)) throw refuse(`the host is ${topo.hostState[h] === 1 ? 'down' : 'partitioned'}`)
     if (!internal) {
@@ -127,6 +128,7 @@ export class Maintenance {
     const { spec, topo, vms, ha, migrations, log } = this.sim
     const id = spec.nodes[h].id
     const refuse = (why: string) => new SimError(`cannot exit maintenance mode on ${id}: ${why}`)
+    if (topo.removal[h] !== 0) throw refuse(topo.nodeActive(h) ? 'the host is being removed (its VMs and data are moving off it)' : 'the host was removed from the cluster')
     if (topo.maintenance[h] !== MAINT_IN) throw refuse(topo.maintenance[h] === MAINT_NONE ? 'the host is not in maintenance mode' : `the host is ${this.state(h)} maintenance`)
     if (!internal) {
       if (topo.plannedCvm[h] !== 0) throw refuse('the host is rebooting for the AHV upgrade')

@@ -49,6 +49,8 @@ describe('node removal', () => {
     let r = sim.report()
     expect(node(r, id).removal).toBe('removing')
     expect(r.tasks.some((t) => t.type === 'NodeRemoval' && t.entity === id && t.state === 'running')).toBe(true)
+    // nothing may bring VMs back onto it meanwhile
+    expect(() => sim.exitMaintenance(id)).toThrow(/the host is being removed/)
     const words = new Set<string>()
     runRemoval(sim, id, () => {
       const f = figures(sim)
@@ -82,6 +84,7 @@ describe('node removal', () => {
     expect(() => sim.inject({ kind: 'node', target: id })).toThrow(/was removed/)
     expect(() => sim.removeNode(id)).toThrow(/already removed/)
     expect(() => sim.migrate('web-01', id)).toThrow()
+    expect(() => sim.enterMaintenance(id)).toThrow(/was removed from the cluster/)
   })
 
   it('refusals name the reason and leave the simulation exactly as it was', () => {
