@@ -12,7 +12,7 @@ module.exports = {
     {
       name: 'subsystem-not-simulation', severity: 'error',
       comment: 'Subsystems get a context interface, never the Simulation class: only the composition root and tests import simulation.ts.',
-      from: { path: '^src/model/(kernel|cluster|storage|metadata|iopath|ha|report|scenario|upgrade)/', pathNot: '\\.(test|testkit)\\.ts$' },
+      from: { path: '^src/model/(kernel|cluster|storage|metadata|iopath|ha|report|scenario|upgrade|lifecycle)/', pathNot: '\\.(test|testkit)\\.ts$' },
       to: { path: '^src/model/simulation\\.ts$' },
     },
     {

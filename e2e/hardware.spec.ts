@@ -15,7 +15,7 @@ test.describe('Hardware diagram', () => {
     await node.click()
     const menu = page.getByRole('menu', { name: 'Host node-2 actions' })
     await expect(menu).toBeVisible()
-    await expect(menu.getByRole('menuitem')).toHaveText(['Shut down CVM', 'Power off node', 'Partition network', 'Enter maintenance mode'])
+    await expect(menu.getByRole('menuitem')).toHaveText(['Shut down CVM', 'Power off node', 'Partition network', 'Enter maintenance mode', 'Remove host'])
     await expect(page.getByTestId('host-details')).toContainText('node-2')
     await expect(page.getByTestId('host-details')).toContainText('10.10.0.11')
 
@@ -95,7 +95,7 @@ test.describe('Hardware diagram', () => {
     await expect(menu.getByRole('menuitem', { name: 'Power off node' })).toBeFocused()
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('ArrowUp')
-    await expect(menu.getByRole('menuitem', { name: 'Enter maintenance mode' })).toBeFocused()
+    await expect(menu.getByRole('menuitem', { name: 'Remove host' })).toBeFocused()
     await page.keyboard.press('Escape')
     await expect(menu).toBeHidden()
     await expect(node).toBeFocused()

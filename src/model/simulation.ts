@@ -46,6 +46,9 @@ import { plannedHost } from './plannedHost'
 import { powerOffVm, powerOnVm, setVmOff, tryPowerOn } from './ha/power'
 import { repairOplogEpisodes } from './storage/oplogRepair'
 import { fixedSampleFigures, type FixedFigures } from './report/metricsSample'
+import { lifecycleHost } from './lifecycleHost'
+import { NodeRemoval } from './lifecycle/nodeRemoval'
+import { ClusterExpansion } from './lifecycle/expansion'
 
 export { SimError } from './kernel/errors'
 export type { EventHandler } from './kernel/context'
@@ -67,7 +70,8 @@ export class Simulation implements Kernel {
   readonly data: DataStore
   readonly log: ClusterLog
   readonly vms: VmTable
-  readonly effectiveAwareness: Domain
+  /** the awareness in force: recomputed when nodes are added or removed (lifecycleHost.ts) */
+  effectiveAwareness: Domain
   /** simulated time, integer milliseconds since load */
   timeMs = 0
   /** the run loop of the clock: handlers, advance, settle, until (kernel/runLoop.ts) */
@@ -104,6 +108,9 @@ export class Simulation implements Kernel {
   readonly metrics = new MetricsLog()
   /** live migration, maintenance mode, planned CVM shutdown, rolling upgrades (upgrade/plannedOps.ts) */
   readonly planned: PlannedOps
+  /** node removal and cluster expansion (lifecycle/) */
+  readonly nodeRemoval: NodeRemoval
+  readonly expansion: ClusterExpansion
   private ftCache: FaultToleranceResult | null = null
   private capacityCache: { resilient: number } | null = null
   private shareCache: { ft: FaultToleranceResult; share: Float32Array | null; key: number } | null = null
@@ -165,6 +172,10 @@ export class Simulation implements Kernel {
     this.addSubsystem(this.scrubber)
     this.growth = new DataGrowth(this)
     this.planned = new PlannedOps(plannedHost(this))
+    const lifecycle = lifecycleHost(this)
+    this.nodeRemoval = new NodeRemoval(lifecycle)
+    this.expansion = new ClusterExpansion(lifecycle)
+    this.addSubsystem(this.nodeRemoval)
     // compile the incremental fault-tolerance path now rather than on the first failure
     const avail = new Uint8Array(spec.disks.length)
     for (let d = 0; d < avail.length; d++) avail[d] = this.topo.diskAvailable(d) ? 1 : 0
@@ -287,6 +298,16 @@ export class Simulation implements Kernel {
   /** Remove a disk: its data migrates at full RF first (storage/removal.ts). */
   removeDisk(diskId: string): void {
     this.removal.removeDisk(diskId)
+  }
+
+  /** Remove a node: VMs, data, metadata and services move off it first (lifecycle/nodeRemoval.ts). */
+  removeNode(nodeId: string): void {
+    this.nodeRemoval.removeNode(nodeId)
+  }
+
+  /** Add a node to the cluster (lifecycle/expansion.ts). */
+  addNode(node: unknown): void {
+    this.expansion.addNode(node)
   }
 
   /** Run the simulated clock exactly `seconds` forward. */
@@ -514,6 +535,8 @@ export class Simulation implements Kernel {
     else if ('enterMaintenance' in a) this.enterMaintenance(a.enterMaintenance)
     else if ('exitMaintenance' in a) this.exitMaintenance(a.exitMaintenance)
     else if ('upgrade' in a) this.upgrade(a.upgrade)
+    else if ('removeNode' in a) this.removeNode(a.removeNode)
+    else if ('addNode' in a) this.addNode(a.addNode)
   }
 
   tryPowerOn(v: number, interactive: boolean): void {

@@ -150,6 +150,8 @@ export interface ReportNode {
   cpuUsagePct: number
   /** DRILL-API §5: host maintenance mode */
   maintenance: 'none' | 'entering' | 'in' | 'exiting'
+  /** DRILL-API §5: node removal; a removed node stays listed (host and CVM down, in no ring, holding nothing) */
+  removal: 'none' | 'removing' | 'removed'
 }
 
 export interface ReportDisk {

@@ -29,9 +29,11 @@ interface Sent {
   redirects: number
   /** HA state the summary's `ha` was built from (ha, topology and VM versions) */
   ha: string
+  /** the topology's structure version the structure was built from (nodes added or removed: resync) */
+  topology: number
 }
 
-const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, metricsRewrites: 0, structure: false, io: '', redirects: 0, ha: '' })
+const fresh = (): Sent => ({ state: -1, vms: -1, summary: -1, events: 0, alerts: -1, tasks: -1, metricsVersion: -1, metricsCount: 0, metricsRewrites: 0, structure: false, io: '', redirects: 0, ha: '', topology: -1 })
 
 /** What the UI holds of the per-VM / per-vDisk arrays, tasks and alerts: deltas send what differs. */
 class Senders {
@@ -64,7 +66,7 @@ function latencySteps(ms: Float32Array): Uint16Array {
 
 export class DeltaBuilder {
   private sent: Sent = fresh()
-  private readonly senders = new Senders()
+  private senders = new Senders()
 
   /** Everything that changed since the last delta. */
   build(sim: Simulation, loadId: number, run: RunStatus | undefined): Delta {
@@ -77,9 +79,15 @@ export class DeltaBuilder {
       narration: sim.narration,
       run,
     }
+    if (this.sent.structure && topo.structureVersion !== this.sent.topology) {
+      // nodes or disks were added or a node removed: per-node and per-disk arrays changed length, send everything again
+      this.sent = fresh()
+      this.senders = new Senders()
+    }
     if (!this.sent.structure) {
       d.structure = this.structure(sim, loadId)
       this.sent.structure = true
+      this.sent.topology = topo.structureVersion
     }
     const stateVersion = topo.version * 1_000_003 + data.version + sim.version
     if (stateVersion !== this.sent.state) {
@@ -90,6 +98,7 @@ export class DeltaBuilder {
         hostState: topo.hostState.slice(),
         cvmState: topo.cvmState.slice(),
         maintenance: topo.maintenance.slice(),
+        removal: topo.removal.slice(),
         diskMode: topo.diskMode.slice(),
         diskUsedBytes: used,
         diskPhase: sim.removal.diskPhase.slice(),

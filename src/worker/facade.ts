@@ -9,6 +9,7 @@ import { buildResiliency } from '../model/report/report'
 import { whatIfFailure, type WhatIfResult } from '../model/storage/whatif'
 import { SimError, Simulation } from '../model/simulation'
 import type { Fault, Report, Until, UntilResult } from '../model/types'
+import type { AddNodeInput } from '../model/scenario/schema'
 import { runDrill, type DrillChecks } from '../model/scenario/expect'
 import type { Delta, RunMark, RunStatus, ScenarioInfo, SimWorkerApi } from './protocol'
 import { applyAction, replay, RunLog, toMs, type Command, type Run, type RunAction } from './runLog'
@@ -346,6 +347,13 @@ export class SimFacade implements SimWorkerApi {
   }
   removeDisk(diskId: string): Delta {
     return this.guard('removeDisk', () => this.act({ op: 'removeDisk', args: [checkId('diskId', diskId)] }), 'diskId')
+  }
+  removeNode(nodeId: string): Delta {
+    return this.guard('removeNode', () => this.act({ op: 'removeNode', args: [checkId('nodeId', nodeId)] }), 'nodeId')
+  }
+  addNode(node: AddNodeInput): Delta {
+    // a plain JSON copy: the run records it, and the caller's object may change afterwards
+    return this.guard('addNode', () => this.act({ op: 'addNode', args: [JSON.parse(JSON.stringify(node ?? null)) as AddNodeInput] }), 'node')
   }
   setHaMode(mode: 'default' | 'guarantee'): Delta {
     return this.guard('setHaMode', () => {

@@ -12,6 +12,7 @@ import type { AwarenessMode, Domain, FaultToleranceRow, Report, ReportContainer,
 import type { WhatIfResult } from '../model/storage/whatif'
 import type { ArrayPatch, ListPatch } from './patch'
 import type { Run } from './runLog'
+import type { AddNodeInput } from '../model/scenario/schema'
 
 export interface Structure {
   loadId: number
@@ -45,6 +46,8 @@ export interface StateSection {
   cvmState: Uint8Array // 0 up, 1 down
   /** host maintenance mode per node: 0 none, 1 entering, 2 in, 3 exiting (planned operations) */
   maintenance?: Uint8Array
+  /** node removal per node: 0 none, 1 removing, 2 removed (a removed node is no longer drawn; lifecycle/nodeRemoval.ts) */
+  removal?: Uint8Array
   diskMode: Uint8Array // 0 online, 1 offline
   diskUsedBytes: Float64Array
   /** per disk: 0 normal, 1 marked for removal, 2 data migration initiated, 3 removed (model/storage/removal.ts) */
@@ -255,6 +258,10 @@ export interface SimWorkerApi {
   setWarnThreshold(pct: number): Delta
   /** DRILL-API §5: remove a disk (its data migrates at full RF first) */
   removeDisk(diskId: string): Delta
+  /** DRILL-API §5: remove a node (VMs, data, metadata and services move off it first) */
+  removeNode(nodeId: string): Delta
+  /** DRILL-API §5: add a node (cluster expansion) */
+  addNode(node: AddNodeInput): Delta
   /** Settings → Manage VM High Availability: enable (guarantee) / disable (default) the reservation (issue 7) */
   setHaMode(mode: 'default' | 'guarantee'): Delta
   /** Settings → Cluster Fault Tolerance: block/rack fault tolerance best effort or opt-in (DOMAIN.md §12) */

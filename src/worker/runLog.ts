@@ -18,6 +18,7 @@
 import type { XrayPlan } from '../model/xray/planTypes'
 import type { SimError, Simulation } from '../model/simulation'
 import type { Fault } from '../model/types'
+import type { AddNodeInput } from '../model/scenario/schema'
 import { runSliced } from './chunked'
 
 export type RunAction =
@@ -36,6 +37,8 @@ export type RunAction =
   | { at: number; op: 'setGrowthRate'; args: [number] }
   | { at: number; op: 'writeData'; args: [number] }
   | { at: number; op: 'removeDisk'; args: [string] }
+  | { at: number; op: 'removeNode'; args: [string] }
+  | { at: number; op: 'addNode'; args: [AddNodeInput] }
   | { at: number; op: 'run'; args?: [] }
 
 export type RunOp = RunAction['op']
@@ -93,6 +96,12 @@ export function applyAction(sim: Simulation, a: Command): void {
       return
     case 'removeDisk':
       sim.removeDisk(a.args[0])
+      return
+    case 'removeNode':
+      sim.removeNode(a.args[0])
+      return
+    case 'addNode':
+      sim.addNode(a.args[0])
       return
     case 'setWarnThreshold':
       sim.setWarnThreshold(a.args[0])

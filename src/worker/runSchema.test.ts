@@ -48,7 +48,7 @@ describe('parseRun: every rule keeps its message (zod/mini)', () => {
       'actions[3].args[0]: must be one of "default", "guarantee"',
       'actions[4].at: must be at most 31536000',
       'actions[4].args: must hold at most 1 items',
-      'actions[5].op: "op" must be one of "inject", "restore", "powerOn", "powerOff", "migrate", "enterMaintenance", "exitMaintenance", "upgrade", "acknowledgeAlert", "setWarnThreshold", "setHaMode", "setAwarenessMode", "setGrowthRate", "writeData", "removeDisk", "ru…',
+      'actions[5].op: "op" must be one of inject, restore, powerOn, powerOff, migrate, enterMaintenance, exitMaintenance, upgrade, acknowledgeAlert, setWarnThreshold, setHaMode, setAwarenessMode, setGrowthRate, writeData, removeDisk, removeNode, addNode, run',
       'actions[6].args[0]: must be a number',
       'actions[7].at: is required',
       'actions[7].args[0]: must not be empty',
@@ -99,6 +99,8 @@ describe('parseRun: every rule keeps its message (zod/mini)', () => {
       { at: 8, op: 'setGrowthRate', args: [1.5] },
       { at: 9, op: 'writeData', args: [2] },
       { at: 10, op: 'run', args: [] },
+      { at: 11, op: 'removeNode', args: ['node-2'] },
+      { at: 12, op: 'addNode', args: [{ id: 'node-9', block: 'block-9', rack: 'rack-2', memoryGiB: 256, disks: [{ id: 'd-9', tier: 'SSD', capacityTB: 1.92 }] }] },
     ]
     const ok = { ...run, name: 'r', scenario: { title: 'x' }, seed: 4294967295, actions, end: 31536000 }
     expect(parseRun(ok)).toEqual({ ok: true, run: ok })

@@ -6,7 +6,7 @@
  * zod/mini loads no locale: every message comes from a check's own text or `errorMap` below.
  */
 import { z } from 'zod/mini'
-import { faultSchema, formatPath } from '../model/scenario/schema'
+import { addNodeSchema, faultSchema, formatPath } from '../model/scenario/schema'
 import { capProblems, clipProblem, MAX_JSON_CHARS, MAX_RUN_SECONDS } from '../model/scenario/limits'
 import { RUN_FORMAT, type Run } from './runLog'
 
@@ -32,10 +32,12 @@ const actionSchema = z.discriminatedUnion('op', [
   z.strictObject({ at: time, op: z.literal('setGrowthRate'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('writeData'), args: z.tuple([num]) }),
   z.strictObject({ at: time, op: z.literal('removeDisk'), args: z.tuple([id]) }),
+  z.strictObject({ at: time, op: z.literal('removeNode'), args: z.tuple([id]) }),
+  z.strictObject({ at: time, op: z.literal('addNode'), args: z.tuple([addNodeSchema]) }),
   z.strictObject({ at: time, op: z.literal('run'), args: z.optional(z.tuple([])) }),
 ])
 
-export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setAwarenessMode', 'setGrowthRate', 'writeData', 'removeDisk', 'run'] as const
+export const RUN_OPS = ['inject', 'restore', 'powerOn', 'powerOff', 'migrate', 'enterMaintenance', 'exitMaintenance', 'upgrade', 'acknowledgeAlert', 'setWarnThreshold', 'setHaMode', 'setAwarenessMode', 'setGrowthRate', 'writeData', 'removeDisk', 'removeNode', 'addNode', 'run'] as const
 
 export const runSchema = z.strictObject({
   format: z.literal(RUN_FORMAT),
@@ -53,7 +55,7 @@ const errorMap: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_value') return `must be ${iss.values.length === 1 ? '' : 'one of '}${iss.values.map((v) => JSON.stringify(v)).join(', ')}`
   if (iss.code === 'invalid_union' && 'discriminator' in iss) {
     if (iss.discriminator === 'kind') return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition", "corrupt"`
-    return `"op" must be one of ${RUN_OPS.map((o) => `"${o}"`).join(', ')}`
+    return `"op" must be one of ${RUN_OPS.join(', ')}`
   }
   if (iss.code === 'too_big' && iss.origin === 'array') return `must hold at most ${String(iss.maximum)} items`
   if (iss.code === 'too_small' && iss.origin === 'array') return `must hold ${String(iss.minimum)} items`

@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink'
 import { SimFacade } from './facade'
 import type { Until } from '../model/types'
+import type { AddNodeInput } from '../model/scenario/schema'
 import type { Delta } from './protocol'
 import { deltaBuffers } from './transferables'
 
@@ -39,6 +40,8 @@ const api = {
   acknowledgeAlert: (id: string) => transfer(facade.acknowledgeAlert(id)),
   setWarnThreshold: (p: number) => transfer(facade.setWarnThreshold(p)),
   removeDisk: (d: string) => transfer(facade.removeDisk(d)),
+  removeNode: (n: string) => transfer(facade.removeNode(n)),
+  addNode: (node: AddNodeInput) => transfer(facade.addNode(node)),
   setHaMode: (m: 'default' | 'guarantee') => transfer(facade.setHaMode(m)),
   setAwarenessMode: (m: 'best-effort' | 'opt-in') => transfer(facade.setAwarenessMode(m)),
   setGrowthRate: (r: number) => transfer(facade.setGrowthRate(r)),

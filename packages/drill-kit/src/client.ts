@@ -7,6 +7,9 @@ import type { CheckResult, DrillChecks, Fault, Report, ResiliencyStatus, Run, Sc
 
 export type { CheckResult, DrillChecks }
 
+/** `addNode`'s argument (DRILL-API §5): the same shape as the scenario step `{ addNode: … }`. */
+export type AddNodeInput = Extract<NonNullable<NonNullable<Scenario['steps']>[number]['action']>, { addNode: unknown }>['addNode']
+
 /** What the page exposes (the parts the kit calls); the app's own declaration is the contract. */
 export interface PrismSimApi {
   readonly apiVersion: 1
@@ -28,6 +31,8 @@ export interface PrismSimApi {
   acknowledgeAlert(alertId: string): Promise<void>
   setWarnThreshold(pct: number): Promise<void>
   removeDisk(diskId: string): Promise<void>
+  removeNode(nodeId: string): Promise<void>
+  addNode(node: AddNodeInput): Promise<void>
   setHaMode(mode: 'default' | 'guarantee'): Promise<void>
   setAwarenessMode(mode: 'best-effort' | 'opt-in'): Promise<void>
   exportRun(): Promise<Run>
@@ -109,6 +114,12 @@ export class PrismSimClient {
   }
   removeDisk(diskId: string): Promise<void> {
     return this.page.evaluate((d) => (globalThis as unknown as PrismWindow).prismSim!.removeDisk(d), diskId)
+  }
+  removeNode(nodeId: string): Promise<void> {
+    return this.page.evaluate((n) => (globalThis as unknown as PrismWindow).prismSim!.removeNode(n), nodeId)
+  }
+  addNode(node: AddNodeInput): Promise<void> {
+    return this.page.evaluate((n) => (globalThis as unknown as PrismWindow).prismSim!.addNode(n), node)
   }
   setHaMode(mode: 'default' | 'guarantee'): Promise<void> {
     return this.page.evaluate((m) => (globalThis as unknown as PrismWindow).prismSim!.setHaMode(m), mode)

@@ -332,6 +332,10 @@ export interface ReportNode {
    * DRILL-API §5: host maintenance mode
    */
   maintenance: "none" | "entering" | "in" | "exiting";
+  /**
+   * DRILL-API §5: node removal; a removed node stays listed (host and CVM down, in no ring, holding nothing)
+   */
+  removal: "none" | "removing" | "removed";
 }
 /**
  * This interface was referenced by `KitTypes`'s JSON-Schema
@@ -1081,6 +1085,29 @@ export interface Scenario {
         }
       | {
           upgrade: "aos" | "ahv";
+        }
+      | {
+          removeNode: string;
+        }
+      | {
+          addNode: {
+            id: string;
+            block: string;
+            rack?: string;
+            model?: string;
+            cpuCores?: number;
+            memoryGiB?: number;
+            cvmMemoryGiB?: number;
+            /**
+             * @minItems 1
+             * @maxItems 24
+             */
+            disks: {
+              id: string;
+              tier: "SSD" | "HDD";
+              capacityTB: number;
+            }[];
+          };
         };
     focus?: string;
   }[];
@@ -1283,6 +1310,24 @@ export interface Run {
     | {
         at: number;
         op: "removeDisk";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "removeNode";
+        /**
+         * @minItems 1
+         * @maxItems 1
+         */
+        args: never[];
+      }
+    | {
+        at: number;
+        op: "addNode";
         /**
          * @minItems 1
          * @maxItems 1

@@ -6,11 +6,13 @@
 import type { ClusterLog } from '../kernel/log'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Fault } from '../types'
-import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, PLANNED_EXPECTED, type StateChange, type Topology } from './topology'
+import { CVM_DOWN, DISK_OFFLINE, HOST_DOWN, HOST_PARTITIONED, PLANNED_EXPECTED, REMOVAL_REMOVED, type StateChange, type Topology } from './topology'
 
 /** Log the events and raise/resolve the alerts of one change of component state; `zk`: the Zookeeper servers now. */
 export function logStateChange(log: ClusterLog, spec: ClusterSpec, topo: Topology, zk: readonly number[], change: StateChange): void {
+  // a removed node or disk left the cluster on purpose (lifecycle/, storage/removal.ts): its removal logs it, no alert
   for (const n of change.hosts) {
+    if (topo.removal[n] === REMOVAL_REMOVED) continue
     const id = spec.nodes[n].id
     const st = topo.hostState[n]
     if (st === HOST_DOWN) {
@@ -28,6 +30,7 @@ export function logStateChange(log: ClusterLog, spec: ClusterSpec, topo: Topolog
     }
   }
   for (const n of change.cvms) {
+    if (topo.removal[n] === REMOVAL_REMOVED) continue
     const id = spec.nodes[n].id
     const down = topo.cvmState[n] === CVM_DOWN
     // a planned shutdown (upgrade/plannedCvm.ts) is expected: an info event, no alert
@@ -41,6 +44,10 @@ export function logStateChange(log: ClusterLog, spec: ClusterSpec, topo: Topolog
   }
   for (const d of change.disks) {
     const id = spec.disks[d].id
+    if (topo.diskRemoved[d] === 1) {
+      log.resolve(`disk-offline:${id}`)
+      continue
+    }
     if (topo.diskMode[d] === DISK_OFFLINE) {
       log.event('critical', 'DiskOffline', id, `Disk ${id} on ${spec.nodes[spec.disks[d].node].id} marked offline`)
       log.raise(`disk-offline:${id}`, 'critical', 'DiskOffline', id, `Disk ${id} (serial ${spec.disks[d].serial}) on ${spec.nodes[spec.disks[d].node].id} is offline`)

@@ -6,6 +6,7 @@
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Domain, Fault, FaultKind } from '../types'
 import { faultNames, partitionSides, partitionTargets, type PartitionSides } from './partition'
+import { grown } from '../kernel/grow'
 
 export const HOST_UP = 0
 export const HOST_DOWN = 1
@@ -24,6 +25,11 @@ export const MAINT_EXITING = 3
 export const PLANNED_EXPECTED = 1
 export const PLANNED_OVERDUE = 2
 export const CVM_STATES = ['up', 'down'] as const
+/** node removal (lifecycle/nodeRemoval.ts, DRILL-API §5 `topology.nodes[].removal`) */
+export const REMOVAL_STATES = ['none', 'removing', 'removed'] as const
+export const REMOVAL_NONE = 0
+export const REMOVAL_REMOVING = 1
+export const REMOVAL_REMOVED = 2
 export const DISK_MODES = ['online', 'offline'] as const
 
 export interface StateChange {
@@ -37,17 +43,20 @@ export class Topology {
   readonly diskIndex = new Map<string, number>()
   readonly blockIndex = new Map<string, number>()
   readonly rackIndex = new Map<string, number>()
-  readonly hostState: Uint8Array
-  readonly cvmState: Uint8Array
-  readonly diskMode: Uint8Array
+  // per-node and per-disk tables: replaced by larger ones when the cluster grows (grow())
+  hostState: Uint8Array
+  cvmState: Uint8Array
+  diskMode: Uint8Array
   /** disks removed from the cluster (storage/removal.ts): offline for good */
-  readonly diskRemoved: Uint8Array
+  diskRemoved: Uint8Array
   /** the active faults, in injection order */
   readonly faults: Fault[] = []
   /** planned operations (upgrade/): host maintenance per node (MAINTENANCE_STATES index) */
-  readonly maintenance: Uint8Array
+  maintenance: Uint8Array
   /** planned CVM shutdown per node: 0 none, PLANNED_EXPECTED down and expected back (no rebuild), PLANNED_OVERDUE down past the grace time */
-  readonly plannedCvm: Uint8Array
+  plannedCvm: Uint8Array
+  /** node removal per node (REMOVAL_STATES index): a removed node stays in the tables, down for good and out of every count */
+  removal: Uint8Array
   version = 0
   /**
    * The Zookeeper servers now (node indices): the composition root hands the metadata
@@ -58,6 +67,8 @@ export class Topology {
   sides: PartitionSides | null = null
   /** disks that hold node n's metadata (Cassandra, Zookeeper): its SSDs, or all its disks without SSD (our rule) */
   private readonly metaDisks: number[][]
+  /** bumped when nodes, disks, blocks or racks are added or a node is removed (the UI's structure is sent again) */
+  structureVersion = 0
 
   constructor(readonly spec: ClusterSpec) {
     spec.nodes.forEach((n, i) => this.nodeIndex.set(n.id, i))
@@ -74,11 +85,63 @@ export class Topology {
       const ssd = n.disks.filter((d) => spec.disks[d].tier === 'SSD')
       return ssd.length > 0 ? ssd : n.disks
     })
+    this.removal = new Uint8Array(spec.nodes.length)
   }
 
   /** Disks that hold node n's metadata (Cassandra, Zookeeper): its SSDs, or all its disks without SSD. */
   metadataDisks(n: number): readonly number[] {
     return this.metaDisks[n]
+  }
+
+  /**
+   * The spec gained nodes, disks, blocks or racks at the end (cluster expansion): index them
+   * and grow the tables (new nodes are up, new disks online).
+   */
+  grow(): void {
+    const { spec } = this
+    for (let i = this.nodeIndex.size; i < spec.nodes.length; i++) this.nodeIndex.set(spec.nodes[i].id, i)
+    for (let i = this.diskIndex.size; i < spec.disks.length; i++) this.diskIndex.set(spec.disks[i].id, i)
+    for (let i = this.blockIndex.size; i < spec.blocks.length; i++) this.blockIndex.set(spec.blocks[i].id, i)
+    for (let i = this.rackIndex.size; i < spec.racks.length; i++) this.rackIndex.set(spec.racks[i].id, i)
+    const n = spec.nodes.length
+    const d = spec.disks.length
+    for (let i = this.metaDisks.length; i < n; i++) {
+      const ssd = spec.nodes[i].disks.filter((x) => spec.disks[x].tier === 'SSD')
+      this.metaDisks.push(ssd.length > 0 ? ssd : spec.nodes[i].disks)
+    }
+    this.hostState = grown(this.hostState, n)
+    this.cvmState = grown(this.cvmState, n)
+    this.maintenance = grown(this.maintenance, n)
+    this.plannedCvm = grown(this.plannedCvm, n)
+    this.removal = grown(this.removal, n)
+    this.diskMode = grown(this.diskMode, d)
+    this.diskRemoved = grown(this.diskRemoved, d)
+    this.version++
+    this.structureVersion++
+  }
+
+  /** Node n is part of the cluster (not removed). */
+  nodeActive(n: number): boolean {
+    return this.removal[n] !== REMOVAL_REMOVED
+  }
+
+  /** Nodes in the cluster (removed ones excluded). */
+  activeNodeCount(): number {
+    let c = 0
+    for (let n = 0; n < this.removal.length; n++) if (this.removal[n] !== REMOVAL_REMOVED) c++
+    return c
+  }
+
+  /** Units of `d` holding at least one node of the cluster, optionally without node `except` (what removing it would leave). */
+  activeUnitCount(d: Domain, except = -1): number {
+    const seen = new Set<number>()
+    for (let n = 0; n < this.spec.nodes.length; n++) if (n !== except && this.removal[n] !== REMOVAL_REMOVED) seen.add(this.unitOf(n, d))
+    return seen.size
+  }
+
+  /** activeUnitCount of every domain (the awareness rules' unit counts). */
+  activeUnitCounts(except = -1): Record<Domain, number> {
+    return { node: this.activeUnitCount('node', except), block: this.activeUnitCount('block', except), rack: this.activeUnitCount('rack', except) }
   }
 
   /** The disk is offline only because its CVM is shut down for planned work and expected back: Curator does not rebuild it. */
@@ -117,6 +180,9 @@ export class Topology {
     if (got === null) return `unknown target "${f.target}"`
     if (got !== want) return `target "${f.target}" is a ${got}, a ${f.kind} fault needs a ${want} id`
     if (got === 'disk' && this.diskRemoved[this.diskIndex.get(f.target)!] === 1) return `disk "${f.target}" was removed from the cluster`
+    if (got === 'node' && this.removal[this.nodeIndex.get(f.target)!] === REMOVAL_REMOVED) return `node "${f.target}" was removed from the cluster`
+    if (got === 'block' && this.spec.blocks[this.blockIndex.get(f.target)!].nodes.every((x) => this.removal[x] === REMOVAL_REMOVED)) return `block "${f.target}" has no node left in the cluster`
+    if (got === 'rack' && this.nodesOfRack(this.rackIndex.get(f.target)!).every((x) => this.removal[x] === REMOVAL_REMOVED)) return `rack "${f.target}" has no node left in the cluster`
     if (this.faults.some((x) => x.kind === f.kind && x.target === f.target)) return `${f.kind} fault on "${f.target}" is already active`
     return null
   }
@@ -165,11 +231,24 @@ export class Topology {
     for (const b of this.spec.racks[r].blocks) out.push(...this.spec.blocks[b].nodes)
     return out
   }
+  /** Every node of the block in the cluster is down (a block whose nodes were all removed is not down: it is gone). */
   blockDown(b: number): boolean {
-    return this.spec.blocks[b].nodes.every((n) => this.hostState[n] === HOST_DOWN)
+    let any = false
+    for (const n of this.spec.blocks[b].nodes) {
+      if (this.removal[n] === REMOVAL_REMOVED) continue
+      if (this.hostState[n] !== HOST_DOWN) return false
+      any = true
+    }
+    return any
   }
   rackDown(r: number): boolean {
-    return this.spec.racks[r].blocks.every((b) => this.blockDown(b))
+    let any = false
+    for (const b of this.spec.racks[r].blocks) {
+      if (this.spec.blocks[b].nodes.every((n) => this.removal[n] === REMOVAL_REMOVED)) continue
+      if (!this.blockDown(b)) return false
+      any = true
+    }
+    return any
   }
 
   /** Unit index of node n in domain d. */
@@ -201,6 +280,8 @@ export class Topology {
       if (f.kind === 'disk') disk[this.diskIndex.get(f.target)!] = DISK_OFFLINE
     }
     for (let i = 0; i < n; i++) if (this.plannedCvm[i] !== 0) cvm[i] = CVM_DOWN
+    // a removed node is out of the cluster for good: nothing runs on it
+    for (let i = 0; i < n; i++) if (this.removal[i] === REMOVAL_REMOVED) host[i] = HOST_DOWN
     for (let i = 0; i < n; i++) if (host[i] === HOST_DOWN) cvm[i] = CVM_DOWN
     for (let d = 0; d < disk.length; d++) if (this.diskRemoved[d] === 1) disk[d] = DISK_OFFLINE
     // partitions (partition.ts): the hosts of every side but the one that keeps the cluster are cut off

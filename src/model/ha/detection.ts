@@ -35,7 +35,8 @@ export abstract class HaDetection extends HaAdmission {
     }
     for (const h of change.hosts) {
       const st = topo.hostState[h]
-      if (st === HOST_UP) continue
+      // a removed host ran nothing when it left (lifecycle/nodeRemoval.ts): no incident
+      if (st === HOST_UP || !topo.nodeActive(h)) continue
       let inc = this.incidents.find((i) => i.host === h && i.t120 === null && !i.cancelled)
       if (!inc) inc = this.openIncident(h, st === HOST_PARTITIONED ? 'partition' : 'host', h === leaderLost)
       if (st === HOST_DOWN) this.vmsDie(inc, `its host ${spec.nodes[h].id} is down`)
@@ -242,6 +243,21 @@ export abstract class HaDetection extends HaAdmission {
     if (best < 0)
       return s.affinity ? `every host of its affinity (${s.affinity.map((x) => spec.nodes[x].id).join(', ')}) is unavailable` : 'no host is up'
     return `not enough free memory: it needs ${gib(s.memoryBytes)} GiB, the most free on ${s.affinity ? 'a host of its affinity' : 'any up host'} is ${gibOf(bestFree)} GiB (${spec.nodes[best].id})`
+  }
+
+  /**
+   * Planned hand-over (node removal, lifecycle/nodeRemoval.ts): the leader on host h passes
+   * leadership to the next serving ring member other than h at once, no election gap.
+   */
+  handOverLeader(h: number): void {
+    const sim = this.sim
+    if (this.leader !== h) return
+    const next = sim.ringOrder().find((n) => n !== h && sim.topo.cvmServing(n))
+    if (next === undefined) return
+    this.leader = next
+    sim.log.event('info', 'AcropolisLeaderElected', sim.spec.nodes[next].id, `Acropolis leadership handed from ${sim.spec.nodes[h].id} to ${sim.spec.nodes[next].id} (${sim.spec.nodes[h].id} is leaving the cluster)`)
+    this.version++
+    sim.invalidate()
   }
 
   protected electLeader(): void {

@@ -123,11 +123,13 @@ export class VmHa extends HaMoves {
     return {
       mode: this.mode,
       hostFailuresToTolerate: (t === 0 ? 0 : t) as 0 | 1 | 2,
-      hosts: spec.nodes.map((node, h) => {
+      // the hosts of the cluster (a removed one is no longer listed)
+      hosts: spec.nodes.flatMap((node, h) => {
+        if (!topo.nodeActive(h)) return []
         const capacity = this.capacity(h)
         const running = this.run[h]
         const reserved = this.up(h) ? this.reserved(h) : 0
-        return {
+        return [{
           id: node.id,
           capacityBytes: capacity,
           runningBytes: running,
@@ -138,7 +140,7 @@ export class VmHa extends HaMoves {
             .sort((a, b) => a[0] - b[0])
             .map(([r, list]) => ({ forHost: nodeId(r), bytes: list.reduce((a, v) => a + this.mem(v), 0), vms: list.map(vmId) })),
           failover: checks[h],
-        }
+        }]
       }),
       reserveFor: this.reserveFor,
       leader: this.leader >= 0 ? nodeId(this.leader) : null,

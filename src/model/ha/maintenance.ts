@@ -12,6 +12,7 @@ import { MAINT_ENTERING, MAINT_EXITING, MAINT_IN, MAINT_NONE, MAINTENANCE_STATES
 import { POWER_OFF, POWER_ON } from '../cluster/vms'
 import type { SimTask } from '../types'
 import type { MigrationContext, Migrations } from './migration'
+import { grown } from '../kernel/grow'
 
 export interface MaintenanceContext extends MigrationContext {
   readonly migrations: Migrations
@@ -29,7 +30,7 @@ export class Maintenance {
   /** per host: affinity-pinned VMs powered off when it entered maintenance */
   private readonly pinnedOff: number[][]
   private readonly task: Array<SimTask | null>
-  private readonly pending: Int32Array
+  private pending: Int32Array
   private readonly done: Array<Done | null>
 
   constructor(private readonly sim: MaintenanceContext) {
@@ -39,6 +40,26 @@ export class Maintenance {
     this.task = new Array(n).fill(null)
     this.pending = new Int32Array(n)
     this.done = new Array(n).fill(null)
+  }
+
+  /** The cluster grew (lifecycle/expansion.ts): the new hosts are in service. */
+  growHosts(): void {
+    const n = this.sim.spec.nodes.length
+    while (this.away.length < n) {
+      this.away.push([])
+      this.pinnedOff.push([])
+      this.task.push(null)
+      this.done.push(null)
+    }
+    this.pending = grown(this.pending, n)
+  }
+
+  /** Node removal (lifecycle/nodeRemoval.ts): host h leaves the cluster; nothing goes back to it. */
+  forget(h: number): void {
+    this.away[h] = []
+    this.pinnedOff[h] = []
+    this.sim.topo.maintenance[h] = MAINT_NONE
+    this.sim.topo.version++
   }
 
   state(h: number): (typeof MAINTENANCE_STATES)[number] {
@@ -57,6 +78,7 @@ export class Maintenance {
     const { spec, topo, vms, ha, migrations, log } = this.sim
     const id = spec.nodes[h].id
     const refuse = (why: string) => new SimError(`cannot enter maintenance mode on ${id}: ${why}`)
+    if (topo.removal[h] !== 0) throw refuse(topo.nodeActive(h) ? 'the host is being removed' : 'the host was removed from the cluster')
     if (topo.maintenance[h] !== MAINT_NONE) throw refuse(`the host is already ${this.state(h) === 'in' ? 'in maintenance' : `${this.state(h)} maintenance`}`)
     if (!topo.hostUp(h)) throw refuse(`the host is ${topo.hostState[h] === 1 ? 'down' : 'partitioned'}`)
     if (!internal) {
@@ -106,6 +128,7 @@ export class Maintenance {
     const { spec, topo, vms, ha, migrations, log } = this.sim
     const id = spec.nodes[h].id
     const refuse = (why: string) => new SimError(`cannot exit maintenance mode on ${id}: ${why}`)
+    if (topo.removal[h] !== 0) throw refuse(topo.nodeActive(h) ? 'the host is being removed (its VMs and data are moving off it)' : 'the host was removed from the cluster')
     if (topo.maintenance[h] !== MAINT_IN) throw refuse(topo.maintenance[h] === MAINT_NONE ? 'the host is not in maintenance mode' : `the host is ${this.state(h)} maintenance`)
     if (!internal) {
       if (topo.plannedCvm[h] !== 0) throw refuse('the host is rebooting for the AHV upgrade')

@@ -8,6 +8,7 @@
  */
 import { Ipam } from './ipam'
 import { mthm } from './mthm'
+import { grown, grownSquare } from '../kernel/grow'
 import type { Kernel } from '../kernel/context'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Topology } from '../cluster/topology'
@@ -84,9 +85,10 @@ export abstract class HaState {
   leader = -1
   /** an Acropolis election is scheduled */
   protected electionPending = false
-  protected readonly n: number
+  /** hosts (grows with the cluster: growHosts) */
+  protected n: number
   /** bytes of VMs running (POWER_ON) on each host */
-  protected readonly run: Float64Array
+  protected run: Float64Array
   /** host whose parcel counts a VM in `run`, or -1 */
   protected readonly parcel: Int16Array
   /** host whose failure the VM's segments cover (its host, or the failed host while it waits for restart), -1 when off */
@@ -94,14 +96,14 @@ export abstract class HaState {
   /** failover segments: seg[2v], seg[2v+1] = host or -1 */
   protected seg: Int16Array
   /** grp[H * n + R]: bytes host H holds for VMs whose source is R */
-  protected readonly grp: Float64Array
+  protected grp: Float64Array
   /**
    * Per host H, the three largest grp[H][·] (floored at 0, duplicates counted) and the
    * sources of the first two, so reserve() is O(1): recomputed when H's row changed.
    */
-  protected readonly topV: Float64Array
-  protected readonly topR: Int32Array
-  protected readonly topDirty: Uint8Array
+  protected topV: Float64Array
+  protected topR: Int32Array
+  protected topDirty: Uint8Array
   /** incident a restarting VM waits on, or -1 */
   protected readonly waitIncident: Int32Array
   /** VM waiting for a DHCP answer */
@@ -133,6 +135,21 @@ export abstract class HaState {
     sim.on('acropolis-election', () => this.electLeader())
     sim.on('ha-step', (p) => this.advanceIncident(this.incidentById(p as number)))
     sim.on('ha-partition-io-timeout', (p) => this.partitionVmsDie(this.incidentById(p as number)))
+  }
+
+  /** The cluster grew (lifecycle/expansion.ts): the new hosts hold nothing yet and add HA capacity. */
+  growHosts(): void {
+    const m = this.sim.spec.nodes.length
+    const n = this.n
+    if (m === n) return
+    this.run = grown(this.run, m)
+    this.grp = grownSquare(this.grp, n, m)
+    this.topV = grown(this.topV, 3 * m)
+    this.topR = grown(this.topR, 2 * m)
+    this.topDirty = grown(this.topDirty, m).fill(1)
+    this.n = m
+    this.checkCache = null
+    this.version++
   }
 
   /** The first leader, at load: the first ring member. */

@@ -317,7 +317,8 @@ export class IoPaths extends IoRedirector {
         latencyMs: round2(load.cluster.latencyMs),
       },
       sessions: { ...load.sessions },
-      stargates: spec.nodes.map((node, s) => ({
+      // the Stargates of the cluster (a removed node's is no longer listed)
+      stargates: spec.nodes.flatMap((node, s) => (!topo.nodeActive(s) ? [] : [{
         id: node.id,
         healthy: topo.cvmServing(s),
         sessions: load.sgSessions[s],
@@ -325,7 +326,7 @@ export class IoPaths extends IoRedirector {
         iops: Math.round(load.sgIops[s]),
         utilization: round2(load.sgUtil[s]),
         latencyMs: round2(load.sgLatencyMs[s]),
-      })),
+      }])),
       failbacks: spec.nodes.flatMap((node, h) => (this.failbackAtMs[h] >= 0 ? [{ host: node.id, at: this.failbackAtMs[h] / 1000 }] : [])),
       redirectTotal: this.redirectTotal,
       redirects: this.recentRedirects(200),

@@ -16,6 +16,7 @@ import { HOST_DOWN, HOST_UP } from '../cluster/topology'
 import type { ReportRedirect, SimTask } from '../types'
 import type { IoPathParams } from './params'
 import { POWER_ON } from '../cluster/vms'
+import { grown, grownSquare } from '../kernel/grow'
 
 
 /** What the I/O paths use: kernel services, the cluster facts they read and the metrics sampler. */
@@ -92,14 +93,15 @@ export class Ring<T> {
 
 export abstract class IoState {
   readonly params: IoPathParams
-  protected readonly n: number
+  /** hosts (grows with the cluster: growHosts) */
+  protected n: number
   protected readonly intervalMs: number
   /** view[h * n + s] = 1 when host h's redirector believes Stargate s is healthy */
-  readonly view: Uint8Array
+  view: Uint8Array
   /** 1 while host h's redirector runs (its host is not down) */
-  readonly running: Uint8Array
+  running: Uint8Array
   /** time (ms) host h's redirector (re)started */
-  protected readonly startedMs: Float64Array
+  protected startedMs: Float64Array
   /** per vDisk: Stargate of the login in flight, or -1 */
   readonly loginTarget: Int16Array
   /** per vDisk: bumped whenever its session is rebound or dropped (stale logins are ignored) */
@@ -112,10 +114,10 @@ export abstract class IoState {
   protected dirty = true
   protected nextTick: ScheduledEvent | null = null
   /** round-robin cursor per redirector */
-  protected readonly rr: Int32Array
+  protected rr: Int32Array
   /** failback per host: generation, scheduled time (ms, -1 none), its task */
-  protected readonly failbackGen: Uint32Array
-  readonly failbackAtMs: Float64Array
+  protected failbackGen: Uint32Array
+  failbackAtMs: Float64Array
   protected readonly failbackTask: Array<SimTask | null>
   /** redirect timeline (ring) */
   protected readonly redirects = new Ring<ReportRedirect>(REDIRECT_HISTORY)
@@ -150,6 +152,32 @@ export abstract class IoState {
     sim.on('iscsi-login-done', (p) => this.loginsDone(p as LoginBatch))
     sim.on('iscsi-failback', (p) => this.failback(p as { host: number; gen: number }))
     this.scheduleTick(false)
+  }
+
+  /**
+   * The cluster grew (lifecycle/expansion.ts): the new hosts' redirectors start (their view
+   * is the reachability now) and every redirector sees the new Stargates at its next round.
+   */
+  growHosts(): void {
+    const m = this.sim.spec.nodes.length
+    const n = this.n
+    if (m === n) return
+    this.view = grownSquare(this.view, n, m)
+    this.running = grown(this.running, m)
+    this.startedMs = grown(this.startedMs, m)
+    this.rr = grown(this.rr, m)
+    this.failbackGen = grown(this.failbackGen, m)
+    this.failbackAtMs = grown(this.failbackAtMs, m, -1)
+    for (let h = n; h < m; h++) {
+      this.failbackTask.push(null)
+      this.hostLog.push(new Ring<LogLine>(REDIRECTOR_LOG_LINES))
+      this.transitions.push(new Ring<Transition>(TRANSITION_HISTORY))
+    }
+    this.n = m
+    for (let h = n; h < m; h++) if (this.sim.topo.hostState[h] !== HOST_DOWN) this.startRedirector(h)
+    this.dirty = true
+    this.loadCache = null
+    this.ensureActivity()
   }
 
   // ------------------------------------------------------------ helpers

@@ -30,11 +30,16 @@ export function metadataAwarenessFactor(ftLevel: 1 | 2): number {
 }
 
 /** Is metadata aware at domain `dom` (block or rack): the other units hold ≥ 2X / 4X nodes. */
-export function metadataAwareAt(topo: Topology, dom: Domain, ftLevel: 1 | 2): boolean {
+export function metadataAwareAt(topo: Topology, dom: Domain, ftLevel: 1 | 2, except = -1): boolean {
   if (dom === 'node') return true
   const sizes = new Int32Array(topo.unitCount(dom))
-  const n = topo.nodeCount
-  for (let i = 0; i < n; i++) sizes[topo.unitOf(i, dom)]++
+  let n = 0
+  // the nodes of the cluster (removed ones, and `except` — a node whose removal is judged — left out)
+  for (let i = 0; i < topo.nodeCount; i++) {
+    if (i === except || !topo.nodeActive(i)) continue
+    sizes[topo.unitOf(i, dom)]++
+    n++
+  }
   let x = 0
   for (let u = 0; u < sizes.length; u++) if (sizes[u] > x) x = sizes[u]
   return n - x >= metadataAwarenessFactor(ftLevel) * x
@@ -44,9 +49,9 @@ export function metadataAwareAt(topo: Topology, dom: Domain, ftLevel: 1 | 2): bo
  * The domain metadata is aware of: the data awareness in force (`effective`) if the
  * 2X / 4X condition holds there, else the next finer domain where it holds (node last).
  */
-export function metadataAwareness(topo: Topology, effective: Domain, ftLevel: 1 | 2): Domain {
+export function metadataAwareness(topo: Topology, effective: Domain, ftLevel: 1 | 2, except = -1): Domain {
   const chain: Domain[] = effective === 'rack' ? ['rack', 'block'] : effective === 'block' ? ['block'] : []
-  for (const d of chain) if (metadataAwareAt(topo, d, ftLevel)) return d
+  for (const d of chain) if (metadataAwareAt(topo, d, ftLevel, except)) return d
   return 'node'
 }
 
@@ -150,4 +155,17 @@ export function placeZookeeper(topo: Topology, candidates: readonly number[], co
     }
   }
   return chosen
+}
+
+/**
+ * Where the Zookeeper server of slot `slot` (now on node `leaving`, which leaves the cluster)
+ * goes: a ring member other than `leaving` that runs Cassandra, holds no server (`taken`) and
+ * is not being removed — in the same unit of `dom` if one is up, else in a unit without
+ * another server; -1 when none (the ensemble would lose its awareness: the removal is refused).
+ */
+export function zookeeperTarget(topo: Topology, ring: readonly number[], member: Uint8Array, taken: readonly number[], slot: number, dom: Domain, leaving: number): number {
+  const others = taken.filter((_, j) => j !== slot).map((x) => topo.unitOf(x, dom))
+  const candidates = ring.filter((x) => x !== leaving && member[x] === 1 && !taken.includes(x) && topo.removal[x] === 0 && metadataServiceUp(topo, x))
+  const home = topo.unitOf(leaving, dom)
+  return candidates.find((x) => topo.unitOf(x, dom) === home) ?? candidates.find((x) => !others.includes(topo.unitOf(x, dom))) ?? -1
 }

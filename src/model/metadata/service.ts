@@ -14,13 +14,14 @@
  *   original node has been up that long again.
  */
 import { configChangeRefusal } from './quorum'
-import { interleavedRing, metadataServiceUp, placeZookeeper } from './ring'
+import { interleavedRing, metadataServiceUp, placeZookeeper, zookeeperTarget } from './ring'
 import type { ScheduledEvent } from '../kernel/eventQueue'
 import type { Kernel } from '../kernel/context'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Topology } from '../cluster/topology'
 import type { Domain } from '../types'
 import type { SimTask } from '../types'
+import { grown } from '../kernel/grow'
 
 /** What the metadata service uses: kernel services and the cluster facts it reads. */
 export interface MetadataContext extends Kernel {
@@ -40,7 +41,7 @@ export class MetadataService {
   /** ring order (node indices), fixed at load: members keep their position */
   readonly ring: number[]
   /** 1 when the node is a ring member now */
-  readonly ringMember: Uint8Array
+  ringMember: Uint8Array
   /** current Zookeeper server of each ensemble slot */
   readonly zk: number[]
   /** the node each Zookeeper slot was placed on at load (where the role returns) */
@@ -50,7 +51,7 @@ export class MetadataService {
   /** pending move per Zookeeper slot */
   private readonly zkTimers = new Map<number, ScheduledEvent>()
   /** Cassandra up per node at the last state change */
-  private readonly up: Uint8Array
+  private up: Uint8Array
   version = 0
 
   constructor(private readonly sim: MetadataContext) {
@@ -66,6 +67,116 @@ export class MetadataService {
     sim.on('ring-rejoin', (p) => this.rejoinStart(p as number))
     sim.on('ring-change-done', (p) => this.ringChangeDone(p as { node: number; join: boolean }))
     sim.on('zk-move', (p) => this.zkMove(p as number))
+    sim.on('ring-planned-done', (p) => this.plannedRingDone(p as { node: number; join: boolean }))
+  }
+
+  /** The cluster grew (lifecycle/expansion.ts): the new nodes are up but not ring members until they join. */
+  growNodes(): void {
+    const n = this.sim.spec.nodes.length
+    const old = this.ringMember.length
+    this.ringMember = grown(this.ringMember, n)
+    this.up = grown(this.up, n, 1)
+    for (let x = old; x < n; x++) this.ring.push(x)
+    this.version++
+  }
+
+  /**
+   * Planned ring change (lifecycle/): node n joins (`join`) or leaves the ring; its token
+   * ranges are streamed for RING_CHANGE_SECONDS (a MetadataRingAdd / MetadataRingRemove
+   * task), then the ring is rebalanced and `done` runs.
+   */
+  plannedRingChange(n: number, join: boolean, why: string, done: (ok: boolean) => void): void {
+    const { sim } = this
+    const id = this.nodeId(n)
+    const pending = this.ringTimers.get(n)
+    if (pending) {
+      sim.queue.cancel(pending.ev)
+      if (pending.task) sim.log.endTask(pending.task, 'failed', `superseded: ${why}`)
+      this.ringTimers.delete(n)
+    }
+    const task = sim.log.startTask(join ? 'MetadataRingAdd' : 'MetadataRingRemove', id, join ? `Adding ${id} to the metadata ring: ${why}` : `Removing ${id} from the metadata ring: ${why}; its token ranges move to the other members`)
+    const ev = sim.schedule(RING_CHANGE_SECONDS, 'ring-planned-done', { node: n, join })
+    this.ringTimers.set(n, { ev, task })
+    this.plannedDone.set(n, done)
+  }
+  /** what to run when a planned ring change ends (ok false: the node went down first), per node */
+  private readonly plannedDone = new Map<number, (ok: boolean) => void>()
+
+  private plannedRingDone({ node: n, join }: { node: number; join: boolean }): void {
+    const { sim } = this
+    const pending = this.ringTimers.get(n)
+    this.ringTimers.delete(n)
+    if (pending?.task) sim.log.endTask(pending.task, 'succeeded')
+    const id = this.nodeId(n)
+    this.ringMember[n] = join ? 1 : 0
+    this.reorder()
+    if (join) sim.log.event('info', 'MetadataNodeAdded', id, `${id} joined the metadata ring; token ranges rebalanced over ${this.members().length} members`)
+    else sim.log.event('info', 'MetadataNodeRemoved', id, `${id} left the metadata ring; its token ranges moved to the other ${this.members().length} members`)
+    this.version++
+    sim.faultToleranceEvaluated()
+    const done = this.plannedDone.get(n)
+    this.plannedDone.delete(n)
+    done?.(true)
+  }
+
+  /**
+   * Node n leaves the cluster (lifecycle/nodeRemoval.ts): the Zookeeper servers on it move
+   * at once to the node `zookeeperTarget` picks, and that node becomes the slot's home.
+   * Returns false (nothing moved) when a server has nowhere to go.
+   */
+  moveZookeeperOff(n: number): boolean {
+    const { sim } = this
+    const moves: Array<[number, number]> = []
+    const taken = this.zk.slice()
+    for (let i = 0; i < this.zk.length; i++) {
+      if (this.zk[i] !== n) continue
+      const to = zookeeperTarget(sim.topo, this.ring, this.ringMember, taken, i, sim.effectiveAwareness, n)
+      if (to < 0) return false
+      taken[i] = to
+      moves.push([i, to])
+    }
+    for (const [i, to] of moves) this.moveSlot(i, to, `(${this.nodeId(n)} is leaving the cluster)`)
+    return true
+  }
+
+  /**
+   * The cluster grew (lifecycle/expansion.ts): when spreading the ensemble over the new
+   * layout puts it on more units of the awareness in force (e.g. a third block), servers
+   * move there; each moved slot's home becomes its new node.
+   */
+  respreadZookeeper(): void {
+    const { sim } = this
+    const { topo } = sim
+    const dom = sim.effectiveAwareness
+    const candidates = this.members().filter((x) => this.up[x] === 1)
+    const ideal = placeZookeeper(topo, candidates, this.zk.length)
+    const units = (list: readonly number[]) => new Set(list.map((x) => topo.unitOf(x, dom))).size
+    if (ideal.length < this.zk.length || units(ideal) <= units(this.zk)) return
+    const incoming = ideal.filter((x) => !this.zk.includes(x))
+    // slots whose server shares a unit with another go first
+    for (let i = 0; i < this.zk.length && incoming.length > 0; i++) {
+      const u = topo.unitOf(this.zk[i], dom)
+      const shared = this.zk.some((x, j) => j < i && topo.unitOf(x, dom) === u)
+      if (!shared || ideal.includes(this.zk[i])) continue
+      this.moveSlot(i, incoming.shift()!, `to spread the ensemble over ${units(ideal)} ${dom}s`)
+    }
+  }
+
+  private moveSlot(i: number, to: number, reason: string): void {
+    const { sim } = this
+    const from = this.zk[i]
+    const timer = this.zkTimers.get(i)
+    if (timer) {
+      sim.queue.cancel(timer)
+      this.zkTimers.delete(i)
+    }
+    const task = sim.log.startTask('ZookeeperMigration', this.nodeId(to), `Zookeeper server moving from ${this.nodeId(from)} to ${this.nodeId(to)}`)
+    this.zk[i] = to
+    this.zkHome[i] = to
+    sim.log.endTask(task, 'succeeded')
+    sim.log.event('info', 'ZookeeperMoved', this.nodeId(to), `Zookeeper server moved from ${this.nodeId(from)} to ${this.nodeId(to)} ${reason}`)
+    this.version++
+    sim.faultToleranceEvaluated()
   }
 
   members(): number[] {
@@ -83,6 +194,11 @@ export class MetadataService {
     for (let n = 0; n < spec.nodes.length; n++) {
       const up = metadataServiceUp(topo, n) ? 1 : 0
       if (up === this.up[n]) continue
+      if (!topo.nodeActive(n)) {
+        // a removed node left the ring and the ensemble before it went (lifecycle/nodeRemoval.ts)
+        this.up[n] = up
+        continue
+      }
       this.up[n] = up
       // a pending detach (node went down) or rejoin (node came back) no longer applies
       const pending = this.ringTimers.get(n)
@@ -90,6 +206,9 @@ export class MetadataService {
         this.sim.queue.cancel(pending.ev)
         if (pending.task) this.sim.log.endTask(pending.task, 'failed', up ? `${this.nodeId(n)} came back before the change finished` : `${this.nodeId(n)} failed again`)
         this.ringTimers.delete(n)
+        const done = this.plannedDone.get(n)
+        this.plannedDone.delete(n)
+        done?.(false)
       }
       if (!up && this.ringMember[n] === 1) {
         this.ringTimers.set(n, { ev: this.sim.schedule(h.ringDetachSeconds, 'ring-detach', n), task: null })
@@ -219,3 +338,4 @@ export class MetadataService {
 function minutes(s: number): string {
   return s % 60 === 0 ? `${s / 60} min` : `${s} s`
 }
+

@@ -1,7 +1,7 @@
 /** Builds the drill API's Report (DRILL-API.md §2) from the simulation state. */
 import { metadataServiceUp, quorumOf, tokenRanges } from '../metadata/ring'
 import type { ReportSource } from './source'
-import { CVM_STATES, DISK_MODES, HOST_STATES, MAINTENANCE_STATES } from '../cluster/topology'
+import { CVM_STATES, DISK_MODES, HOST_STATES, MAINTENANCE_STATES, REMOVAL_STATES } from '../cluster/topology'
 import type { Report, ReportContainer, ReportMetadata } from '../types'
 import { UNIT_BYTES } from '../kernel/units'
 import { buildVms } from './reportVms'
@@ -93,13 +93,15 @@ export function buildStorage(sim: ReportSource): Report['storage'] {
     resilientCapacityBytes: resilient,
     warnThresholdPct: sim.warnThresholdPct,
     state: storageState(used, resilient, sim.warnThresholdPct),
-    nodes: spec.nodes.map((n, i) => {
+    // the nodes of the cluster (a removed node is listed only in topology.nodes, as 'removed')
+    nodes: spec.nodes.flatMap((n, i) => {
+      if (!topo.nodeActive(i)) return []
       const nodeTotal = nodeCap[i]
       const nodeUsed = n.disks.reduce((a, d) => a + (topo.diskAvailable(d) ? data.diskUsedBytes(d) : 0), 0)
       // (our rule) Curator disk balancing keeps every node equally full, so a node's share
       // of resilient capacity is in proportion to its capacity
       const share = total > 0 ? Math.floor((nodeTotal * resilient) / total) : 0
-      return { id: n.id, totalBytes: nodeTotal, usedBytes: nodeUsed, resilientBytes: share, state: nodeTotal > 0 ? storageState(nodeUsed, share, sim.warnThresholdPct) : 'ok' }
+      return [{ id: n.id, totalBytes: nodeTotal, usedBytes: nodeUsed, resilientBytes: share, state: nodeTotal > 0 ? storageState(nodeUsed, share, sim.warnThresholdPct) : 'ok' as const }]
     }),
     domain: sim.effectiveAwareness,
     failures: spec.ftLevel,
@@ -152,6 +154,7 @@ export function buildReport(sim: ReportSource): Report {
         acropolisLeader: sim.leader === i,
         cpuUsagePct: cpu.nodeCpuPct[i],
         maintenance: MAINTENANCE_STATES[topo.maintenance[i]],
+        removal: REMOVAL_STATES[topo.removal[i]],
       })),
       disks: spec.disks.map((d, i) => ({
         id: d.id,

@@ -214,6 +214,29 @@ function semanticProblems(input: unknown): string[] {
     if (vms.length + fillCount > 20000) problems.push('vmFill.count: at most 20000 VMs in all')
   }
   const failable = (t: string) => ids.disks.has(t) || ids.nodes.has(t) || ids.blocks.has(t) || ids.racks.has(t)
+  // what addNode steps add counts as known to the other steps (the model checks the order when the step runs)
+  arr(input.steps).forEach((step, i) => {
+    if (!isObj(step) || !isObj(step.action) || !isObj(step.action.addNode)) return
+    const n = step.action.addNode
+    const nid = str(n.id)
+    if (nid !== undefined) {
+      if (seen.has(nid)) problems.push(`${formatPath(['steps', i, 'action', 'addNode', 'id'])}: duplicate id "${nid}" (already used at ${seen.get(nid)!})`)
+      else seen.set(nid, formatPath(['steps', i, 'action', 'addNode', 'id']))
+      ids.nodes.add(nid)
+    }
+    const bid = str(n.block)
+    if (bid !== undefined) ids.blocks.add(bid)
+    const rid = str(n.rack)
+    if (rid !== undefined) ids.racks.add(rid)
+    arr(n.disks).forEach((disk, d) => {
+      const did = isObj(disk) ? str(disk.id) : undefined
+      if (did === undefined) return
+      const at = formatPath(['steps', i, 'action', 'addNode', 'disks', d, 'id'])
+      if (seen.has(did)) problems.push(`${at}: duplicate id "${did}" (already used at ${seen.get(did)!})`)
+      else seen.set(did, at)
+      ids.disks.add(did)
+    })
+  })
   arr(input.steps).forEach((step, i) => {
     if (!isObj(step) || !isObj(step.action)) return
     const a = step.action
@@ -231,6 +254,9 @@ function semanticProblems(input: unknown): string[] {
     if (r !== undefined && !failable(r)) problems.push(`${p('restore')}: unknown target "${r}"`)
     const rd = str(a.removeDisk)
     if (rd !== undefined && !ids.disks.has(rd)) problems.push(`${p('removeDisk')}: unknown disk "${rd}"`)
+    // nodes added by earlier steps count: steps are checked in time order below
+    const rn = str(a.removeNode)
+    if (rn !== undefined && !ids.nodes.has(rn)) problems.push(`${p('removeNode')}: unknown node "${rn}"`)
     for (const k of ['powerOn', 'powerOff'] as const) {
       const v = str(a[k])
       if (v !== undefined && !ids.vms.has(v)) problems.push(`${p(k)}: unknown VM "${v}"`)
@@ -273,11 +299,12 @@ export function partitionListProblems(list: readonly unknown[], nodes: ReadonlyS
   return out
 }
 
-function ip(prefix: string, i: number): string {
+/** host / CVM address of node index i (`10.10.x.y` / `10.11.x.y`) */
+export function ip(prefix: string, i: number): string {
   return `${prefix}.${Math.floor(i / 250)}.${(i % 250) + 10}`
 }
 
-function serialOf(prefix: string, seedish: string): string {
+export function serialOf(prefix: string, seedish: string): string {
   // deterministic pseudo serial derived from the id (FNV-1a)
   let h = 0x811c9dc5
   for (let i = 0; i < seedish.length; i++) {

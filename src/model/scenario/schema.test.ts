@@ -409,7 +409,7 @@ describe('every rule keeps its message (zod/mini, no zod locale loaded)', () => 
         { at: 5, say: 'a'.repeat(2001), focus: '-x' },
       ],
     }
-    const oneOf = 'must be one of {inject}, {restore}, {powerOn}, {powerOff}, {removeDisk}, {migrate}, {enterMaintenance}, {exitMaintenance}, {upgrade}'
+    const oneOf = 'must be one of {inject}, {restore}, {powerOn}, {powerOff}, {removeDisk}, {migrate}, {enterMaintenance}, {exitMaintenance}, {upgrade}, {removeNode}, {addNode}'
     expect(structural(s)).toEqual([
       'steps[0].at: must be at least 0',
       `steps[1].action: ${oneOf}`,

@@ -90,6 +90,19 @@ const layoutSchema = z.strictObject({
   cpuCores: opt(count(1, 1024)),
 })
 
+/** DRILL-API §5 `addNode(node)` and the scenario step `{ addNode: … }` (lifecycle/addNode.ts checks it against the cluster) */
+export const addNodeSchema = z.strictObject({
+  id,
+  block: id,
+  rack: opt(id),
+  model: opt(text(64, true)),
+  cpuCores: opt(count(1, 1024)),
+  memoryGiB: opt(positive(65536)),
+  cvmMemoryGiB: opt(positive(1024)),
+  disks: list(diskSchema, 24, 'must hold at most 24 disks'),
+})
+export type AddNodeInput = z.infer<typeof addNodeSchema>
+
 const networkSchema = z.strictObject({
   name: id,
   managed: opt(z.boolean()),
@@ -174,8 +187,10 @@ const actionSchema = z.union(
     z.strictObject({ enterMaintenance: id }),
     z.strictObject({ exitMaintenance: id }),
     z.strictObject({ upgrade: z.enum(['aos', 'ahv']) }),
+    z.strictObject({ removeNode: id }),
+    z.strictObject({ addNode: addNodeSchema }),
   ],
-  { error: 'must be one of {inject}, {restore}, {powerOn}, {powerOff}, {removeDisk}, {migrate}, {enterMaintenance}, {exitMaintenance}, {upgrade}' },
+  { error: 'must be one of {inject}, {restore}, {powerOn}, {powerOff}, {removeDisk}, {migrate}, {enterMaintenance}, {exitMaintenance}, {upgrade}, {removeNode}, {addNode}' },
 )
 
 const stepSchema = z.strictObject({
@@ -219,6 +234,18 @@ const errorMap: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_value') return `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`
   if (iss.code === 'invalid_union' && 'discriminator' in iss) return `"kind" must be one of "disk", "cvm", "node", "block", "rack", "partition", "corrupt"`
   return undefined
+}
+
+/** Structural problems of an `addNode` argument, each prefixed with its path under `node` (`node.disks[0].tier: …`). */
+export function addNodeProblems(input: unknown): { data?: AddNodeInput; problems: string[] } {
+  const res = addNodeSchema.safeParse(input, { error: errorMap })
+  if (res.success) return { data: res.data, problems: [] }
+  const problems: string[] = []
+  for (const iss of res.error.issues) {
+    if (iss.code === 'unrecognized_keys') for (const k of iss.keys) problems.push(`${formatPath(['node', ...iss.path, k])}: unknown field`)
+    else problems.push(`${formatPath(['node', ...iss.path])}: ${iss.message}`)
+  }
+  return { problems }
 }
 
 /** Structural validation only (types, ranges, unknown fields). */

@@ -24,8 +24,8 @@ export function nodeAvailableCapacity(src: CapacitySource): number[] {
 }
 
 /** Units of `dom` with their capacity (by default what is available now; what-if passes its own per-node figures). */
-export function capacityUnitsOf(src: CapacitySource, dom: Domain, nodeCap: readonly number[] = nodeAvailableCapacity(src)): CapacityUnits {
-  const { spec, topo } = src
+export function capacityUnitsOf(src: CapacitySource, dom: Domain, nodeCap: readonly number[] = nodeAvailableCapacity(src), counts = src.topo.activeUnitCounts()): CapacityUnits {
+  const { topo } = src
   const count = topo.unitCount(dom)
   const unitCapacity = new Array<number>(count).fill(0)
   const nodesOfUnit: number[][] = Array.from({ length: count }, () => [])
@@ -34,24 +34,32 @@ export function capacityUnitsOf(src: CapacitySource, dom: Domain, nodeCap: reado
     unitCapacity[u] += c
     if (c > 0) nodesOfUnit[u].push(c)
   })
-  return { unitCapacity, nodesOfUnit, unitCounts: { node: spec.nodes.length, block: spec.blocks.length, rack: spec.racks.length } }
+  // units of the cluster now (a removed node, and a block or rack left without nodes, no longer count)
+  return { unitCapacity, nodesOfUnit, unitCounts: counts }
 }
 
-/** FREE_SPACE: largest f ≤ FT with raw used ≤ resilient capacity for f failures at the domain. */
-export function freeSpaceTolerance(src: CapacitySource, dt: DomainType): number {
+/**
+ * FREE_SPACE: largest f ≤ FT with raw used ≤ resilient capacity for f failures at the domain.
+ * `except`: as if node `except` had left the cluster (its data moved to the others): node
+ * removal's pre-check (nodePrecheck.ts) asks what the figure would become.
+ */
+export function freeSpaceTolerance(src: CapacitySource, dt: DomainType, except = -1): number {
   const used = availableUsedBytes(src)
   const ft: number = src.spec.ftLevel
+  const { spec, topo } = src
+  const nodeCap = nodeAvailableCapacity(src)
+  if (except >= 0) nodeCap[except] = 0
+  const counts = topo.activeUnitCounts(except)
   let best = 0
   for (let f = 1; f <= ft; f++) {
     let cap: number
     if (dt === 'DISK') {
       // the worst f available disks to lose (resiliency.ts), rebuild at node level
-      const { spec, topo } = src
-      const nodeDisks = spec.nodes.map((n) => n.disks.filter((d) => topo.diskAvailable(d)).map((d) => spec.disks[d].capacityBytes))
+      const nodeDisks = spec.nodes.map((n, i) => (i === except ? [] : n.disks.filter((d) => topo.diskAvailable(d)).map((d) => spec.disks[d].capacityBytes)))
       cap = worstRawAfterDiskLosses(nodeDisks, src.data.rf, f)
     } else {
       const dom: Domain = dt === 'NODE' ? 'node' : dt === 'RACKABLE_UNIT' ? 'block' : 'rack'
-      cap = resilientCapacity(dom, capacityUnitsOf(src, dom), src.data.rf, f, src.spec.ftLevel, src.spec.erasureCoding)
+      cap = resilientCapacity(dom, capacityUnitsOf(src, dom, nodeCap, counts), src.data.rf, f, src.spec.ftLevel, src.spec.erasureCoding)
     }
     if (used <= cap) best = f
     else break

@@ -31,6 +31,7 @@ import { DiskPicker } from './diskPicker'
 import { CopySpread } from './spread'
 import { CorruptionStore } from './integrity/corruption'
 import { type Level, LEVEL_OF, DomainIndex } from './domainIndex'
+import { grown } from '../kernel/grow'
 export * from './domainIndex'
 export * from './oplog'
 
@@ -39,7 +40,8 @@ export * from './containers'
 const PICK_ATTEMPTS = 32
 
 export class DataStore {
-  readonly index: DomainIndex
+  /** the unit of every disk and node (rebuilt when the cluster grows: growDisks) */
+  index: DomainIndex
   readonly containers: Container[]
   /** replicated extent groups */
   units = 0
@@ -55,9 +57,9 @@ export class DataStore {
   stripP: Uint8Array
   stripContainer: Uint8Array
   /** replicas and strip members held per disk */
-  readonly diskUnits: Int32Array
+  diskUnits: Int32Array
   /** capacity of each disk in units, keeping the 5 % read-only margin */
-  readonly capUnits: Int32Array
+  capUnits: Int32Array
   /** raw units held per container (replicas + strip members) */
   readonly containerRaw: Float64Array
   /** extent groups or strips that could not get all their copies */
@@ -66,14 +68,14 @@ export class DataStore {
   relaxed = 0
   version = 0
   /** disks closed to new copies: being removed (removal.ts); disk balancing drains them */
-  readonly closed: Uint8Array
+  closed: Uint8Array
   /** the EXTENT_GROUPS fault tolerance, kept up to date as copies move (toleranceIndex.ts) */
-  readonly tolerance: ToleranceIndex
+  tolerance: ToleranceIndex
   /** which groups hold two copies on one node or unit (spread.ts), for the disk balancer */
   readonly spread: CopySpread
   /** corrupt copies (integrity/corruption.ts): told of every slot written, so a mark follows its copy */
   readonly corruption: CorruptionStore
-  private readonly picker: DiskPicker
+  private picker: DiskPicker
   private readonly taken = new Int32Array(STRIP_STRIDE)
 
   /**
@@ -123,6 +125,26 @@ export class DataStore {
     this.spread = new CopySpread(this)
     this.corruption = new CorruptionStore(this)
     this.corruption.available = (d) => topo.diskAvailable(d)
+  }
+
+  /**
+   * The cluster grew (lifecycle/expansion.ts): the new disks join the storage pool empty.
+   * The unit index, the disk picker and the fault-tolerance index are rebuilt (the index's
+   * next scan is one full pass).
+   */
+  growDisks(): void {
+    const spec = this.topo.spec
+    const D = spec.disks.length
+    const old = this.diskUnits.length
+    this.diskUnits = grown(this.diskUnits, D)
+    this.capUnits = grown(this.capUnits, D)
+    this.closed = grown(this.closed, D)
+    for (let d = old; d < D; d++) this.capUnits[d] = Math.floor((spec.disks[d].capacityBytes * 0.95) / UNIT_BYTES)
+    this.index = new DomainIndex(spec)
+    this.picker = new DiskPicker(D)
+    this.tolerance = new ToleranceIndex(this)
+    this.refreshPicker()
+    this.version++
   }
 
   /** The data of a cluster built from its spec, with awareness `dom` in force (not yet placed). */

@@ -14,6 +14,7 @@ import type { ClusterSpec } from '../scenario/normalize'
 import type { Fault } from '../types'
 import type { Curator } from './curator/curator'
 import type { SimTask } from '../types'
+import { grown } from '../kernel/grow'
 
 /** What Hades uses: kernel services, the disks, Curator's wipe and the composition root's state change. */
 export interface HadesContext extends Kernel {
@@ -35,9 +36,9 @@ export class DiskHealth {
   /** times (s) Stargate marked each disk offline */
   private readonly marks: number[][]
   /** 1 when the disk failed its SMART test (its data is gone when it is replaced) */
-  readonly smartFailed: Uint8Array
+  smartFailed: Uint8Array
   /** 1 when Hades keeps the disk offline after 3 marks in an hour */
-  private readonly keptOffline: Uint8Array
+  private keptOffline: Uint8Array
   private readonly tests = new Map<number, { ev: ScheduledEvent; task: SimTask }>()
 
   constructor(private readonly sim: HadesContext) {
@@ -46,6 +47,14 @@ export class DiskHealth {
     this.smartFailed = new Uint8Array(D)
     this.keptOffline = new Uint8Array(D)
     sim.on('hades-smart', (p) => this.smartDone(p as { disk: number; pass: boolean }))
+  }
+
+  /** The cluster grew (lifecycle/expansion.ts): new, healthy disks. */
+  growDisks(): void {
+    const D = this.sim.spec.disks.length
+    while (this.marks.length < D) this.marks.push([])
+    this.smartFailed = grown(this.smartFailed, D)
+    this.keptOffline = grown(this.keptOffline, D)
   }
 
   /** Marks of disk d within the last hour (including now). */

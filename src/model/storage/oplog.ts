@@ -17,8 +17,8 @@ export const OPLOG_EPISODE_BYTES = UNIT_BYTES
 export class OplogStore {
   readonly peers: Int16Array
   readonly disks: Int32Array
-  /** online OpLog disks per node, refreshed per open */
-  private readonly index: DomainIndex
+  /** the unit of every node (rebuilt when the cluster grows: growNodes) */
+  private index: DomainIndex
 
   constructor(
     private readonly topo: Topology,
@@ -49,8 +49,26 @@ export class OplogStore {
     return -1
   }
 
+  /** The cluster grew: index the new nodes' units. */
+  growNodes(): void {
+    this.index = new DomainIndex(this.topo.spec)
+  }
+
+  /** A peer for an episode: its CVM serves, it has an online OpLog disk, and it is not leaving the cluster (lifecycle/nodeRemoval.ts). */
   private usable(n: number): boolean {
-    return this.topo.cvmServing(n) && this.oplogDisk(n, 0) >= 0
+    return this.topo.cvmServing(n) && this.topo.removal[n] === 0 && this.oplogDisk(n, 0) >= 0
+  }
+
+  /** Episodes with a replica on node n (it is leaving the cluster), as vDisk indices. */
+  vdisksOnNode(n: number): number[] {
+    const out: number[] = []
+    for (let vd = 0; vd < this.vdisks; vd++) {
+      for (let k = 0; k < this.rf; k++) if (this.peers[vd * this.rf + k] === n) {
+        out.push(vd)
+        break
+      }
+    }
+    return out
   }
 
   /** Open a new episode for vDisk vd of a VM on `host`: the local OpLog plus RF − 1 healthy peers. */

@@ -1,7 +1,7 @@
 /**
  * OpLog episode repair (seed 004): an episode with a peer that no longer serves starts a new
  * episode on healthy peers; once every node serves again, episodes whose replicas share a
- * unit of the awareness in force are reopened apart (our rule, README "Storage lifecycle").
+ * unit of the awareness in force are reopened apart (removed nodes do not count) (our rule, README "Storage lifecycle").
  * Run after every Curator scan.
  */
 import type { Prng } from '../kernel/prng'
@@ -13,7 +13,7 @@ import type { Domain } from '../types'
 export interface OplogRepairContext {
   readonly vms: VmTable
   readonly oplog: OplogStore
-  readonly topo: Pick<Topology, 'nodeCount' | 'cvmServing'>
+  readonly topo: Pick<Topology, 'nodeCount' | 'cvmServing' | 'nodeActive'>
   readonly rng: Prng
   readonly effectiveAwareness: Domain
 }
@@ -22,7 +22,7 @@ export function repairOplogEpisodes(ctx: OplogRepairContext): void {
   const { vms, oplog, topo } = ctx
   const rf = oplog.rf
   let allServe = true
-  for (let n = 0; n < topo.nodeCount; n++) if (!topo.cvmServing(n)) allServe = false
+  for (let n = 0; n < topo.nodeCount; n++) if (topo.nodeActive(n) && !topo.cvmServing(n)) allServe = false
   for (let v = 0; v < vms.count; v++) {
     if (vms.power[v] !== POWER_ON) continue
     for (let vd = vms.vdiskStart[v]; vd < vms.vdiskStart[v + 1]; vd++) {

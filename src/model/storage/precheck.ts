@@ -17,10 +17,13 @@ import { resilientCapacity } from './capacity'
 import { availableUsedBytes, capacityUnitsOf, nodeAvailableCapacity } from './capacityNow'
 import type { DataStore } from './data'
 import { STRIP_STRIDE } from './ec'
+import { nodeAdditionProblem, nodeRemovalProblem, type NodeChangeFacts, type NodePlan } from './nodePrecheck'
 
 export type ConfigChange =
   | { kind: 'removeDisk'; disk: number }
   | { kind: 'awarenessMode'; mode: AwarenessMode }
+  | { kind: 'removeNode'; node: number; facts: NodeChangeFacts }
+  | { kind: 'addNode'; plan: NodePlan; facts: NodeChangeFacts }
 
 export interface PrecheckContext {
   readonly spec: ClusterSpec
@@ -46,6 +49,10 @@ export function configurationChangeProblem(ctx: PrecheckContext, change: ConfigC
     case 'awarenessMode':
       // our rule: only the quorum above; the mode changes what is judged, not where data is
       return null
+    case 'removeNode':
+      return nodeRemovalProblem(change.facts, change.node)
+    case 'addNode':
+      return nodeAdditionProblem(change.facts, change.plan)
   }
 }
 

@@ -12,6 +12,8 @@ import type { Topology } from '../cluster/topology'
 import type { ClusterSpec } from '../scenario/normalize'
 import type { Domain, SimTask } from '../types'
 import { formatUnits } from '../kernel/units'
+import { grown } from '../kernel/grow'
+import { REMOVAL_REMOVING } from '../cluster/topology'
 import type { DiskBalancer } from './curator/balance'
 import type { DataStore } from './data'
 import { configurationChangeProblem, type PrecheckContext } from './precheck'
@@ -37,9 +39,20 @@ export interface RemovalContext extends Kernel {
   configChangeRefusal(): string | null
 }
 
+/** A node's disks drained together for its removal (lifecycle/nodeRemoval.ts). */
+interface NodeDrain {
+  node: number
+  disks: number[]
+  /** units they held when the drain started */
+  start: number
+  progress: (moved: number, start: number) => void
+  done: () => void
+}
+
 export class StorageRemoval implements PrecheckContext {
-  readonly diskPhase: Uint8Array
+  diskPhase: Uint8Array
   private readonly tasks = new Map<number, { task: SimTask; start: number }>()
+  private drain: NodeDrain | null = null
 
   constructor(private readonly sim: RemovalContext) {
     this.diskPhase = new Uint8Array(sim.spec.disks.length)
@@ -54,7 +67,60 @@ export class StorageRemoval implements PrecheckContext {
 
   removalInProgress(): string | null {
     for (const d of this.tasks.keys()) return this.sim.spec.disks[d].id
+    const { topo, spec } = this.sim
+    for (let n = 0; n < topo.removal.length; n++) if (topo.removal[n] === REMOVAL_REMOVING) return spec.nodes[n].id
     return null
+  }
+
+  /** The cluster grew (lifecycle/expansion.ts): new disks are Normal. */
+  growDisks(): void {
+    this.diskPhase = grown(this.diskPhase, this.sim.spec.disks.length)
+  }
+
+  /**
+   * Node removal (lifecycle/nodeRemoval.ts): close every disk of the node to new copies
+   * (Marked for removal) and let disk balancing drain them at full RF (Data migration
+   * initiated); `done` runs once they hold nothing. The disks stay online (the node's
+   * metadata lives on them) until `removeDrained` takes them out with the node.
+   */
+  drainNode(node: number, progress: NodeDrain['progress'], done: () => void): void {
+    const { sim } = this
+    const disks = sim.spec.nodes[node].disks.filter((d) => this.diskPhase[d] !== DISK_REMOVED)
+    let start = 0
+    for (const d of disks) {
+      start += sim.data.diskUnits[d]
+      this.diskPhase[d] = DISK_MARKED
+      sim.data.setClosed(d, true)
+    }
+    this.drain = { node, disks, start, progress, done }
+    sim.invalidate()
+    if (start === 0) {
+      this.progress()
+      return
+    }
+    if (!sim.curator.scanning && !sim.curator.replicating) sim.curator.balancer.plan()
+  }
+
+  /** Stop a node's drain (its removal failed): the disks take new copies again. */
+  cancelDrain(): void {
+    const drain = this.drain
+    if (!drain) return
+    this.drain = null
+    for (const d of drain.disks) {
+      this.diskPhase[d] = DISK_NORMAL
+      this.sim.data.setClosed(d, false)
+    }
+    this.sim.invalidate()
+  }
+
+  /** The drained disks of a removed node leave the cluster with it (the caller applies the state change). */
+  removeDrained(node: number): void {
+    const { sim } = this
+    for (const d of sim.spec.nodes[node].disks) {
+      if (this.diskPhase[d] === DISK_REMOVED) continue
+      this.diskPhase[d] = DISK_REMOVED
+      sim.topo.diskRemoved[d] = 1
+    }
   }
 
   diskStatus(d: number): 'normal' | 'removing' | 'removed' {
@@ -91,6 +157,18 @@ export class StorageRemoval implements PrecheckContext {
   /** After every balancing batch: migration phases and finished removals. */
   private progress(): void {
     const { sim } = this
+    const drain = this.drain
+    if (drain) {
+      let left = 0
+      for (const d of drain.disks) left += sim.data.diskUnits[d]
+      // once data has moved, every disk of the node shows "Data migration initiated"
+      if (left < drain.start) for (const d of drain.disks) if (this.diskPhase[d] === DISK_MARKED) this.diskPhase[d] = DISK_MIGRATING
+      drain.progress(drain.start - left, drain.start)
+      if (left === 0) {
+        this.drain = null
+        drain.done()
+      }
+    }
     for (const [d, t] of [...this.tasks]) {
       const left = sim.data.diskUnits[d]
       if (left < t.start && this.diskPhase[d] === DISK_MARKED) {

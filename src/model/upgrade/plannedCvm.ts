@@ -8,6 +8,7 @@
 import type { Kernel } from '../kernel/context'
 import type { ClusterSpec } from '../scenario/normalize'
 import { PLANNED_EXPECTED, PLANNED_OVERDUE, type Topology } from '../cluster/topology'
+import { grown } from '../kernel/grow'
 
 export const PLANNED_GRACE_SECONDS = 30 * 60
 
@@ -23,11 +24,16 @@ export interface PlannedCvmContext extends Kernel {
 }
 
 export class PlannedCvm {
-  private readonly gen: Uint32Array
+  private gen: Uint32Array
 
   constructor(private readonly sim: PlannedCvmContext) {
     this.gen = new Uint32Array(sim.spec.nodes.length)
     sim.on('planned-cvm-overdue', (p) => this.overdue(p as { node: number; gen: number }))
+  }
+
+  /** The cluster grew (lifecycle/expansion.ts). */
+  growNodes(): void {
+    this.gen = grown(this.gen, this.sim.spec.nodes.length)
   }
 
   isDown(n: number): boolean {

@@ -118,7 +118,7 @@ export class PlannedOps implements MaintenanceContext, PlannedCvmContext, Rollin
   rebuildRunning(): boolean { return this.host.rebuildRunning() }
   nodesNotUp(): string[] {
     const { spec, topo } = this.host
-    return spec.nodes.filter((_, n) => topo.hostState[n] !== HOST_UP || !topo.cvmServing(n) || topo.maintenance[n] !== 0).map((x) => x.id)
+    return spec.nodes.filter((_, n) => topo.nodeActive(n) && (topo.hostState[n] !== HOST_UP || !topo.cvmServing(n) || topo.maintenance[n] !== 0)).map((x) => x.id)
   }
   upgradeActive(): boolean { return this.upgrades.active }
   upgradePrecheck(): string | null { return upgradePrecheck(this) }
@@ -127,6 +127,7 @@ export class PlannedOps implements MaintenanceContext, PlannedCvmContext, Rollin
     const { spec, topo } = this.host
     if (this.host.rebuildRunning()) return 'a data rebuild is running'
     for (let n = 0; n < spec.nodes.length; n++) {
+      if (!topo.nodeActive(n)) continue
       if (topo.hostState[n] !== HOST_UP) return `host ${spec.nodes[n].id} is ${topo.hostState[n] === 1 ? 'down' : 'partitioned'}`
       if (!topo.cvmServing(n) && topo.plannedCvm[n] === 0) return `the CVM on ${spec.nodes[n].id} is down`
       if (topo.maintenance[n] !== 0 && n !== this.upgrades.current) return `host ${spec.nodes[n].id} is in maintenance mode`

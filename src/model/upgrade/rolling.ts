@@ -142,7 +142,7 @@ export class RollingUpgrade {
       this.phase = 'idle'
     }
     const list = this.sim.versions.node[this.kind!]
-    const next = list.findIndex((v) => v !== RELEASES[this.kind!].available)
+    const next = list.findIndex((v) => v !== null && v !== RELEASES[this.kind!].available)
     if (next < 0) return this.finish()
     this.current = next
     this.startNode(next)

@@ -17,19 +17,19 @@ export function availableVersions(): { aos: string; ahv: string } {
 }
 
 export class Versions {
-  /** per kind, per node: the release it runs */
-  readonly node: Record<SoftwareKind, string[]>
+  /** per kind, per node: the release it runs (null: the node was removed from the cluster) */
+  readonly node: Record<SoftwareKind, Array<string | null>>
 
   constructor(nodes: number) {
     this.node = {
-      aos: new Array<string>(nodes).fill(RELEASES.aos.current),
-      ahv: new Array<string>(nodes).fill(RELEASES.ahv.current),
+      aos: new Array<string | null>(nodes).fill(RELEASES.aos.current),
+      ahv: new Array<string | null>(nodes).fill(RELEASES.ahv.current),
     }
   }
 
   /** The cluster's version: the release every node runs, else the oldest one still running. */
   cluster(kind: SoftwareKind): string {
-    const list = this.node[kind]
+    const list = this.node[kind].filter((v): v is string => v !== null)
     return list.includes(RELEASES[kind].current) ? RELEASES[kind].current : list[0] ?? RELEASES[kind].current
   }
 
@@ -38,6 +38,18 @@ export class Versions {
   }
 
   upToDate(kind: SoftwareKind): boolean {
-    return this.node[kind].every((v) => v === RELEASES[kind].available)
+    return this.node[kind].every((v) => v === null || v === RELEASES[kind].available)
+  }
+
+  /** A node joins (lifecycle/expansion.ts): it is imaged with the cluster's releases. */
+  addNode(): void {
+    this.node.aos.push(this.cluster('aos'))
+    this.node.ahv.push(this.cluster('ahv'))
+  }
+
+  /** Node n left the cluster: its releases no longer count. */
+  removeNode(n: number): void {
+    this.node.aos[n] = null
+    this.node.ahv[n] = null
   }
 }

@@ -9,7 +9,7 @@ import type { XrayReport } from '../../model/xray/types'
 import * as Comlink from 'comlink'
 import { NeedResync } from '../store/decode'
 import { useSim } from '../store/simStore'
-import { DEFAULT_SCENARIO_ID, type Delta, type DrillChecks, type Fault, type Report, type Run, type RunMark, type ScenarioInfo, type Until, type UntilResult, type WhatIfResult } from './types'
+import { DEFAULT_SCENARIO_ID, type Delta, type AddNodeInput, type DrillChecks, type Fault, type Report, type Run, type RunMark, type ScenarioInfo, type Until, type UntilResult, type WhatIfResult } from './types'
 import { call, heard, onStopped, replaceWorker, restored, workerGeneration, type Api } from './worker'
 import { useWorkerStatus } from './workerStatus'
 
@@ -235,6 +235,12 @@ export const simClient = {
   },
   removeDisk(diskId: string): Promise<void> {
     return command((r) => r.removeDisk(diskId))
+  },
+  removeNode(nodeId: string): Promise<void> {
+    return command((r) => r.removeNode(nodeId))
+  },
+  addNode(node: AddNodeInput): Promise<void> {
+    return command((r) => r.addNode(node))
   },
   setHaMode(mode: 'default' | 'guarantee'): Promise<void> {
     return command((r) => r.setHaMode(mode))

@@ -37,6 +37,10 @@ function expected(f: SimFacade) {
     metrics: sim.metrics.samples,
     ha: buildHa(sim),
     storage: buildStorage(sim),
+    nodes: sim.spec.nodes.map((n) => n.id),
+    disks: sim.spec.disks.map((d) => d.id),
+    removal: Array.from(sim.topo.removal),
+    diskUsedBytes: Array.from({ length: sim.spec.disks.length }, (_, d) => sim.data.diskUsedBytes(d)),
   }
 }
 
@@ -63,6 +67,10 @@ function shown() {
     metrics: s.metrics,
     ha: s.summary!.ha,
     storage: s.summary!.storage,
+    nodes: s.structure!.nodes.map((n) => n.id),
+    disks: s.structure!.disks.map((d) => d.id),
+    removal: Array.from(s.state!.removal!),
+    diskUsedBytes: Array.from(s.state!.diskUsedBytes),
   }
 }
 
@@ -74,6 +82,8 @@ type Cmd =
   | { op: 'power'; v: number; on: boolean }
   | { op: 'ack' }
   | { op: 'resync' }
+  | { op: 'addNode'; block: number }
+  | { op: 'removeNode'; n: number }
 
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.record({ op: fc.constant('inject' as const), kind: fc.constantFrom('node' as const, 'cvm' as const, 'disk' as const, 'partition' as const), n: fc.integer({ min: 1, max: 12 }) }),
@@ -84,6 +94,9 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.constant({ op: 'ack' as const }),
   fc.record({ op: fc.constant('haMode' as const), guarantee: fc.boolean() }),
   fc.constant({ op: 'resync' as const }),
+  // the topology grows and shrinks (lifecycle/): per-node and per-disk arrays change length
+  fc.record({ op: fc.constant('addNode' as const), block: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ op: fc.constant('removeNode' as const), n: fc.integer({ min: 1, max: 14 }) }),
 )
 
 function run(f: SimFacade, c: Cmd): void {
@@ -95,6 +108,10 @@ function run(f: SimFacade, c: Cmd): void {
     else if (c.op === 'tick') apply(f.tick(c.s))
     else if (c.op === 'haMode') apply(f.setHaMode(c.guarantee ? 'guarantee' : 'default'))
     else if (c.op === 'power') apply(c.on ? f.powerOn(`vm-${c.v}`) : f.powerOff(`vm-${c.v}`))
+    else if (c.op === 'addNode') {
+      const id = `node-x${f.simulation.spec.nodes.length + 1}`
+      apply(f.addNode({ id, block: `block-${c.block}`, disks: [{ id: `${id}-1`, tier: 'SSD', capacityTB: 1 }, { id: `${id}-2`, tier: 'HDD', capacityTB: 4 }] }))
+    } else if (c.op === 'removeNode') apply(f.removeNode(id(c.n)))
     else if (c.op === 'ack') {
       const open = f.simulation.log.alerts.find((a) => !a.acknowledged)
       if (open) apply(f.acknowledgeAlert(open.id))
@@ -117,6 +134,46 @@ describe('worker → UI deltas', () => {
       }),
       FC,
     )
+  }, 120_000)
+
+  it('a node added and a node removed: the UI gets the new structure and every array at its new length', () => {
+    const f = new SimFacade()
+    const apply = useSim.getState().apply
+    apply(f.load('four-blocks-of-2'))
+    const d = f.addNode({ id: 'node-9', block: 'block-5', disks: [{ id: 'node-9-ssd', tier: 'SSD', capacityTB: 2 }, { id: 'node-9-hdd', tier: 'HDD', capacityTB: 6 }] })
+    expect(d.structure?.nodes.map((n) => n.id)).toContain('node-9')
+    apply(d)
+    expect(shown()).toEqual(expected(f))
+    for (let i = 0; i < 20; i++) {
+      apply(f.tick(600))
+      expect(shown()).toEqual(expected(f))
+    }
+    apply(f.removeNode('node-2'))
+    for (let i = 0; i < 200 && f.simulation.topo.removal[1] !== 2; i++) {
+      const delta = f.tick(900)
+      apply(delta)
+      expect(shown()).toEqual(expected(f))
+    }
+    expect(useSim.getState().state!.removal![1]).toBe(2)
+    apply(f.tick(60))
+    expect(shown()).toEqual(expected(f))
+  }, 120_000)
+
+  it('time travel back across an expansion shows the smaller cluster, and forward again the larger', () => {
+    const f = new SimFacade()
+    const apply = useSim.getState().apply
+    apply(f.load('four-blocks-of-2'))
+    apply(f.tick(600))
+    apply(f.addNode({ id: 'node-9', block: 'block-5', disks: [{ id: 'node-9-ssd', tier: 'SSD', capacityTB: 2 }, { id: 'node-9-hdd', tier: 'HDD', capacityTB: 6 }] }))
+    apply(f.tick(7200))
+    const end = JSON.stringify(f.report())
+    apply(f.travelTo(300))
+    expect(useSim.getState().structure!.nodes).toHaveLength(8)
+    expect(shown()).toEqual(expected(f))
+    apply(f.travelTo(7800))
+    expect(useSim.getState().structure!.nodes).toHaveLength(9)
+    expect(shown()).toEqual(expected(f))
+    expect(JSON.stringify(f.report())).toBe(end)
   }, 120_000)
 
   it('a failure sends only the VM entries that changed, not the whole arrays', () => {

@@ -3,7 +3,7 @@
  * bridge (client.ts), so drills see what the UI shows.
  */
 import { useSim } from '../store/simStore'
-import type { DrillChecks, Fault, Report, Run, ScenarioInfo, Until, UntilResult, WhatIfResult } from './types'
+import type { AddNodeInput, DrillChecks, Fault, Report, Run, ScenarioInfo, Until, UntilResult, WhatIfResult } from './types'
 import { quote } from '../../model/scenario/limits'
 import { pause, play, simClient } from './client'
 
@@ -36,6 +36,10 @@ export interface PrismSim {
   setWarnThreshold(pct: number): Promise<void>
   /** DRILL-API §5: remove a disk; its data migrates at full RF first */
   removeDisk(diskId: string): Promise<void>
+  /** DRILL-API §5: remove a node; its VMs, data, metadata and services move off first */
+  removeNode(nodeId: string): Promise<void>
+  /** DRILL-API §5: add a node (cluster expansion); refused with every problem, nothing changed */
+  addNode(node: AddNodeInput): Promise<void>
   /** data growth rate in raw TB per simulated day (0 stops it) */
   setGrowthRate(tbPerDay: number): Promise<void>
   /** write this many raw TB of new data now; rejects when it does not fit below 95 % */
@@ -90,6 +94,8 @@ export function installPrismSim(): void {
     acknowledgeAlert: (id) => simClient.acknowledgeAlert(id),
     setWarnThreshold: (p) => simClient.setWarnThreshold(p),
     removeDisk: (d) => simClient.removeDisk(d),
+    removeNode: (n) => simClient.removeNode(n),
+    addNode: (n) => simClient.addNode(n),
     setGrowthRate: (r) => simClient.setGrowthRate(r),
     writeData: (tb) => simClient.writeData(tb),
     whatIf: (t) => simClient.whatIf(t),

@@ -24,7 +24,10 @@ export function ActionMenu(props: {
   const { onClose, returnFocus } = props
 
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
+    // an empty menu ("No actions apply now") takes focus itself, so Escape still closes it
+    const first = ref.current?.querySelector<HTMLElement>('[role="menuitem"]')
+    if (first) first.focus()
+    else ref.current?.focus()
   }, [])
 
   useEffect(() => {
@@ -74,6 +77,7 @@ export function ActionMenu(props: {
   return (
     <div
       ref={ref}
+      tabIndex={-1}
       onKeyDown={onKeyDown}
       style={props.style}
       className="absolute z-30 min-w-44 rounded border border-slate-300 bg-white py-1 text-sm shadow-lg"

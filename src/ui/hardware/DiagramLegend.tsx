@@ -6,6 +6,7 @@ const ITEMS = [
   { label: 'CVM down', fill: NODE_COLORS['cvm-down'].fill, stroke: NODE_COLORS['cvm-down'].stroke },
   { label: 'Partitioned', fill: NODE_COLORS.partitioned.fill, stroke: NODE_COLORS.partitioned.stroke, dashed: true },
   { label: 'In maintenance', fill: NODE_COLORS.maintenance.fill, stroke: NODE_COLORS.maintenance.stroke },
+  { label: 'Being removed', fill: NODE_COLORS.removing.fill, stroke: NODE_COLORS.removing.stroke },
   { label: 'Down', fill: NODE_COLORS.down.fill, stroke: NODE_COLORS.down.stroke },
   { label: 'SSD', fill: SSD_FILL, stroke: SSD_STROKE },
   { label: 'HDD', fill: DISK_COLORS.online.fill, stroke: DISK_COLORS.online.stroke },

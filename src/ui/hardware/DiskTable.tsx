@@ -2,7 +2,7 @@
 import { useMemo } from 'react'
 import { DataTable, type Column } from '../common/DataTable'
 import { formatBytes } from '../format'
-import { diskState, type DiskState } from './entities'
+import { type DiskState, diskState, nodeGone } from './entities'
 import { StateText, toneOf } from './StateText'
 import type { HardwareData } from './useHardwareData'
 
@@ -30,7 +30,8 @@ export function DiskTable(props: { data: HardwareData; selectedId: string | null
   const { structure, state } = props.data
   const rows = useMemo<DiskRow[]>(
     () =>
-      structure.disks.map((d, i) => ({
+      // the disks of a removed host are no longer listed
+      structure.disks.flatMap((d, i) => (nodeGone(state, d.node) ? [] : [{
         id: d.id,
         host: structure.nodes[d.node].id,
         tier: d.tier,
@@ -38,7 +39,7 @@ export function DiskTable(props: { data: HardwareData; selectedId: string | null
         usedBytes: state.diskUsedBytes[i] ?? 0,
         capacityBytes: d.capacityBytes,
         serial: d.serial,
-      })),
+      }])),
     [structure, state],
   )
   return (

@@ -25,10 +25,15 @@ export function EntityActionMenu(props: {
   })
   const structure = useSim((s) => s.structure)
   const state = useSim((s) => s.state)
+  const removal = useSim((s) => {
+    if (entity.kind !== 'node') return 0
+    const n = s.structure?.nodes.findIndex((x) => x.id === entity.id) ?? -1
+    return n >= 0 ? (s.state?.removal?.[n] ?? 0) : 0
+  })
   const items = useMemo(
     () =>
       [
-        ...actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase, maintenance),
+        ...actionsFor(entity.kind, entity.id, faults.get(entity.id), diskPhase, maintenance, removal),
         ...(structure && state ? networkActionsFor(entity.kind, entity.id, structure, state) : []),
       ].map((a) => ({
         key: a.key,
@@ -36,7 +41,7 @@ export function EntityActionMenu(props: {
         danger: a.danger,
         onSelect: () => void runAction(a),
       })),
-    [entity.kind, entity.id, faults, diskPhase, maintenance, structure, state],
+    [entity.kind, entity.id, faults, diskPhase, maintenance, removal, structure, state],
   )
   return (
     <ActionMenu

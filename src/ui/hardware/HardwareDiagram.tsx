@@ -12,7 +12,7 @@ import { DiagramDisk, diskUsage } from './DiagramDisk'
 import { DiagramNode } from './DiagramNode'
 import { DiagramRack } from './DiagramRack'
 import { computeLayout, type Box, type DiagramLayout } from './diagramLayout'
-import { blockState, diskState, nodeState, rackState, type EntityKind, type EntityRef } from './entities'
+import { blockState, clusterCounts, diskState, nodeState, rackState, type EntityKind, type EntityRef } from './entities'
 import { EntityActionMenu } from './EntityActionMenu'
 import type { HardwareData } from './useHardwareData'
 import { useElementWidth } from './useElementWidth'
@@ -39,7 +39,8 @@ export function HardwareDiagram(props: {
   onCloseMenu: () => void
 }) {
   const { data, selected, onActivate } = props
-  const { structure } = data
+  // removed nodes are gone from the diagram (and blocks or racks they leave empty)
+  const structure = data.shown
   const [container, setContainer] = useState<HTMLDivElement | null>(null)
   const width = useElementWidth(container)
   const layout = useMemo(() => (width > 0 ? computeLayout(structure, width) : null), [structure, width])
@@ -76,21 +77,22 @@ const DiagramSvg = memo(function DiagramSvg(props: {
   onActivate: (kind: EntityKind, id: string, el: SVGGElement) => void
 }) {
   const { data, layout, zoom, selected, onActivate } = props
-  const { structure, state, hostVms } = data
+  const { shown: structure, state, hostVms } = data
   const zk = useMemo(() => new Set(state.zookeeper), [state.zookeeper])
   const rackNodes = useMemo(() => structure.racks.map((r) => r.blocks.reduce((n, b) => n + structure.blocks[b].nodes.length, 0)), [structure])
   const isSel = (kind: EntityKind, id: string) => selected !== null && selected.kind === kind && selected.id === id
+  const counts = useMemo(() => clusterCounts(data.structure, state), [data.structure, state])
   return (
     <svg
       width={Math.floor(layout.width * zoom)}
       height={Math.ceil(layout.height * zoom)}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       role="group"
-      aria-label={`Hardware diagram: ${structure.racks.length} racks, ${structure.blocks.length} blocks, ${structure.nodes.length} hosts, ${structure.disks.length} disks`}
+      aria-label={`Hardware diagram: ${counts.racks} racks, ${counts.blocks} blocks, ${counts.hosts} hosts, ${counts.disks} disks`}
       className="block select-none"
       fontFamily="inherit"
     >
-      {structure.racks.map((r, ri) => (
+      {structure.racks.map((r, ri) => layout.racks[ri] && (
         <g key={r.id}>
           <DiagramRack
             rack={r}

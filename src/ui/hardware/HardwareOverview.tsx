@@ -7,22 +7,25 @@ import { formatIops } from '../iopaths/ioFormat'
 import { useSim } from '../store/simStore'
 import { BigStat } from './BigStat'
 import { DetailsList } from './DetailsList'
-import { blockState, diskState, nodeState, rackState, type NodeState } from './entities'
+import { blockState, clusterCounts, diskState, nodeGone, nodeState, rackState, type NodeState } from './entities'
 import { TopHosts } from './TopHosts'
 import type { HardwareData } from './useHardwareData'
 
 function summarise(data: HardwareData, io: IoSection | null) {
   const { structure, state, hostVms, nodeStorage } = data
-  const hosts: Record<NodeState, number> = { up: 0, down: 0, partitioned: 0, 'cvm-down': 0, maintenance: 0 }
-  structure.nodes.forEach((_, i) => hosts[nodeState(state, i)]++)
-  const cvmsDown = state.cvmState.reduce((n, c) => n + (c === 1 ? 1 : 0), 0)
+  const hosts: Record<NodeState, number> = { up: 0, down: 0, partitioned: 0, 'cvm-down': 0, maintenance: 0, removing: 0 }
+  // a removed node is no longer part of the hardware
+  structure.nodes.forEach((_, i) => {
+    if (!nodeGone(state, i)) hosts[nodeState(state, i)]++
+  })
+  const cvmsDown = state.cvmState.reduce((n, c, i) => n + (c === 1 && !nodeGone(state, i) ? 1 : 0), 0)
   const tiers = (['SSD', 'HDD'] as const).map((tier) => {
     let count = 0
     let offline = 0
     let capacity = 0
     let used = 0
     structure.disks.forEach((d, i) => {
-      if (d.tier !== tier) return
+      if (d.tier !== tier || nodeGone(state, d.node)) return
       count++
       // offline as the Analysis page counts it: offline itself, or behind a host or CVM that does not serve
       if (diskState(state, i) === 'offline' || state.hostState[d.node] !== 0 || state.cvmState[d.node] !== 0) offline++
@@ -32,7 +35,9 @@ function summarise(data: HardwareData, io: IoSection | null) {
     return { tier, count, offline, capacity, used }
   })
   const models = new Map<string, number>()
-  structure.blocks.forEach((b) => models.set(b.model, (models.get(b.model) ?? 0) + 1))
+  structure.blocks.forEach((b) => {
+    if (b.nodes.some((n) => !nodeGone(state, n))) models.set(b.model, (models.get(b.model) ?? 0) + 1)
+  })
   let cores = 0
   let coresUp = 0
   let memory = 0
@@ -41,6 +46,7 @@ function summarise(data: HardwareData, io: IoSection | null) {
   let vmMemory = 0
   let freeUp = 0
   structure.nodes.forEach((n, i) => {
+    if (nodeGone(state, i)) return
     // memory VMs could still use: on the hosts that are up
     if (state.hostState[i] === 0) freeUp += Math.max(0, n.memoryBytes - n.cvmMemoryBytes - hostVms.memoryBytes[i])
     cores += n.cpuCores
@@ -50,24 +56,26 @@ function summarise(data: HardwareData, io: IoSection | null) {
     vcpus += hostVms.vcpus[i]
     vmMemory += hostVms.memoryBytes[i]
   })
-  const memoryTop = structure.nodes.map((n, i) => ({
+  const inCluster = structure.nodes.flatMap((n, i) => (nodeGone(state, i) ? [] : [{ n, i }]))
+  const memoryTop = inCluster.map(({ n, i }) => ({
     id: n.id,
     value: hostVms.memoryBytes[i],
     max: n.memoryBytes - n.cvmMemoryBytes,
     text: `${formatBytes(hostVms.memoryBytes[i])} of ${formatBytes(n.memoryBytes - n.cvmMemoryBytes)}`,
   }))
-  const storageTop = structure.nodes.map((n, i) => ({
+  const storageTop = inCluster.map(({ n, i }) => ({
     id: state.hostState[i] === 1 ? `${n.id} (down)` : n.id,
     value: nodeStorage.usedBytes[i],
     max: nodeStorage.capacityBytes[i],
     text: `${formatBytes(nodeStorage.usedBytes[i])} of ${formatBytes(nodeStorage.capacityBytes[i])}`,
   }))
   // the I/O model's figures per host: CPU of its VMs and CVM, IOPS its Stargate serves
-  const up = (i: number) => state.hostState[i] === 0
+  const up = (i: number) => state.hostState[i] === 0 && !nodeGone(state, i)
   const cpuTop = structure.nodes.flatMap((n, i) => (up(i) ? [{ id: n.id, value: io?.nodeCpuPct[i] ?? 0, max: 100, text: `${(io?.nodeCpuPct[i] ?? 0).toFixed(1)} % of ${n.cpuCores} cores` }] : []))
   const busiest = Math.max(1, ...structure.nodes.map((_, i) => io?.sgIops[i] ?? 0))
   const iopsTop = structure.nodes.flatMap((n, i) => (up(i) ? [{ id: n.id, value: io?.sgIops[i] ?? 0, max: busiest, text: `${formatIops(io?.sgIops[i] ?? 0)} IOPS` }] : []))
   return {
+    counts: clusterCounts(structure, state),
     cpuTop,
     iopsTop,
     hosts,
@@ -89,27 +97,26 @@ function summarise(data: HardwareData, io: IoSection | null) {
 }
 
 export function HardwareOverview(props: { data: HardwareData }) {
-  const { structure } = props.data
   const io = useSim((st) => st.io)
   const s = useMemo(() => summarise(props.data, io), [props.data, io])
   return (
     <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3" data-testid="hardware-overview">
       <Widget title="Hardware Summary" testId="hardware-summary">
-        <BigStat value={String(structure.nodes.length)} caption="Hosts" testId="overview-host-count" />
+        <BigStat value={String(s.counts.hosts)} caption="Hosts" testId="overview-host-count" />
         <DetailsList
           rows={[
             { label: 'Hosts up', value: String(s.hosts.up + s.hosts['cvm-down']) },
             { label: 'Hosts down', value: String(s.hosts.down) },
             { label: 'Hosts partitioned', value: String(s.hosts.partitioned) },
             { label: 'CVMs down', value: String(s.cvmsDown) },
-            { label: 'Blocks', value: `${structure.blocks.length}${s.blocksDown ? ` (${s.blocksDown} down)` : ''}` },
-            { label: 'Racks', value: `${structure.racks.length}${s.racksDown ? ` (${s.racksDown} down)` : ''}` },
+            { label: 'Blocks', value: `${s.counts.blocks}${s.blocksDown ? ` (${s.blocksDown} down)` : ''}` },
+            { label: 'Racks', value: `${s.counts.racks}${s.racksDown ? ` (${s.racksDown} down)` : ''}` },
             { label: 'Block models', value: s.models },
           ]}
         />
       </Widget>
       <Widget title="Disks" testId="hardware-disks">
-        <BigStat value={String(structure.disks.length)} caption="Disks" />
+        <BigStat value={String(s.counts.disks)} caption="Disks" />
         <table className="mt-2 w-full text-[13px]" aria-label="Disks by tier">
           <thead className="text-xs uppercase text-slate-500">
             <tr>

@@ -2,7 +2,7 @@
 import { useMemo } from 'react'
 import { DataTable, type Column } from '../common/DataTable'
 import { formatBytes } from '../format'
-import { CVM_STATE_NAMES, nodeState, nodeStateText } from './entities'
+import { CVM_STATE_NAMES, nodeGone, nodeState, nodeStateText } from './entities'
 import { StateText, toneOf } from './StateText'
 import type { HardwareData } from './useHardwareData'
 
@@ -49,9 +49,11 @@ export function HostTable(props: { data: HardwareData; selectedId: string | null
   const { structure, state, hostVms, nodeStorage } = props.data
   const rows = useMemo<HostRow[]>(
     () =>
-      structure.nodes.map((n, i) => {
+      // a removed host is no longer listed
+      structure.nodes.flatMap((n, i) => {
+        if (nodeGone(state, i)) return []
         const st = nodeState(state, i)
-        return {
+        const row: HostRow = {
           index: i,
           id: n.id,
           hostIp: n.hostIp,
@@ -68,6 +70,7 @@ export function HostTable(props: { data: HardwareData; selectedId: string | null
           capacityBytes: nodeStorage.capacityBytes[i],
           vms: hostVms.count[i],
         }
+        return [row]
       }),
     [structure, state, hostVms, nodeStorage],
   )

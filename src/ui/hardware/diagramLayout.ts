@@ -68,7 +68,9 @@ function bands(n: number, start: number, band: number, gap: number): ScaleBand<n
 export function computeLayout(structure: Structure, availableWidth: number): DiagramLayout {
   const M = METRICS
   const width = Math.max(availableWidth, M.minBlockWidth + 2 * M.rackPad)
-  const R = structure.racks.length
+  // racks without blocks (every node of theirs removed) are not drawn
+  const drawn = structure.racks.flatMap((r, i) => (r.blocks.length > 0 ? [i] : []))
+  const R = drawn.length
   const maxBlocksInRack = Math.max(1, ...structure.racks.map((r) => r.blocks.length))
 
   // how many racks per row, then how many block columns in a rack, then block width
@@ -81,7 +83,7 @@ export function computeLayout(structure: Structure, availableWidth: number): Dia
   const rackW = 2 * M.rackPad + blockCols * blockW + (blockCols - 1) * M.blockGap
 
   // node sled: one header line if name + state + roles fit, else two
-  const longestName = Math.max(...structure.nodes.map((n) => n.id.length))
+  const longestName = Math.max(...structure.blocks.flatMap((b) => b.nodes.map((n) => structure.nodes[n].id.length)), 1)
   const headerRoom = blockW - 2 * M.blockPad - 2 * M.nodePad
   const oneLineNeed = 12 + longestName * M.nameChar + 8 + 62 /* state word */ + ROLE_SET_WIDTH
   const compact = headerRoom < oneLineNeed
@@ -118,10 +120,10 @@ export function computeLayout(structure: Structure, availableWidth: number): Dia
 
   let rowTop = 0
   for (let first = 0; first < R; first += racksPerRow) {
-    const row = range(first, Math.min(R, first + racksPerRow))
+    const row = range(first, Math.min(R, first + racksPerRow)).map((k) => drawn[k])
     const rowH = Math.max(...row.map(rackHeight))
-    for (const r of row) {
-      const x = rackX(r - first)!
+    for (const [col, r] of row.entries()) {
+      const x = rackX(col)!
       out.racks[r] = { frame: { x, y: rowTop, w: rackW, h: rowH }, header: { x, y: rowTop, w: rackW, h: M.rackHeader } }
       let y = rowTop + M.rackHeader + M.rackPad
       for (const blockRow of blockRowsOf(r)) {

@@ -14,15 +14,21 @@ export interface EntityRef {
   loadId: number
 }
 
-export type NodeState = 'up' | 'down' | 'partitioned' | 'cvm-down' | 'maintenance'
+export type NodeState = 'up' | 'down' | 'partitioned' | 'cvm-down' | 'maintenance' | 'removing'
 export type DiskState = 'online' | 'offline'
 export type UnitState = 'up' | 'down'
 
 export const HOST_STATE_NAMES = ['up', 'down', 'partitioned'] as const
 export const CVM_STATE_NAMES = ['up', 'down'] as const
 
+/** Node n was removed from the cluster (lifecycle/nodeRemoval.ts): the views no longer show it. */
+export function nodeGone(state: Pick<StateSection, 'removal'>, n: number): boolean {
+  return (state.removal?.[n] ?? 0) === 2
+}
+
 export function nodeState(state: StateSection, n: number): NodeState {
   const host = state.hostState[n]
+  if ((state.removal?.[n] ?? 0) === 1 && host === 0) return 'removing'
   if (host === 1) return 'down'
   if (host === 2) return 'partitioned'
   if ((state.maintenance?.[n] ?? 0) !== 0) return 'maintenance'
@@ -42,16 +48,29 @@ export function diskStatusWords(state: Pick<StateSection, 'diskMode' | 'diskPhas
 
 /** A block is down when every one of its hosts is down (as the model's report says). */
 export function blockState(structure: Structure, state: StateSection, b: number): UnitState {
-  return structure.blocks[b].nodes.every((n) => state.hostState[n] === 1) ? 'down' : 'up'
+  const nodes = structure.blocks[b].nodes.filter((n) => !nodeGone(state, n))
+  return nodes.length > 0 && nodes.every((n) => state.hostState[n] === 1) ? 'down' : 'up'
 }
 
 export function rackState(structure: Structure, state: StateSection, r: number): UnitState {
-  return structure.racks[r].blocks.every((b) => blockState(structure, state, b) === 'down') ? 'down' : 'up'
+  const blocks = structure.racks[r].blocks.filter((b) => structure.blocks[b].nodes.some((n) => !nodeGone(state, n)))
+  return blocks.length > 0 && blocks.every((b) => blockState(structure, state, b) === 'down') ? 'down' : 'up'
+}
+
+/**
+ * The structure as the diagram draws it: removed nodes left out of their blocks, blocks left
+ * without nodes out of their racks (same arrays and indices; a rack without blocks is not drawn).
+ */
+export function shownStructure(structure: Structure, state: Pick<StateSection, 'removal'>): Structure {
+  if (!state.removal?.some((x) => x === 2)) return structure
+  const blocks = structure.blocks.map((b) => ({ ...b, nodes: b.nodes.filter((n) => !nodeGone(state, n)) }))
+  const racks = structure.racks.map((r) => ({ ...r, blocks: r.blocks.filter((b) => blocks[b].nodes.length > 0) }))
+  return { ...structure, blocks, racks }
 }
 
 /** Human words for a node state, used in labels and tables. */
 export function nodeStateText(s: NodeState): string {
-  return s === 'up' ? 'Normal' : s === 'down' ? 'Down' : s === 'partitioned' ? 'Partitioned' : s === 'maintenance' ? 'In maintenance' : 'CVM down'
+  return s === 'up' ? 'Normal' : s === 'down' ? 'Down' : s === 'partitioned' ? 'Partitioned' : s === 'maintenance' ? 'In maintenance' : s === 'removing' ? 'Being removed' : 'CVM down'
 }
 
 export interface EntityIndex {
@@ -82,4 +101,15 @@ export function faultsByTarget(state: StateSection): Map<string, string[]> {
 
 export function kindName(kind: EntityKind): string {
   return kind === 'node' ? 'Host' : kind === 'disk' ? 'Disk' : kind === 'block' ? 'Block' : 'Rack'
+}
+
+/** Racks, blocks, hosts and disks of the cluster now (a removed node and its disks, and units left empty, no longer count). */
+export function clusterCounts(structure: Structure, state: Pick<StateSection, 'removal'>): { racks: number; blocks: number; hosts: number; disks: number } {
+  const shown = shownStructure(structure, state)
+  return {
+    racks: shown.racks.filter((r) => r.blocks.length > 0).length,
+    blocks: shown.racks.reduce((a, r) => a + r.blocks.length, 0),
+    hosts: structure.nodes.filter((_, i) => !nodeGone(state, i)).length,
+    disks: structure.disks.filter((d) => !nodeGone(state, d.node)).length,
+  }
 }

@@ -16,6 +16,8 @@ export interface EntityAction {
   restore: string | null
   /** a disk to remove (DRILL-API §5 removeDisk) */
   removeDisk?: string
+  /** a host to remove (DRILL-API §5 removeNode) */
+  removeNode?: string
   /** a planned operation instead (maintenance mode) on `target` */
   maintenance?: 'enter' | 'exit'
   target?: string
@@ -38,8 +40,10 @@ const FAULTS: Record<EntityKind, Array<{ kind: Fault['kind']; label: string; don
 }
 
 /** The actions that apply now: faults not already active on the target, and Restore when one is. */
-export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined, diskPhase = 0, maintenance = 0): EntityAction[] {
+export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly string[] | undefined, diskPhase = 0, maintenance = 0, removal = 0): EntityAction[] {
   if (kind === 'disk' && diskPhase > 0) return []
+  // a host being removed (or gone) offers nothing: its removal runs to the end (README "Storage lifecycle")
+  if (kind === 'node' && removal > 0) return []
   const active = activeKinds ?? []
   const out: EntityAction[] = FAULTS[kind]
     .filter((f) => !active.includes(f.kind))
@@ -61,6 +65,8 @@ export function actionsFor(kind: EntityKind, id: string, activeKinds: readonly s
     out.push({ key: 'enter-maintenance', label: 'Enter maintenance mode', danger: false, fault: null, restore: null, maintenance: 'enter', target: id, done: `Host ${id} is entering maintenance mode: its VMs live-migrate off` })
   if (kind === 'node' && maintenance === 2)
     out.push({ key: 'exit-maintenance', label: 'Exit maintenance mode', danger: false, fault: null, restore: null, maintenance: 'exit', target: id, done: `Host ${id} is exiting maintenance mode: its VMs migrate back` })
+  if (kind === 'node' && (maintenance === 0 || maintenance === 2) && active.length === 0)
+    out.push({ key: 'remove-host', label: 'Remove host', danger: true, fault: null, restore: null, removeNode: id, done: `Host ${id} marked for removal: its VMs, then its data, move to the other nodes first` })
   return out
 }
 
@@ -71,6 +77,7 @@ export async function runAction(action: EntityAction): Promise<void> {
     if (action.fault) await simClient.inject(action.fault)
     else if (action.restore) await simClient.restore(action.restore)
     else if (action.removeDisk) await simClient.removeDisk(action.removeDisk)
+    else if (action.removeNode) await simClient.removeNode(action.removeNode)
     else if (action.maintenance === 'enter') await simClient.enterMaintenance(targetOf(action))
     else if (action.maintenance === 'exit') await simClient.exitMaintenance(targetOf(action))
     toast('done', action.done)

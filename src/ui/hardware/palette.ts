@@ -9,6 +9,7 @@ export const NODE_COLORS: Record<NodeState, { fill: string; stroke: string; dot:
   partitioned: { fill: '#fffbeb', stroke: '#d97706', dot: '#d97706', text: '#b45309' },
   'cvm-down': { fill: '#fffbeb', stroke: '#f59e0b', dot: '#f59e0b', text: '#b45309' },
   maintenance: { fill: '#eff6ff', stroke: '#2563eb', dot: '#2563eb', text: '#1d4ed8' },
+  removing: { fill: '#f5f3ff', stroke: '#7c3aed', dot: '#7c3aed', text: '#6d28d9' },
 }
 
 export const DISK_COLORS: Record<DiskState, { fill: string; stroke: string; led: string }> = {

@@ -6,7 +6,7 @@
 import { useMemo } from 'react'
 import type { StateSection, Structure, VmSection } from '../bridge/types'
 import { useSim } from '../store/simStore'
-import { buildIndex, faultsByTarget, type EntityIndex } from './entities'
+import { buildIndex, faultsByTarget, shownStructure, type EntityIndex } from './entities'
 
 export interface HostVmStats {
   /** running or restarting VMs on each host (power !== off) */
@@ -22,6 +22,8 @@ export interface NodeStorage {
 
 export interface HardwareData {
   structure: Structure
+  /** what the diagram draws: removed nodes, and blocks and racks left empty, out (entities.ts shownStructure) */
+  shown: Structure
   state: StateSection
   index: EntityIndex
   hostVms: HostVmStats
@@ -61,10 +63,18 @@ export function useHardwareData(): HardwareData | null {
   const hostVms = useMemo(() => (structure ? hostVmStats(structure, vms) : null), [structure, vms])
   const storage = useMemo(() => (structure && state ? nodeStorage(structure, state) : null), [structure, state])
   const faults = useMemo(() => (state ? faultsByTarget(state) : null), [state])
+  // the removed nodes, as a key: the state section is a new object every delta, the drawn structure changes only with this
+  const gone = state?.removal ? Array.from(state.removal).flatMap((x, i) => (x === 2 ? [i] : [])).join(',') : ''
+  const shown = useMemo(() => {
+    if (!structure) return null
+    const removal = new Uint8Array(structure.nodes.length)
+    for (const i of gone ? gone.split(',') : []) removal[Number(i)] = 2
+    return shownStructure(structure, { removal })
+  }, [structure, gone])
   return useMemo(() => {
-    if (!structure || !state || !index || !hostVms || !storage || !faults) return null
+    if (!structure || !state || !index || !hostVms || !storage || !faults || !shown) return null
     // a state section from a previous load can briefly outlive its structure
     if (state.hostState.length !== structure.nodes.length || state.diskMode.length !== structure.disks.length) return null
-    return { structure, state, index, hostVms, nodeStorage: storage, faults }
-  }, [structure, state, index, hostVms, storage, faults])
+    return { structure, shown, state, index, hostVms, nodeStorage: storage, faults }
+  }, [structure, shown, state, index, hostVms, storage, faults])
 }

@@ -10,7 +10,7 @@
  */
 import type { IoSection, StateSection, Structure, SummarySection } from '../bridge/types'
 import { formatBytes, formatCount } from '../format'
-import { hostProblem, tallyRows, type EntityHealth, type HealthLevel, type HealthRow } from './entityHealth'
+import { hostProblem, nodeRemoved, tallyRows, type EntityHealth, type HealthLevel, type HealthRow } from './entityHealth'
 
 /** The pool's name, as the Storage diagram shows it. */
 export const STORAGE_POOL = 'default-storage-pool'
@@ -62,10 +62,12 @@ export function serviceRows(structure: Structure, state: StateSection, io: IoSec
   else rows.push({ key: 'acropolis-none', name: 'Acropolis', level: 'critical', reason: 'No Acropolis leader: election pending (no HA restarts, no DHCP answers)', info: { host: null, cvmIp: null } })
   for (const n of state.zookeeper) add('Zookeeper', n, `Serving (quorum ${zkQuorum} of ${state.zookeeper.length}: ${zkUp} up)`)
   structure.nodes.forEach((_, n) => {
+    if (nodeRemoved(state, n)) return // no longer part of the cluster
     const sessions = io?.sgSessions[n] ?? 0
     add('Stargate', n, `Serving ${formatCount(sessions)} vDisk session${sessions === 1 ? '' : 's'}`)
   })
   structure.nodes.forEach((_, n) => {
+    if (nodeRemoved(state, n)) return
     const inRing = state.ringMember[n] === 1
     add('Cassandra', n, 'In the metadata ring', inRing ? null : { level: 'warning', reason: 'Removed from the metadata ring: its token ranges moved to the other members' })
   })

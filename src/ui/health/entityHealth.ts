@@ -58,11 +58,15 @@ export function hostProblem(state: StateSection, n: number): string | null {
 
 const MAINTENANCE = ['', 'Entering maintenance mode', 'In maintenance mode', 'Exiting maintenance mode']
 
+/** a removed host (and its disks) is no longer part of the cluster: not listed, not counted */
+export const nodeRemoved = (state: StateSection, n: number): boolean => (state.removal?.[n] ?? 0) === 2
+
 export function hostRows(structure: Structure, state: StateSection, vms: VmSection | null, io: IoSection | null): EntityHealth {
   const running = new Int32Array(structure.nodes.length)
   if (vms) for (let v = 0; v < vms.host.length; v++) if (vms.power[v] !== POWER_OFF && vms.host[v] >= 0) running[vms.host[v]]++
   return tallyRows(
-    structure.nodes.map((node, n): HealthRow => {
+    structure.nodes.flatMap((node, n): HealthRow[] => {
+      if (nodeRemoved(state, n)) return []
       const maintenance = state.maintenance?.[n] ?? 0
       let level: HealthLevel = 'good'
       let reason = 'Normal'
@@ -70,7 +74,8 @@ export function hostRows(structure: Structure, state: StateSection, vms: VmSecti
       else if (state.hostState[n] === HOST_PARTITIONED) [level, reason] = ['warning', 'Host is partitioned from the cluster network']
       else if (state.cvmState[n] === CVM_DOWN) [level, reason] = ['warning', 'Controller VM is down: its disks are offline, its VMs use remote Stargates']
       else if (maintenance !== 0) [level, reason] = ['warning', MAINTENANCE[maintenance] ?? 'In maintenance mode']
-      return {
+      else if ((state.removal?.[n] ?? 0) === 1) [level, reason] = ['warning', 'Being removed from the cluster']
+      return [{
         key: node.id,
         name: node.id,
         level,
@@ -82,7 +87,7 @@ export function hostRows(structure: Structure, state: StateSection, vms: VmSecti
           vms: running[n],
           cpu: io?.nodeCpuPct[n] ?? null,
         },
-      }
+      }]
     }),
   )
 }
@@ -91,7 +96,7 @@ export function diskRows(structure: Structure, state: StateSection): EntityHealt
   const rows: HealthRow[] = []
   structure.disks.forEach((disk, d) => {
     const phase = state.diskPhase?.[d] ?? 0
-    if (phase === 3) return // removed: no longer part of the cluster
+    if (phase === 3 || nodeRemoved(state, disk.node)) return // removed: no longer part of the cluster
     const node = structure.nodes[disk.node]
     let level: HealthLevel = 'good'
     let reason = 'Normal'

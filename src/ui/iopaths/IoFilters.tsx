@@ -4,7 +4,8 @@ import type { PathKind } from './useSessions'
 export type PathFilter = 'all' | PathKind
 
 export function IoFilters(props: {
-  hosts: string[]
+  /** the hosts to filter by: id and node index */
+  hosts: Array<{ id: string; index: number }>
   host: number | null
   onHost: (h: number | null) => void
   vmQuery: string
@@ -20,8 +21,8 @@ export function IoFilters(props: {
         Host
         <select value={props.host ?? 'all'} onChange={(e) => props.onHost(e.target.value === 'all' ? null : Number(e.target.value))} className="rounded border border-slate-300 px-1 py-0.5" aria-label="Filter by host">
           <option value="all">All hosts</option>
-          {props.hosts.map((id, i) => (
-            <option key={id} value={i}>{id}</option>
+          {props.hosts.map((h) => (
+            <option key={h.id} value={h.index}>{h.id}</option>
           ))}
         </select>
       </label>

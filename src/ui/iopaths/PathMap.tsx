@@ -12,6 +12,7 @@ import { BundlePaths } from './BundlePaths'
 import { HostBoxView, HostLabel } from './HostBoxView'
 import { formatCount } from '../format'
 import { curve, DOT_R, entryX, layoutMap, SG_H, SG_TOP } from './pathLayout'
+import { useStargateColumns } from './useStargateColumns'
 import { MAP_CSS } from './pathStyle'
 import { SessionPath } from './SessionPath'
 import { StargateSlot } from './StargateSlot'
@@ -36,9 +37,9 @@ function PathMapBody(props: { sessions: Session[]; hosts: number[]; highlightVm:
   const state = useSim((s) => s.state)
   const io = useSim((s) => s.io)
   const { width } = props
-  const n = structure.nodes.length
+  const columns = useStargateColumns()
   const drawDots = props.sessions.length <= MAX_DOTS
-  const layout = useMemo(() => layoutMap(width, n, props.hosts, props.sessions, drawDots), [width, n, props.hosts, props.sessions, drawDots])
+  const layout = useMemo(() => layoutMap(width, columns, props.hosts, props.sessions, drawDots), [width, columns, props.hosts, props.sessions, drawDots])
   const hostState = (h: number) => (state?.hostState[h] === HOST_DOWN ? 'down' : state?.hostState[h] === HOST_PARTITIONED ? 'partitioned' : 'up')
   const cvmUp = (h: number) => state !== null && state.hostState[h] === 0 && state.cvmState[h] === 0
   const counts = { local: 0, remote: 0, none: 0 }
@@ -54,12 +55,12 @@ function PathMapBody(props: { sessions: Session[]; hosts: number[]; highlightVm:
         data-testid="iopath-map"
       >
         <style>{MAP_CSS}</style>
-        {structure.nodes.map((node, s) => (
+        {columns.map((s, c) => ({ node: structure.nodes[s], s, c })).map(({ node, s, c }) => (
           <StargateSlot
             key={node.id}
             id={node.id}
             ip={node.cvmIp}
-            x={8 + s * layout.slotW}
+            x={8 + c * layout.slotW}
             y={SG_TOP}
             w={layout.slotW}
             h={SG_H}

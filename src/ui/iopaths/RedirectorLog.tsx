@@ -66,7 +66,7 @@ export function RedirectorLog(props: { host: number | null }) {
         props.host === null && (
           <select value={chosen ?? 'auto'} onChange={(e) => setChosen(e.target.value === 'auto' ? null : Number(e.target.value))} className="rounded border border-slate-300 px-1 py-0.5 text-xs" aria-label="Redirector log of host">
             <option value="auto">Most telling host</option>
-            {structure.nodes.map((n, i) => (
+            {structure.nodes.map((n, i) => (useSim.getState().state?.removal?.[i] ?? 0) === 2 ? null : (
               <option key={n.id} value={i}>{n.id}</option>
             ))}
           </select>

@@ -33,7 +33,8 @@ export function StargateTable() {
   const io = useSim((s) => s.io)
   const rows = useMemo<Row[]>(
     () =>
-      structure.nodes.map((n, i) => ({
+      // a removed node's Stargate is no longer listed
+      structure.nodes.flatMap((n, i) => ((state?.removal?.[i] ?? 0) === 2 ? [] : [{
         id: n.id,
         ip: n.cvmIp,
         state: state && state.hostState[i] === 0 && state.cvmState[i] === 0 ? 'Up' : 'Down',
@@ -42,7 +43,7 @@ export function StargateTable() {
         iops: io?.sgIops[i] ?? 0,
         util: io?.sgUtil[i] ?? 0,
         latency: io?.sgLatencyMs[i] ?? 0,
-      })),
+      }])),
     [structure, state, io],
   )
   return <DataTable label="Stargates" rows={rows} columns={COLUMNS} rowKey={(r) => r.id} rowTestId={(r) => `stargate-row-${r.id}`} pageSize={16} exportName="stargates" />

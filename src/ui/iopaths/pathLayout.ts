@@ -30,9 +30,14 @@ export interface MapLayout {
   hosts: HostBox[]
   /** dot centre per vDisk index */
   dot: Map<number, { x: number; y: number }>
+  /** the Stargate column of each node index (-1: not drawn, a node removed from the cluster) */
+  col: Int32Array
 }
 
-export function layoutMap(width: number, nodeCount: number, shownHosts: number[], sessions: Session[], drawDots: boolean): MapLayout {
+export function layoutMap(width: number, columns: readonly number[], shownHosts: number[], sessions: Session[], drawDots: boolean): MapLayout {
+  const nodeCount = columns.length
+  const col = new Int32Array(Math.max(0, ...columns.map((c) => c + 1), ...shownHosts.map((h) => h + 1))).fill(-1)
+  columns.forEach((n, i) => (col[n] = i))
   const slotW = (width - 2 * PAD) / Math.max(1, nodeCount)
   const sgBottom = SG_TOP + SG_H
   const hostsY = sgBottom + PATH_GAP
@@ -42,7 +47,7 @@ export function layoutMap(width: number, nodeCount: number, shownHosts: number[]
   const boxW = aligned ? slotW : (width - 2 * PAD) / Math.max(1, shownHosts.length)
   const dot = new Map<number, { x: number; y: number }>()
   const hosts: HostBox[] = shownHosts.map((h, i) => {
-    const x = PAD + (aligned ? h : i) * boxW
+    const x = PAD + (aligned ? Math.max(0, col[h]) : i) * boxW
     const list = byHost.get(h) ?? []
     const cols = Math.max(1, Math.floor((boxW - 10) / CELL))
     const rows = drawDots ? Math.ceil(list.length / cols) : 0
@@ -54,7 +59,7 @@ export function layoutMap(width: number, nodeCount: number, shownHosts: number[]
     return { host: h, x, w: boxW, h: HOST_HEADER + rows * CELL + 8, sessions: list }
   })
   const tallest = hosts.reduce((m, b) => Math.max(m, b.h), HOST_HEADER + 8)
-  return { width, height: hostsY + tallest + PAD, slotW, sgBottom, hostsY, hosts, dot }
+  return { width, height: hostsY + tallest + PAD, slotW, sgBottom, hostsY, hosts, dot, col }
 }
 
 /**
@@ -62,7 +67,7 @@ export function layoutMap(width: number, nodeCount: number, shownHosts: number[]
  * own host's sessions (nearly vertical), towards the side it comes from for remote ones.
  */
 export function entryX(layout: MapLayout, s: number, fromX: number): number {
-  const c = PAD + (s + 0.5) * layout.slotW
+  const c = PAD + (Math.max(0, layout.col[s] ?? 0) + 0.5) * layout.slotW
   const lim = layout.slotW * 0.42
   return c + Math.max(-lim, Math.min(lim, (fromX - c) * 0.6))
 }

@@ -18,7 +18,8 @@ export function RingDiagram() {
   const [selected, setSelected] = useState<number | null>(null)
   const colorBy = structure.racks.length > 1 ? 'rack' : 'block'
   const color = useMemo(() => scaleOrdinal<number, string>(UNIT_COLOURS), [])
-  const ring = state.ringOrder
+  // a node removed from the cluster left the ring for good: not drawn
+  const ring = useMemo(() => state.ringOrder.filter((n) => (state.removal?.[n] ?? 0) !== 2), [state.ringOrder, state.removal])
   const members = ring.filter((n) => state.ringMember[n] === 1)
   const rfm = structure.metadataReplicationFactor
   const angle = (i: number) => (i / ring.length) * 2 * Math.PI

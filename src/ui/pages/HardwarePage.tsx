@@ -14,6 +14,8 @@ import { HardwareDiagram } from '../hardware/HardwareDiagram'
 import { HardwareOverview } from '../hardware/HardwareOverview'
 import { HardwareTable } from '../hardware/HardwareTable'
 import { PartitionDialog } from '../hardware/PartitionDialog'
+import { ExpandClusterDialog } from '../hardware/ExpandClusterDialog'
+import { clusterCounts } from '../hardware/entities'
 import { panelId, TabBar, tabId } from '../hardware/TabBar'
 import { useHardwareData } from '../hardware/useHardwareData'
 import { useSim } from '../store/simStore'
@@ -49,6 +51,7 @@ export function HardwarePage(props: { view: string | null }) {
   const [returnFocus, setReturnFocus] = useState<Element | null>(null)
   const [partitionOpen, setPartitionOpen] = useState(false)
   const closePartition = useCallback(() => setPartitionOpen(false), [])
+  const [expanding, setExpanding] = useState(false)
   const loadId = data?.structure.loadId ?? -1
   // a selection belongs to one load: a new scenario clears it
   const selected = selection && selection.loadId === loadId ? selection : null
@@ -83,8 +86,9 @@ export function HardwarePage(props: { view: string | null }) {
 
   if (!data) return <p className="p-6 text-sm text-slate-600" role="status">Loading hardware…</p>
   const { structure } = data
+  const counts = clusterCounts(structure, data.state)
   // a one-block cluster draws small: its details sit beside the diagram
-  const beside = structure.blocks.length === 1
+  const beside = counts.blocks === 1
 
   const details = (
     <EntityDetails
@@ -100,13 +104,16 @@ export function HardwarePage(props: { view: string | null }) {
 
   return (
     <div className="flex flex-col gap-3" data-testid="hardware-page">
+      {expanding && <ExpandClusterDialog onClose={() => setExpanding(false)} />}
       <div className="flex flex-wrap items-end justify-between gap-2 rounded border border-slate-200 bg-white px-3 pt-1 shadow-sm">
         <TabBar label="Hardware views" idPrefix={PREFIX} tabs={VIEWS} current={view} onSelect={(v) => navigate('hardware', v)} />
         <div className="flex items-center gap-3 pb-2">
           <p className="text-xs text-slate-500">
-            {structure.racks.length} {structure.racks.length === 1 ? 'rack' : 'racks'} · {structure.blocks.length} {structure.blocks.length === 1 ? 'block' : 'blocks'} ·{' '}
-            {structure.nodes.length} hosts · {structure.disks.length} disks
+            {counts.racks} {counts.racks === 1 ? 'rack' : 'racks'} · {counts.blocks} {counts.blocks === 1 ? 'block' : 'blocks'} · {counts.hosts} hosts · {counts.disks} disks
           </p>
+          <button type="button" className="btn-secondary text-xs" onClick={() => setExpanding(true)}>
+            Expand cluster
+          </button>
           <button type="button" className="btn-secondary text-xs" onClick={() => setPartitionOpen(true)} data-testid="open-partition-dialog">
             Network partition…
           </button>

@@ -12,6 +12,7 @@ import { RedirectorLog } from '../iopaths/RedirectorLog'
 import { RedirectTimeline } from '../iopaths/RedirectTimeline'
 import { StargateTable } from '../iopaths/StargateTable'
 import { useSessions } from '../iopaths/useSessions'
+import { useStargateColumns } from '../iopaths/useStargateColumns'
 import { useSim } from '../store/simStore'
 
 export function IoPathsPage(_props: { view: string | null }) {
@@ -30,7 +31,8 @@ export function IoPathsPage(_props: { view: string | null }) {
         (q === '' || structure.vms[s.vm].name.toLowerCase().includes(q) || structure.vms[s.vm].id.toLowerCase().includes(q)),
     )
   }, [sessions, host, path, q, structure])
-  const hosts = useMemo(() => (structure ? (host === null ? structure.nodes.map((_, i) => i) : [host]) : []), [structure, host])
+  const columns = useStargateColumns()
+  const hosts = useMemo(() => (host === null ? columns : [host]), [columns, host])
   const highlightVm = useMemo(() => {
     if (!structure || q === '') return null
     const vms = new Set(filtered.map((s) => s.vm))
@@ -44,7 +46,7 @@ export function IoPathsPage(_props: { view: string | null }) {
       <Widget title="I/O paths: hosts, iSCSI redirector and Stargates" testId="iopath-widget">
         <div className="flex flex-col gap-2">
           <IoFilters
-            hosts={structure.nodes.map((n) => n.id)}
+            hosts={columns.map((i) => ({ id: structure.nodes[i].id, index: i }))}
             host={host}
             onHost={setHost}
             vmQuery={vmQuery}

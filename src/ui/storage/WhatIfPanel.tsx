@@ -10,11 +10,15 @@ import { useSim } from '../store/simStore'
 
 function useTargets(): Array<{ group: string; ids: string[] }> {
   const structure = useSim((s) => s.structure)
+  const removal = useSim((s) => s.state?.removal)
   if (!structure) return []
+  // what is still in the cluster (a removed node, and a block or rack it left empty, cannot fail)
+  const inCluster = (n: number) => (removal?.[n] ?? 0) !== 2
+  const blockIn = (b: number) => structure.blocks[b].nodes.some(inCluster)
   return [
-    { group: 'Nodes', ids: structure.nodes.map((n) => n.id) },
-    { group: 'Blocks', ids: structure.blocks.map((b) => b.id) },
-    { group: 'Racks', ids: structure.racks.map((r) => r.id) },
+    { group: 'Nodes', ids: structure.nodes.filter((_, i) => inCluster(i)).map((n) => n.id) },
+    { group: 'Blocks', ids: structure.blocks.filter((_, b) => blockIn(b)).map((b) => b.id) },
+    { group: 'Racks', ids: structure.racks.filter((r) => r.blocks.some(blockIn)).map((r) => r.id) },
   ]
 }
 

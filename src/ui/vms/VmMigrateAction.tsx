@@ -10,7 +10,10 @@ import { ErrorMessage } from './ErrorMessage'
 
 export function VmMigrateAction(props: { vmId: string; vmName: string; running: boolean }) {
   const structure = useSim((s) => s.structure)
-  const hosts = useMemo(() => structure?.nodes.map((n) => n.id) ?? [], [structure])
+  const removal = useSim((s) => s.state?.removal)
+  // a host removed from the cluster takes no VM: not offered (the model would refuse it)
+  const gone = removal ? Array.from(removal).join('') : ''
+  const hosts = useMemo(() => structure?.nodes.filter((_, i) => gone[i] !== '2').map((n) => n.id) ?? [], [structure, gone])
   const [target, setTarget] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)

@@ -30,6 +30,7 @@ import type { Domain, Report, SimTask } from '../../types'
 import { formatUnits, UNIT_BYTES } from '../../kernel/units'
 import { DiskBalancer } from './balance'
 import { DetachedCopies, levelOf } from './detached'
+import { grown } from '../../kernel/grow'
 
 /** What Curator uses: kernel services, the data and topology, and the composition root's resiliency checks. */
 export interface CuratorContext extends Kernel {
@@ -77,8 +78,8 @@ export class Curator {
   /** copies a rebuild replaced that still sit on failed parts (detached.ts) */
   private readonly detached: DetachedCopies
   /** availability of every disk at the last state change */
-  private readonly wasAvailable: Uint8Array
-  private readonly availNow: Uint8Array
+  private wasAvailable: Uint8Array
+  private availNow: Uint8Array
   /** disk balancing and awareness restoration, below rebuild priority (balance.ts) */
   readonly balancer: DiskBalancer
 
@@ -94,6 +95,17 @@ export class Curator {
     })
     sim.on('curator-scan-done', () => this.finishScan())
     sim.on('rebuild-batch', () => this.batch())
+  }
+
+  /** The cluster grew (lifecycle/expansion.ts): new disks, available now and holding nothing. */
+  growDisks(): void {
+    const D = this.sim.spec.disks.length
+    const old = this.wasAvailable.length
+    this.detached.growDisks(D)
+    this.wasAvailable = grown(this.wasAvailable, D)
+    this.availNow = grown(this.availNow, D)
+    const { topo } = this.sim
+    for (let d = old; d < D; d++) this.wasAvailable[d] = topo.diskAvailable(d) ? 1 : 0
   }
 
   get scanning(): boolean {

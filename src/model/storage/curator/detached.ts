@@ -35,6 +35,11 @@ export class DetachedCopies {
     this.lists = Array.from({ length: disks }, () => [])
   }
 
+  /** The cluster grew to `disks` disks (lifecycle/expansion.ts): the new ones hold nothing detached. */
+  growDisks(disks: number): void {
+    while (this.lists.length < disks) this.lists.push([])
+  }
+
   /** The copy of work item `e` on disk d was replaced by a rebuild. */
   add(d: number, e: number): void {
     this.lists[d].push(e)

@@ -282,7 +282,8 @@ export function computeFaultTolerance(sim: FaultToleranceContext): FaultToleranc
       )
     } else set('ERASURE_CODE_STRIP_SIZE', ft, () => '')
 
-    const staticUnits = index.unitCount[Math.max(1, level)]
+    // the units of the cluster now: a removed node (and a block or rack left empty) no longer counts
+    const staticUnits = topo.activeUnitCount(DOMAIN_OF_LEVEL[Math.max(1, level)] as Domain)
     set('STATIC_CONFIGURATION', staticFaultTolerance(staticUnits, spec.ftLevel, spec.erasureCoding), () =>
       `Not enough ${UNIT_WORD[level === 0 ? 'NODE' : dt].many} in the cluster`,
     )
