@@ -4,7 +4,6 @@
  * Same scenario + same actions ⇒ the same Report, byte for byte, in Node and in a browser.
  */
 import { effectiveAwareness } from './cluster/awareness'
-import { resilientCapacity, type CapacityUnits } from './storage/capacity'
 import { DataStore, OplogStore } from './storage/data'
 import type { EventHandler, Kernel } from './kernel/context'
 import { SimError } from './kernel/errors'
@@ -15,7 +14,6 @@ import { DataGrowth } from './storage/growth'
 import { VmHa } from './ha/ha'
 import { IoPaths } from './iopath/iopath'
 import { ClusterLog } from './kernel/log'
-import { metadataAwareness } from './metadata/ring'
 import { MetadataService } from './metadata/service'
 import { Curator } from './storage/curator/curator'
 import { StorageRemoval } from './storage/removal'
@@ -23,26 +21,26 @@ import { DiskHealth } from './storage/hades'
 import { MetricsLog } from './kernel/metrics'
 import { Prng } from './kernel/prng'
 import { buildReport } from './report/report'
-import { computeFaultTolerance, type FaultToleranceResult } from './storage/tolerance/resiliency'
+import type { FaultToleranceResult } from './storage/tolerance/resiliency'
+import { ResiliencyNow } from './storage/tolerance/resiliencyNow'
 import { compileScenario, type ClusterSpec } from './scenario/normalize'
 import type { Scenario, ScenarioAction } from './scenario/schema'
 import { Topology, type StateChange } from './cluster/topology'
-import type { AwarenessMode, Domain, DomainType, Fault, Report, Until, UntilResult } from './types'
+import type { AwarenessMode, Domain, Fault, Report, Until, UntilResult } from './types'
 import { setAwarenessMode } from './storage/awarenessMode'
 import { Scrubber } from './storage/integrity/scrubber'
-import { POWER_OFF, VmTable } from './cluster/vms'
-import { describeFault, logStateChange } from './cluster/stateLog'
-import { faultEntity, faultNames, storedFault } from './cluster/partition'
-import { availableTotalBytes, availableUsedBytes, capacityUnitsOf, freeSpaceTolerance, nodeAvailableCapacity } from './storage/capacityNow'
+import { VmTable } from './cluster/vms'
+import { logStateChange } from './cluster/stateLog'
 import { checkResiliencyAlerts } from './storage/tolerance/alerts'
-import { configChangeRefusal } from './metadata/quorum'
-import { vdiskShareNow } from './storage/tolerance/vdiskShare'
-import { shareKey } from './storage/tolerance/availability'
 import { untilPredicate, untilProblem } from './scenario/until'
 import { XrayExecutor, xrayRefusals, type XrayOps } from './xray/executor'
 import type { XrayPlan } from './xray/planTypes'
 import { PlannedOps } from './upgrade/plannedOps'
 import { plannedHost } from './plannedHost'
+import { ClusterQueries } from './clusterQueries'
+import { xrayOpsOf } from './xrayHost'
+import { injectFault, removeFault, restoreFault } from './faultOps'
+import { applyScenarioAction } from './scenario/actions'
 import { powerOffVm, powerOnVm, setVmOff, tryPowerOn } from './ha/power'
 import { repairOplogEpisodes } from './storage/oplogRepair'
 import { fixedSampleFigures, type FixedFigures } from './report/metricsSample'
@@ -61,7 +59,7 @@ export interface Subsystem {
 
 const MS = 1000
 
-export class Simulation implements Kernel {
+export class Simulation extends ClusterQueries implements Kernel {
   readonly spec: ClusterSpec
   readonly scenario: Scenario
   readonly rng: Prng
@@ -111,28 +109,14 @@ export class Simulation implements Kernel {
   /** node removal and cluster expansion (lifecycle/) */
   readonly nodeRemoval: NodeRemoval
   readonly expansion: ClusterExpansion
-  private ftCache: FaultToleranceResult | null = null
-  private capacityCache: { resilient: number } | null = null
-  private shareCache: { ft: FaultToleranceResult; share: Float32Array | null; key: number } | null = null
+  /** fault tolerance, vDisk data shares and resilient capacity now, kept until invalidate() (storage/tolerance/resiliencyNow.ts) */
+  private readonly now: ResiliencyNow = new ResiliencyNow(this)
   /** bumped when anything the Report summarises changes */
   version = 0
   /** the X-Ray test this simulation runs (loadXray), else null */
   xray: XrayExecutor | null = null
-  /**
-   * The planned operations X-Ray steps use: live migration (ha/migration.ts) and a graceful
-   * node shutdown — our rule: the node's Stargate hands its sessions to the others first
-   * (planned CVM shutdown, DOMAIN.md §11), then the host powers off; its power-on is X-Ray's.
-   */
-  readonly xrayOps: XrayOps = {
-    migrate: (vmId, hostId) => this.migrate(vmId, hostId),
-    migrating: (vmId) => this.planned.migrations.destination(this.vmIndex(vmId)) >= 0,
-    shutdownNode: (nodeId) => {
-      const n = this.topo.nodeIndex.get(nodeId)
-      if (n === undefined) throw new SimError(`unknown node "${nodeId}"`)
-      this.io.handOff(n)
-      this.inject({ kind: 'node', target: nodeId })
-    },
-  }
+  /** the planned operations X-Ray steps use: live migration and a graceful node shutdown (xrayHost.ts) */
+  readonly xrayOps: XrayOps = xrayOpsOf(this)
   /** I/Os of VM v failing per second now (unavailable data, no Stargate; DOMAIN.md §9): X-Ray's errors and AnyFail */
   vmErrorsPerSecond(v: number): number {
     return this.io.load().vmErrors[v]
@@ -142,6 +126,7 @@ export class Simulation implements Kernel {
     return this.xray
   }
   private constructor(spec: ClusterSpec, scenario: Scenario) {
+    super()
     this.spec = spec
     this.scenario = scenario
     this.rng = new Prng(spec.seed)
@@ -222,8 +207,7 @@ export class Simulation implements Kernel {
   }
   /** Something the Report summarises changed (resiliency and capacity are recomputed lazily). */
   invalidate(): void {
-    this.ftCache = null
-    this.capacityCache = null
+    this.now.invalidate()
     this.version++
   }
   /** Curator re-evaluated the fault tolerance now (ncli's Last Update Time); implies invalidate(). */
@@ -248,46 +232,14 @@ export class Simulation implements Kernel {
 
   // ---------------------------------------------------------------- drill API
   inject(f: Fault): void {
-    // silent corruption is no component fault: nothing goes down, nothing to restore (storage/integrity/)
-    if (f?.kind === 'corrupt') return this.scrubber.inject(f.target, f.extentGroups)
-    const kept = f?.kind === 'disk' ? this.topo.diskIndex.get(f.target) : undefined
-    if (kept !== undefined && this.diskHealth.isKeptOffline(kept))
-      throw new SimError(`disk "${f.target}" is already offline (marked offline 3 times in an hour); restore it first`)
-    const problem = this.topo.faultProblem(f)
-    if (problem) throw new SimError(problem)
-    if (f.kind === 'disk' && f.smart !== undefined && f.smart !== 'fail' && f.smart !== 'pass')
-      throw new SimError(`smart must be "fail" or "pass"`)
-    const stored = storedFault(f)
-    this.topo.faults.push(stored)
-    // the fault is a cause: its events and alerts are grouped (one alert per cause, kernel/log.ts)
-    const outer = this.log.cause
-    this.log.cause = this.log.newCause()
-    try {
-      this.log.event(f.kind === 'partition' || f.kind === 'cvm' ? 'warning' : 'critical', 'FaultInjected', faultEntity(stored), describeFault(stored))
-      if (f.kind === 'disk') this.diskHealth.onDiskFault(this.topo.diskIndex.get(f.target)!, f.smart ?? 'fail')
-      this.applyStateChange()
-    } finally {
-      this.log.cause = outer
-    }
+    injectFault(this, f)
   }
-
   /** Remove an active fault without an administrator action (e.g. transient disk errors that Hades cleared). */
   removeFault(kind: Fault['kind'], target: string): void {
-    const i = this.topo.faults.findIndex((f) => f.kind === kind && f.target === target)
-    if (i >= 0) this.topo.faults.splice(i, 1)
+    removeFault(this.topo, kind, target)
   }
-
   restore(target: string): void {
-    if (typeof target !== 'string' || this.topo.kindOf(target) === null) throw new SimError(`unknown target "${String(target)}"`)
-    const before = this.topo.faults.length
-    const kept = this.topo.faults.filter((f) => !faultNames(f, target)) // a multi-node partition heals by any of its nodes
-    if (kept.length === before) throw new SimError(`"${target}" has no active fault to restore`)
-    const d = this.topo.diskIndex.get(target)
-    this.topo.faults.length = 0
-    this.topo.faults.push(...kept)
-    this.log.event('info', 'FaultRestored', target, `${target} restored by the administrator`)
-    if (d !== undefined) this.diskHealth.onRestore(d)
-    this.applyStateChange()
+    restoreFault(this, target)
   }
 
   /** Settings → fault tolerance: best effort or opt-in block/rack fault tolerance (storage/awarenessMode.ts). */
@@ -387,112 +339,17 @@ export class Simulation implements Kernel {
     return buildReport(this)
   }
 
-  // ---------------------------------------------------------------- queries
-  /** Acropolis leader (node index) or -1 */
-  get leader(): number {
-    return this.ha.leader
-  }
-  /** 1 when the node is a metadata ring member now */
-  get ringMember(): Uint8Array {
-    return this.meta.ringMember
-  }
-  ringMembers(): number[] {
-    return this.meta.members()
-  }
-  ringOrder(): readonly number[] {
-    return this.meta.ring
-  }
-  zookeeperServers(): number[] {
-    return [...this.meta.zk]
-  }
-  /** A Curator scan is running: the Data Resiliency status is Computing. */
-  get curatorScanning(): boolean {
-    return this.curator.scanning
-  }
-  /** null when the configuration may change, else why not (a Zookeeper majority is down: metadata/quorum.ts) */
-  configChangeRefusal(): string | null {
-    return configChangeRefusal(this)
-  }
-  /** 1 per disk whose copies are destroyed (failed SMART, DOMAIN.md §9) */
-  get destroyedDisks(): Uint8Array {
-    return this.diskHealth.smartFailed
-  }
-  get vdiskCount(): number {
-    return this.vms.vdiskStart[this.vms.count]
-  }
+  // ---------------------------------------------------------------- figures now (queries: clusterQueries.ts)
   faultTolerance(): FaultToleranceResult {
-    if (!this.ftCache) this.ftCache = computeFaultTolerance(this)
-    return this.ftCache
+    return this.now.faultTolerance()
   }
   /** Per vDisk, the share of its I/O that completes now (null: all of it), and a key that changes with it. */
   vdiskDataShare(): { share: Float32Array | null; key: number } {
-    const ft = this.faultTolerance()
-    if (this.shareCache?.ft !== ft) {
-      const share = vdiskShareNow(this)
-      this.shareCache = { ft, share, key: shareKey(share) }
-    }
-    return this.shareCache
+    return this.now.vdiskDataShare()
   }
-  /** Raw capacity of each node's disks that can serve data now (0 for a node that is down). */
-  nodeAvailableCapacity(): number[] {
-    return nodeAvailableCapacity(this)
-  }
-
-  /** Units of `dom` with their capacity (by default what is available now; what-if passes its own per-node figures). */
-  capacityUnits(dom: Domain, nodeCap: readonly number[] = this.nodeAvailableCapacity()): CapacityUnits {
-    return capacityUnitsOf(this, dom, nodeCap)
-  }
-
-  /**
-   * Resilient capacity (DOMAIN.md §5) for the desired domain and the FT level. Awareness is
-   * best effort: when the cluster lacks the minimum units for the desired domain, data is
-   * placed at the domain it fell back to, so that one (the awareness in force) is used.
-   */
+  /** Resilient capacity (DOMAIN.md §5) with the awareness in force (storage/tolerance/resiliencyNow.ts). */
   resilientCapacityBytes(): number {
-    if (!this.capacityCache) {
-      const dom = this.effectiveAwareness
-      this.capacityCache = {
-        resilient: Math.floor(resilientCapacity(dom, this.capacityUnits(dom), this.data.rf, this.spec.ftLevel, this.spec.ftLevel, this.spec.erasureCoding)),
-      }
-    }
-    return this.capacityCache.resilient
-  }
-  /** FREE_SPACE: largest f ≤ FT with raw used ≤ resilient capacity for f failures at the domain. */
-  freeSpaceTolerance(dt: DomainType): number {
-    return freeSpaceTolerance(this, dt)
-  }
-
-  /** OPLOG: worst case over open episodes of (distinct healthy units holding a replica) − 1 (resiliency.ts). */
-  oplogTolerance(dt: DomainType): number {
-    return this.faultTolerance().rows.find((r) => r.domainType === dt)?.components.OPLOG.failuresTolerable ?? 0
-  }
-  /** Raw capacity of the disks that can serve data now. */
-  availableTotalBytes(): number {
-    return availableTotalBytes(this)
-  }
-
-  /** Raw bytes of replicas on available disks. */
-  availableUsedBytes(): number {
-    return availableUsedBytes(this)
-  }
-
-  /** Domain metadata is aware of: the awareness in force if the 2X / 4X condition holds there (metadata.ts). */
-  metadataDomain(): Domain {
-    return metadataAwareness(this.topo, this.effectiveAwareness, this.spec.ftLevel)
-  }
-  vmIndex(vmId: string): number {
-    const v = this.vms.index.get(vmId)
-    if (v === undefined) throw new SimError(`unknown VM "${String(vmId)}"`)
-    return v
-  }
-  /** Memory a host can give to VMs: node memory minus its CVM's. */
-  hostCapacityBytes(n: number): number {
-    return this.spec.nodes[n].memoryBytes - this.spec.nodes[n].cvmMemoryBytes
-  }
-  hostRunningBytes(n: number): number {
-    let s = 0
-    for (let v = 0; v < this.vms.count; v++) if (this.vms.host[v] === n && this.vms.power[v] !== POWER_OFF) s += this.spec.vms[v].memoryBytes
-    return s
+    return this.now.resilientCapacityBytes()
   }
 
   /** Append a sample of the cluster-level figures at the current simulated time. */
@@ -526,17 +383,7 @@ export class Simulation implements Kernel {
   }
 
   applyAction(a: ScenarioAction): void {
-    if ('inject' in a) this.inject(a.inject)
-    else if ('restore' in a) this.restore(a.restore)
-    else if ('powerOn' in a) this.powerOn(a.powerOn)
-    else if ('powerOff' in a) this.powerOff(a.powerOff)
-    else if ('removeDisk' in a) this.removeDisk(a.removeDisk)
-    else if ('migrate' in a) this.migrate(a.migrate.vm, a.migrate.host)
-    else if ('enterMaintenance' in a) this.enterMaintenance(a.enterMaintenance)
-    else if ('exitMaintenance' in a) this.exitMaintenance(a.exitMaintenance)
-    else if ('upgrade' in a) this.upgrade(a.upgrade)
-    else if ('removeNode' in a) this.removeNode(a.removeNode)
-    else if ('addNode' in a) this.addNode(a.addNode)
+    applyScenarioAction(this, a)
   }
 
   tryPowerOn(v: number, interactive: boolean): void {
