@@ -239,3 +239,31 @@ export function checkPacking(weights: ArrayLike<number>, capacities: ArrayLike<n
   for (let b = 0; b < capacities.length; b++) if (load[b] > capacities[b] + EPS) return `bin ${b} holds ${load[b]} > capacity ${capacities[b]}`
   return null
 }
+
+/**
+ * Spread packing (our rule 15.5, DOMAIN.md §8): items by decreasing weight (ties by index),
+ * each into the allowed bin with the most room left (ties by bin index) — worst fit, so a
+ * failed host's VMs are covered by (and restart on) many hosts instead of filling the first.
+ * Incomplete when some item fits nowhere; Guarantee mode then falls back to MTHM, which packs
+ * tighter, so what is protectable does not change.
+ */
+export function spreadPack(weights: ArrayLike<number>, capacities: ArrayLike<number>, allowed?: Allowed): MthmResult {
+  const n = weights.length
+  const m = capacities.length
+  const ok = allowed ?? (() => true)
+  const left = Float64Array.from({ length: m }, (_, b) => capacities[b])
+  const assignment = new Int32Array(n).fill(-1)
+  let packed = 0
+  for (const i of sortedIndex(weights, -1)) {
+    let best = -1
+    for (let b = 0; b < m; b++) {
+      if (!ok(i, b) || left[b] + EPS < weights[i]) continue
+      if (best < 0 || left[b] > left[best] + EPS) best = b
+    }
+    if (best < 0) continue
+    assignment[i] = best
+    left[best] -= weights[i]
+    packed += weights[i]
+  }
+  return { assignment, packed, complete: assignment.every((b) => b >= 0) }
+}

@@ -77,4 +77,27 @@ describe('HA restart spread', () => {
       fcParams(30),
     )
   })
+
+  it('property (Guarantee mode): after a single host failure its VMs restart in segments spread over the survivors: the busiest takes at most its share plus one VM', () => {
+    const ids = ['twelve-3-blocks', 'four-blocks-of-2', 'rack-aware-3', 'starter-3']
+    fc.assert(
+      fc.property(fc.constantFrom(...ids), fc.nat(), (id, pick) => {
+        const base = builtinScenario(id)!
+        const sim = Simulation.create({ ...base, cluster: { ...base.cluster, haMode: 'guarantee' } })
+        const target = sim.spec.nodes[pick % sim.spec.nodes.length].id
+        sim.inject({ kind: 'node', target })
+        sim.advance(200)
+        const r = sim.report()
+        expect(r.cluster.haMode).toBe('guarantee')
+        const pinned = new Set(sim.spec.vms.filter((v) => v.affinity !== null).map((v) => v.id))
+        const { perHost, total, biggest, anyPinned } = restartedPerHost(r, pinned)
+        if (anyPinned || total === 0) return
+        const survivors = r.ha.hosts.filter((h) => h.state === 'up').length
+        const busiest = Math.max(...perHost.values())
+        expect(busiest, `${id} ${target}: ${JSON.stringify([...perHost])}`).toBeLessThanOrEqual(total / survivors + biggest)
+        expect(r.ha.incidents.flatMap((i) => i.restarted).every((x) => x.viaSegment)).toBe(true)
+      }),
+      fcParams(30),
+    )
+  })
 })

@@ -7,7 +7,7 @@
  * (what-if checks and the Report's `ha` section).
  */
 import { Ipam } from './ipam'
-import { mthm } from './mthm'
+import { mthm, spreadPack } from './mthm'
 import { grown, grownSquare } from '../kernel/grow'
 import type { Kernel } from '../kernel/context'
 import type { ClusterSpec } from '../scenario/normalize'
@@ -285,13 +285,14 @@ export abstract class HaState {
 
   /**
    * Fast path: host for one more segment of VM v (source r) that keeps every host valid,
-   * without moving anything. Least growth of the host's reserve first, then best fit
-   * (least room left), then host order. -1 when none.
+   * without moving anything. Spread first (our rule 15.5): the host holding the least for
+   * source r (so a host's VMs are covered by, and restart on, many hosts), then the least
+   * growth of the host's reserve, then the most room left, then host order. -1 when none.
    */
   protected segmentHost(v: number, r: number, extraRunHost = -1, extraRun = 0): number {
     const m = this.mem(v)
     const t = this.t
-    let best = -1, bestGrow = Infinity, bestLeft = Infinity
+    let best = -1, bestGroup = Infinity, bestGrow = Infinity, bestLeft = -Infinity
     for (let h = 0; h < this.n; h++) {
       if (h === r || !this.up(h) || !this.allowed(v, h)) continue
       if (this.seg[2 * v] === h || this.seg[2 * v + 1] === h) continue
@@ -299,9 +300,14 @@ export abstract class HaState {
       const after = this.reserved(h, t, r, m)
       const left = this.capacity(h) - this.run[h] - (h === extraRunHost ? extraRun : 0) - after
       if (left < -0.5) continue
+      const group = this.grp[h * this.n + r]
       const grow = after - before
-      if (grow < bestGrow - 0.5 || (Math.abs(grow - bestGrow) <= 0.5 && left < bestLeft - 0.5)) {
+      const better =
+        group < bestGroup - 0.5 ||
+        (Math.abs(group - bestGroup) <= 0.5 && (grow < bestGrow - 0.5 || (Math.abs(grow - bestGrow) <= 0.5 && left > bestLeft + 0.5)))
+      if (better) {
         best = h
+        bestGroup = group
         bestGrow = grow
         bestLeft = left
       }
@@ -344,11 +350,12 @@ export abstract class HaState {
       const caps = bins.map((h) => Math.max(0, free[h] - (t === 2 ? maxG[h] : 0)))
       const load = new Float64Array(bins.length)
       for (let k = 0; k < t; k++) {
-        const res = mthm(
-          vs.map((v) => this.mem(v)),
-          caps.map((c, b) => c - load[b]),
-          (i, b) => this.allowed(vs[i], bins[b]) && (k === 0 || seg[2 * vs[i]] !== bins[b]),
-        )
+        const weights = vs.map((v) => this.mem(v))
+        const room = caps.map((c, b) => c - load[b])
+        const allowed = (i: number, b: number) => this.allowed(vs[i], bins[b]) && (k === 0 || seg[2 * vs[i]] !== bins[b])
+        // spread the source's segments (restarts then spread too: our rule 15.5); MTHM when spreading does not fit them all
+        const spread = spreadPack(weights, room, allowed)
+        const res = spread.complete ? spread : mthm(weights, room, allowed)
         if (!res.complete) return { ok: false, source: r, unplaced: vs.filter((_, i) => res.assignment[i] < 0) }
         res.assignment.forEach((b, i) => {
           seg[2 * vs[i] + k] = bins[b]

@@ -245,15 +245,15 @@ describe('walkthrough scenarios', () => {
     expect(r.vms.filter((v) => v.power === 'on')).toHaveLength(12)
     expect(host('node-1').capacityBytes / GiB).toBe(224)
     expect(['node-1', 'node-2', 'node-3', 'node-4'].every((h) => host(h).runningBytes / GiB === 96)).toBe(true)
-    expect(host('node-1').reservedBytes / GiB).toBe(96)
-    expect(host('node-2').reservedBytes / GiB).toBe(96)
-    expect(host('node-1').availableBytes / GiB).toBe(32)
+    // the segments are spread (our rule 15.5): every host covers one VM of each other host
+    expect(['node-1', 'node-2', 'node-3', 'node-4'].every((h) => host(h).reservedBytes / GiB === 32)).toBe(true)
+    expect(host('node-1').availableBytes / GiB).toBe(96)
 
     r = w.at(1)
     expect(vm(r, 'big-db').power).toBe('off')
     const refusal = eventsOf(r, 'ScenarioStepFailed')
     expect(refusal).toHaveLength(1)
-    expect(refusal[0].message).toMatch(/cannot power on VM "big-db".*Guarantee mode: host node-1 has 32 GiB available/)
+    expect(refusal[0].message).toMatch(/cannot power on VM "big-db".*Guarantee mode: host node-1 has 96 GiB available/)
 
     r = w.at(2)
     expect(vm(r, 'vm-1').power).toBe('off')
@@ -262,7 +262,8 @@ describe('walkthrough scenarios', () => {
 
     r = w.at(4)
     expect(vm(r, 'big-db')).toMatchObject({ power: 'on', host: 'node-1' })
-    expect(host('node-1').availableBytes).toBe(0)
+    expect(host('node-1').availableBytes / GiB).toBe(32)
+    expect(host('node-2').reservedBytes / GiB).toBe(128)
     expect(host('node-2').availableBytes).toBe(0)
 
     r = w.at(5)
@@ -270,7 +271,10 @@ describe('walkthrough scenarios', () => {
     expect(victims).toHaveLength(3)
 
     r = w.at(6)
-    expect(victims.every((id) => vm(r, id).power === 'on' && vm(r, id).host === 'node-1')).toBe(true)
+    expect(victims.every((id) => vm(r, id).power === 'on')).toBe(true)
+    // spread: one on each surviving host, each in its segment
+    expect(victims.map((id) => vm(r, id).host).sort()).toEqual(['node-1', 'node-2', 'node-4'])
+    expect(r.ha.incidents.flatMap((i) => i.restarted).every((x) => x.viaSegment)).toBe(true)
     expect(r.vms.filter((v) => v.power === 'off').map((v) => v.id).sort()).toEqual(['vm-1', 'vm-5'])
   })
 })

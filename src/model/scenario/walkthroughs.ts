@@ -223,19 +223,19 @@ export const WALKTHROUGHS: Scenario[] = [
       layout: { ...fourNodes, memoryGiB: 256 },
       data: { usedPct: 30 },
     },
-    vms: [{ id: 'big-db', name: 'big-db', host: 'node-1', vcpus: 16, memoryGiB: 96, vdisks: 4, power: 'off' }],
+    vms: [{ id: 'big-db', name: 'big-db', host: 'node-1', vcpus: 16, memoryGiB: 128, vdisks: 4, power: 'off' }],
     vmFill: { count: 12, vcpus: 4, memoryGiB: 32, vdisks: 2 },
     steps: [
       {
         at: 0,
         focus: 'node-1',
-        say: 'VM HA in Guarantee mode: 4 hosts with 224 GiB each for VMs (256 GiB minus the CVM), 12 VMs of 32 GiB running, 3 per host. Acropolis reserves failover segments so the VMs of any one failed host can restart: node-1 and node-2 hold 96 GiB of reserve each, leaving node-1 32 GiB available.',
+        say: 'VM HA in Guarantee mode: 4 hosts with 224 GiB each for VMs (256 GiB minus the CVM), 12 VMs of 32 GiB running, 3 per host. Acropolis reserves failover segments so the VMs of any one failed host can restart, spread over the others: every host holds 32 GiB of reserve (one VM of each other host), leaving 96 GiB available.',
       },
       {
         at: 30,
         focus: 'node-1',
         action: { powerOn: 'big-db' },
-        say: 'Power on big-db (96 GiB) on node-1: refused. Admission control finds no failover segment layout that still protects every VM with it there — node-1 has only 32 GiB available. The refusal is in the event log.',
+        say: 'Power on big-db (128 GiB) on node-1: refused. Admission control finds no failover segment layout that still protects every VM with it there — node-1 has only 96 GiB available. The refusal is in the event log.',
       },
       {
         at: 60,
@@ -248,7 +248,7 @@ export const WALKTHROUGHS: Scenario[] = [
         at: 90,
         focus: 'node-1',
         action: { powerOn: 'big-db' },
-        say: 'Power on big-db again: admitted. Acropolis lays the failover segments out again; node-1 and node-2 now have 0 GiB available, and every running VM is still protected.',
+        say: 'Power on big-db again: admitted. Acropolis lays the failover segments out again: node-2 now holds 128 GiB of reserve for big-db and has 0 GiB available, node-1 32 GiB, and every running VM is still protected.',
       },
       {
         at: 120,
@@ -259,7 +259,7 @@ export const WALKTHROUGHS: Scenario[] = [
       {
         at: 240,
         focus: 'node-3',
-        say: 'T120: the 3 VMs of node-3 restarted on node-1, in the segments held for node-3 — the restart was guaranteed. No VM was left off.',
+        say: 'T120: the 3 VMs of node-3 restarted one on each of the other hosts, in the segments held for node-3 — the restart was guaranteed. No VM was left off.',
       },
     ],
   },
