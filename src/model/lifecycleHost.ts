@@ -4,6 +4,7 @@
  * simulation.ts only wires the drill API calls. `growTables` is the one place that knows
  * every table sized by nodes or disks (README "Storage lifecycle", rule 17.5).
  */
+import { withKernel } from './kernel/kernelView'
 import { effectiveAwareness, minimumUnits } from './cluster/awareness'
 import type { Topology } from './cluster/topology'
 import { POWER_ON, type VmTable } from './cluster/vms'
@@ -73,18 +74,7 @@ export function lifecycleHost(sim: LifecycleRoot): LifecycleContext {
       return out
     },
   })
-  return {
-    get time() { return sim.time },
-    get timeMs() { return sim.timeMs },
-    get rng() { return sim.rng },
-    get log() { return sim.log },
-    get queue() { return sim.queue },
-    on: (type, handler) => sim.on(type, handler),
-    schedule: (delay, type, payload, quiet) => sim.schedule(delay, type, payload, quiet),
-    invalidate: () => sim.invalidate(),
-    touch: () => sim.touch(),
-    faultToleranceEvaluated: () => sim.faultToleranceEvaluated(),
-    idleUntilMs: () => sim.idleUntilMs(),
+  return withKernel<Omit<LifecycleContext, keyof Kernel>>(sim, {
     get spec() { return sim.spec },
     get topo() { return sim.topo },
     get data() { return sim.data },
@@ -146,5 +136,5 @@ export function lifecycleHost(sim: LifecycleRoot): LifecycleContext {
       sim.faultToleranceEvaluated()
     },
     applyStateChange: () => sim.applyStateChange(),
-  }
+  })
 }

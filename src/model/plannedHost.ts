@@ -3,6 +3,7 @@
  * may read and do in the rest of the model, built from the Simulation's public parts so
  * simulation.ts only delegates the drill API calls.
  */
+import { withKernel } from './kernel/kernelView'
 import type { Kernel } from './kernel/context'
 import type { Curator } from './storage/curator/curator'
 import type { OplogStore } from './storage/data'
@@ -24,18 +25,7 @@ export interface PlannedRoot extends Kernel, Pick<PlannedHost, 'spec' | 'topo' |
 }
 
 export function plannedHost(sim: PlannedRoot): PlannedHost {
-  return {
-    get time() { return sim.time },
-    get timeMs() { return sim.timeMs },
-    get rng() { return sim.rng },
-    get log() { return sim.log },
-    get queue() { return sim.queue },
-    on: (type, handler) => sim.on(type, handler),
-    schedule: (delay, type, payload, quiet) => sim.schedule(delay, type, payload, quiet),
-    invalidate: () => sim.invalidate(),
-    touch: () => sim.touch(),
-    faultToleranceEvaluated: () => sim.faultToleranceEvaluated(),
-    idleUntilMs: () => sim.idleUntilMs(),
+  return withKernel<Omit<PlannedHost, keyof Kernel>>(sim, {
     configChangeRefusal: () => sim.configChangeRefusal(),
     get spec() { return sim.spec },
     get topo() { return sim.topo },
@@ -70,5 +60,5 @@ export function plannedHost(sim: PlannedRoot): PlannedHost {
       sim.curator.onStateChange({ hosts: [], cvms: [], disks: [] })
       sim.faultToleranceEvaluated()
     },
-  }
+  })
 }

@@ -5,17 +5,8 @@ import { formatBytes } from '../format'
 import { RebuildProgress } from '../resiliency/RebuildProgress'
 import { useSim } from '../store/simStore'
 import { DOMAIN_TYPE_LABEL } from './labels'
+import { COMPONENT_WORD } from '../../model/storage/tolerance/judged'
 
-const COMPONENT_LABEL: Record<string, string> = {
-  EXTENT_GROUPS: 'Extent Groups',
-  OPLOG: 'Oplog',
-  METADATA: 'Metadata',
-  ZOOKEEPER: 'Zookeeper',
-  STARGATE_HEALTH: 'Stargate Health',
-  FREE_SPACE: 'Free Space',
-  ERASURE_CODE_STRIP_SIZE: 'Erasure Code Strip Size',
-  STATIC_CONFIGURATION: 'Static Configuration',
-}
 
 export function ResiliencyDialog(props: { onClose: () => void }) {
   const summary = useSim((s) => s.summary)
@@ -57,7 +48,7 @@ export function ResiliencyDialog(props: { onClose: () => void }) {
           </tr>
           {COMPONENTS.map((c) => (
             <tr key={c} className="border-t border-slate-100">
-              <th scope="row" className="px-2 py-1 font-normal">{COMPONENT_LABEL[c]}</th>
+              <th scope="row" className="px-2 py-1 font-normal">{COMPONENT_WORD[c]}</th>
               {rows.map((r) => {
                 const v = r.components[c]
                 return (
@@ -74,7 +65,7 @@ export function ResiliencyDialog(props: { onClose: () => void }) {
       <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
         {rows.flatMap((r) => COMPONENTS.filter((c) => r.components[c].message).map((c) => (
           <li key={`${r.domainType}-${c}`}>
-            {DOMAIN_TYPE_LABEL[r.domainType]} · {COMPONENT_LABEL[c]}: {r.components[c].message}
+            {DOMAIN_TYPE_LABEL[r.domainType]} · {COMPONENT_WORD[c]}: {r.components[c].message}
           </li>
         )))}
         {rows.every((r) => COMPONENTS.every((c) => !r.components[c].message)) && <li>None: every component tolerates the FT level.</li>}
