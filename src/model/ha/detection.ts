@@ -225,6 +225,7 @@ export abstract class HaDetection extends HaAdmission {
     })
     vms.version++
     this.reprotect()
+    sim.recordMetrics()
   }
 
   /** Why VM v finds no host now (Default-mode restart failure). */

@@ -31,6 +31,8 @@ export interface HaContext extends Kernel {
   tryPowerOn(v: number, interactive: boolean): void
   /** null when the configuration may change (Zookeeper quorum), else the reason (metadata/quorum.ts) */
   configChangeRefusal(): string | null
+  /** take a metrics sample now (the charts show the restarts at T120, not at the next 5-minute sample) */
+  recordMetrics(): void
 }
 
 /** Failure-detection timeline (seed 003), seconds after T0. */

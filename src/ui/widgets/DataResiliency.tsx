@@ -41,7 +41,8 @@ export function DataResiliency() {
       </button>
       {summary.statusReason && summary.status !== 'Computing' && (
         <p data-testid="resiliency-reason" className={`mt-1 text-xs ${summary.status === 'Critical' ? 'text-red-700' : 'text-amber-700'}`}>
-          {summary.statusReason}
+          {/* the headline only (the components that fall short are listed in the dialog) */}
+          {reasonHeadline(summary.statusReason)}
         </p>
       )}
       <div className="mt-2 border-t border-slate-100 pt-2 text-xs" data-testid="rebuild-progress">
@@ -65,4 +66,10 @@ export function DataResiliency() {
       {open && <ResiliencyDialog onClose={() => setOpen(false)} />}
     </Widget>
   )
+}
+
+/** The reason's first clause: the component details after " — " are the dialog's. */
+export function reasonHeadline(reason: string): string {
+  const i = reason.indexOf(' — ')
+  return i < 0 ? reason : `${reason.slice(0, i)} (open the details for the components that fall short)`
 }
