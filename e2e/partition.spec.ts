@@ -47,6 +47,7 @@ test('rack-aware-3: disconnect the leader\'s rack from the diagram → new leade
   // the cut-off rack's sessions have no path: its VMs' I/O fails (they stop at T45)
   await nav(page, '#/io-paths')
   await expect(page.getByTestId(`stargate-${cut[0]}`)).toContainText('cut off')
+  await expect(page.getByTestId('partition-banner')).toContainText('VMs there stop 45 s after their first failed I/O and HA restarts them on this side at T120')
   await shot(page, 'partition-iopaths-t20')
 
   // by T135 every VM of the cut-off rack runs again, once, on the quorum side
@@ -62,6 +63,8 @@ test('rack-aware-3: disconnect the leader\'s rack from the diagram → new leade
   await shot(page, 'partition-hardware')
   await nav(page, '#/home')
   await expect(page.getByTestId('partition-banner')).toContainText(`${cut.length} hosts`)
+  // past T120 the banner tells what happened, not what will
+  await expect(page.getByTestId('partition-banner')).toContainText('Their VMs stopped and HA restarted them on this side')
   await shot(page, 'partition-home')
   // the VM page: a victim runs on the quorum side
   await nav(page, '#/vms/table')
