@@ -74,6 +74,10 @@ export function ExpandClusterDialog(props: { onClose: () => void }) {
               <input aria-label="New block id" className={`${INPUT} w-48`} value={form.newBlock} onChange={(e) => set('newBlock', e.target.value)} />
             </label>
             <label className="flex items-center justify-between gap-2">
+              Block model
+              <input aria-label="Block model" className={`${INPUT} w-48`} value={form.model} onChange={(e) => set('model', e.target.value)} />
+            </label>
+            <label className="flex items-center justify-between gap-2">
               Rack
               <select aria-label="Rack" className={`${INPUT} w-64`} value={form.rack} onChange={(e) => set('rack', e.target.value)}>
                 {structure.racks.map((r) => (

@@ -13,8 +13,14 @@ describe('Expand cluster form', () => {
     const node = toAddNode(form)
     expect(node.disks.map((x) => x.id)).toEqual(['disk-9-1', 'disk-9-2', 'disk-9-3', 'disk-9-4', 'disk-9-5', 'disk-9-6'])
     expect(node.rack).toBe('rack-1')
+    // a new block gets the cluster's block model unless the form says another
+    const model = d.structure!.blocks[0].model
+    expect(node.model).toBe(model)
     const after = f.addNode(node)
     expect(after.structure!.nodes.map((n) => n.id)).toContain('node-9')
+    expect(after.structure!.blocks.find((b) => b.id === 'block-5')!.model).toBe(model)
+    expect(toAddNode({ ...form, id: 'node-10', newBlock: 'block-6', model: 'NX-8035-G8' }).model).toBe('NX-8035-G8')
+    expect('model' in toAddNode({ ...form, model: '  ' })).toBe(false)
   })
 
   it('an existing block sends no rack; blocks with 4 nodes are not offered; typed text reaches the model as is', () => {
@@ -27,6 +33,7 @@ describe('Expand cluster form', () => {
     const node = toAddNode({ ...defaultForm(d2.structure!, d2.state!), block: 'block-2', memoryGiB: 'lots' })
     expect(node.block).toBe('block-2')
     expect('rack' in node).toBe(false)
+    expect('model' in node).toBe(false) // an existing block keeps its model
     expect(node.memoryGiB).toBeNaN()
     expect(() => f2.addNode(node)).toThrow(/node\.memoryGiB: must be a number/)
     expect(diskIds('edge-1', 2)).toEqual(['edge-1-disk1', 'edge-1-disk2'])

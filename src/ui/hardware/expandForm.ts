@@ -21,6 +21,8 @@ export interface ExpandForm {
   /** for a new block: an existing rack id, or NEW */
   rack: string
   newRack: string
+  /** for a new block: its hardware model (empty: the model's default) */
+  model: string
   memoryGiB: string
   cvmMemoryGiB: string
   cpuCores: string
@@ -47,7 +49,7 @@ export function diskIds(nodeId: string, count: number): string[] {
   return Array.from({ length: count }, (_, k) => (m ? `disk-${m[1]}-${k + 1}` : `${nodeId}-disk${k + 1}`))
 }
 
-/** Defaults: the next node id, a new block in the first rack, the memory and disks of the cluster's first node. */
+/** Defaults: the next node id, a new block in the first rack, the block model, memory and disks of the cluster's first node. */
 export function defaultForm(structure: Structure, state: Pick<StateSection, 'removal'>): ExpandForm {
   const taken = takenIds(structure)
   const ref = structure.nodes.find((_, i) => !nodeGone(state, i)) ?? structure.nodes[0]
@@ -57,6 +59,7 @@ export function defaultForm(structure: Structure, state: Pick<StateSection, 'rem
     newBlock: freeId('block-', structure.blocks.length + 1, taken),
     rack: structure.racks[0]?.id ?? NEW,
     newRack: freeId('rack-', structure.racks.length + 1, taken),
+    model: structure.blocks[ref.block]?.model ?? '',
     memoryGiB: String(Math.round(ref.memoryBytes / GiB)),
     cvmMemoryGiB: String(Math.round(ref.cvmMemoryBytes / GiB)),
     cpuCores: String(ref.cpuCores),
@@ -83,6 +86,7 @@ export function toAddNode(f: ExpandForm): AddNodeInput {
     id: f.id.trim(),
     block: newBlock ? f.newBlock.trim() : f.block,
     ...(newBlock ? { rack: f.rack === NEW ? f.newRack.trim() : f.rack } : {}),
+    ...(newBlock && f.model.trim() !== '' ? { model: f.model.trim() } : {}),
     memoryGiB: num(f.memoryGiB),
     cvmMemoryGiB: num(f.cvmMemoryGiB),
     cpuCores: num(f.cpuCores),
