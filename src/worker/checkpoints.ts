@@ -13,8 +13,8 @@
  *
  * Our rule (20.7, cost-adaptive): a checkpoint costs wall time (a diff against the one before;
  * about 0.1 s on large-64). When the last one cost more than 25 ms, the next is taken only once
- * the clock has spent at least twice that cost running since (wall time between checkpoint
- * chances), so live play pays at most about a third for its checkpoints; on small clusters
+ * the clock has spent at least that cost again running since (wall time between checkpoint
+ * chances), so live play pays at most about as much for its checkpoints as it runs, and far less on a slow, idle play; on small clusters
  * (a checkpoint of a few ms) the interval alone decides. Wall time decides only *when* a
  * checkpoint is taken, never what a travel lands on (restore + replay is exact either way).
  */
@@ -25,7 +25,7 @@ export const CHECKPOINT_INTERVAL_MS = 1_800_000
 export const CHECKPOINT_CAP_BYTES = 256 * 2 ** 20
 /** a checkpoint costing more than this (ms) waits for COST_BUDGET_FACTOR × its cost of running */
 export const COST_FLOOR_MS = 25
-export const COST_BUDGET_FACTOR = 2
+export const COST_BUDGET_FACTOR = 1
 
 export interface Checkpoint {
   /** simulated time, ms */
