@@ -277,4 +277,56 @@ describe('walkthrough scenarios', () => {
     expect(r.ha.incidents.flatMap((i) => i.restarted).every((x) => x.viaSegment)).toBe(true)
     expect(r.vms.filter((v) => v.power === 'off').map((v) => v.id).sort()).toEqual(['vm-1', 'vm-5'])
   })
+
+  it('rack partition: the Zookeeper-majority side keeps the cluster, new leader at T20, VMs stop at T45, fenced at T60, restarted at T120; reconnect heals', () => {
+    const w = play('walkthrough-rack-partition')
+    const cut = ['node-1', 'node-2']
+    let r = w.at(0)
+    expect(r.cluster.awareness.effective).toBe('rack')
+    expect(r.metadata.zookeeper.servers).toEqual(['node-1', 'node-3', 'node-5'])
+    expect(r.acropolisLeader).toBe('node-1')
+    const victims = r.vms.filter((v) => v.power === 'on' && cut.includes(v.host!)).map((v) => v.id)
+    expect(victims).toHaveLength(6)
+
+    r = w.at(1)
+    expect(r.topology.nodes.filter((n) => n.host === 'partitioned').map((n) => n.id)).toEqual(cut)
+    expect(r.cluster.quorum).toBe(true)
+
+    r = w.at(2)
+    expect(r.acropolisLeader).toBe('node-3')
+    expect(eventsOf(r, 'AcropolisLeaderElected', 50)).toHaveLength(1)
+    expect(victims.every((id) => vm(r, id).io.errorsPerSecond > 0)).toBe(true)
+
+    r = w.at(3)
+    expect(victims.every((id) => vm(r, id).power === 'restarting')).toBe(true)
+    expect(eventsOf(r, 'VmsDown', 75)).toHaveLength(2)
+    expect(r.resiliency.unavailableBytes).toBe(0)
+    expect(r.resiliency.lostBytes).toBe(0)
+    expect(running(r, 'DataRebuild')).toBe(true)
+    expect(formatBytes(r.resiliency.underReplicatedBytes)).toBe('9.03 TiB')
+
+    r = w.at(4)
+    expect(eventsOf(r, 'HaIoFenced', 90)).toHaveLength(2)
+
+    r = w.at(5)
+    const hosts = victims.map((id) => vm(r, id).host!)
+    expect(victims.every((id) => vm(r, id).power === 'on')).toBe(true)
+    expect(hosts.every((h) => !cut.includes(h))).toBe(true)
+    expect(new Set(hosts).size).toBe(4) // spread over the 4 hosts of rack-2 and rack-3
+
+    r = w.at(6)
+    expect(r.metadata.zookeeper.servers).toContain('node-4')
+    expect(r.metadata.zookeeper.servers).not.toContain('node-1')
+
+    r = w.at(7)
+    expect(r.topology.nodes.every((n) => n.host === 'up')).toBe(true)
+
+    r = w.at(8)
+    expect(r.resiliency.status).toBe('OK')
+    expect(r.resiliency.overReplicatedBytes).toBe(0)
+    expect(r.resiliency.lostBytes).toBe(0)
+    expect(r.metadata.zookeeper.servers).toContain('node-1')
+    expect(eventsOf(r, 'OverReplicatedDataRemoved', 360)).toHaveLength(1)
+    expect(victims.every((id) => !cut.includes(vm(r, id).host!))).toBe(true)
+  })
 })

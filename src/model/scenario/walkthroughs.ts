@@ -264,6 +264,68 @@ export const WALKTHROUGHS: Scenario[] = [
     ],
   },
   ROLLING_UPGRADE_WALKTHROUGH,
+  {
+    id: 'walkthrough-rack-partition',
+    title: 'Walkthrough: a rack cut off from the network',
+    summary: 'A switch failure cuts off the rack that runs the Acropolis leader: the two other racks hold the Zookeeper majority and keep the cluster, elect a new leader at T20, fence the cut-off hosts at T60 and restart their VMs at T120; rack awareness keeps every extent group available, and reconnecting heals it.',
+    seed: 7,
+    cluster: {
+      name: 'Walk-Partition',
+      awareness: 'rack',
+      layout: { racks: 3, blocksPerRack: 1, nodesPerBlock: 2, ssdPerNode: 2, hddPerNode: 4, ssdTB: 1.92, hddTB: 4 },
+      data: { usedPct: 25 },
+    },
+    vmFill: { count: 18, vcpus: 2, memoryGiB: 16, vdisks: 2 },
+    steps: [
+      {
+        at: 0,
+        focus: 'rack-1',
+        say: 'Three racks of one 2-node block, FT1 with rack awareness: every extent group has its two copies in two racks, and the 3 Zookeeper servers sit one per rack (node-1, node-3, node-5). The Acropolis leader runs on node-1, in rack-1.',
+      },
+      {
+        at: 30,
+        focus: 'rack-1',
+        action: { inject: { kind: 'partition', target: ['node-1', 'node-2'] } },
+        say: 'T0: the top-of-rack switch of rack-1 fails. node-1 and node-2 still see each other but not the rest of the cluster. rack-2 and rack-3 hold 2 of the 3 Zookeeper servers: that side keeps the cluster. The Acropolis leader is on the wrong side.',
+      },
+      {
+        at: 50,
+        focus: 'node-3',
+        say: 'T20: the quorum side elects a new Acropolis leader, on node-3. Since the first health check the VMs on rack-1 get I/O errors: their hosts reach no Stargate of the cluster.',
+      },
+      {
+        at: 75,
+        focus: 'rack-1',
+        say: 'T45: the 6 VMs on rack-1 have stopped after their I/O failed — there are never two running copies of a VM. The copies on rack-1 are offline, not lost: rack awareness keeps the other copy of every extent group online, so no data is unavailable, and Curator is re-replicating 9.03 TiB.',
+      },
+      {
+        at: 90,
+        focus: 'rack-1',
+        say: 'T60: the new leader tells the Stargates of the quorum side to block I/O from node-1 and node-2 (fencing): the VMs can now safely start elsewhere.',
+      },
+      {
+        at: 150,
+        focus: 'node-3',
+        say: 'T120: HA restarts the 6 VMs on the 4 hosts of rack-2 and rack-3, spread over them (VmRestarted events).',
+      },
+      {
+        at: 330,
+        focus: 'node-4',
+        say: 'T300: rack-1 is still cut off, so its Zookeeper server is replaced: node-4 serves in its place and the ensemble has 3 servers again (two of them in rack-2 for now).',
+      },
+      {
+        at: 360,
+        focus: 'rack-1',
+        action: { restore: 'node-1' },
+        say: 'The switch is back: reconnecting any host of the partition heals it. node-1 and node-2 rejoin; the copies on them that the rebuild has not replaced yet count again, the rest are now over-replicated.',
+      },
+      {
+        at: 700,
+        focus: 'rack-1',
+        say: 'Curator removed the over-replicated copies and the Zookeeper server went back to node-1: Data Resiliency is OK again. The restarted VMs stay where HA put them.',
+      },
+    ],
+  },
 ]
 
 /** The page each step is best seen on (index = step index), by walkthrough id; `#/<page>[/<view>]`. */
@@ -274,4 +336,5 @@ export const WALKTHROUGH_VIEWS: Record<string, ReadonlyArray<string | null>> = {
   'walkthrough-resilient-capacity': ['storage', 'storage', 'storage', 'hardware/diagram', 'home', 'storage', 'home'],
   'walkthrough-guarantee-admission': ['ha', 'ha', 'ha', null, 'ha', 'hardware/diagram', 'ha'],
   'walkthrough-rolling-upgrade': ['io-paths', 'io-paths', 'home', 'io-paths', 'io-paths', 'home'],
+  'walkthrough-rack-partition': ['hardware/diagram', 'hardware/diagram', 'ha', 'home', 'io-paths', 'ha', 'metadata', 'hardware/diagram', 'home'],
 }
