@@ -329,4 +329,39 @@ describe('walkthrough scenarios', () => {
     expect(eventsOf(r, 'OverReplicatedDataRemoved', 360)).toHaveLength(1)
     expect(victims.every((id) => !cut.includes(vm(r, id).host!))).toBe(true)
   })
+
+  it('cluster expansion: a third block turns block awareness on; balancing makes the data block aware (Block FT 1, OK)', () => {
+    const w = play('walkthrough-cluster-expansion')
+    let r = w.at(0)
+    expect(r.cluster.awareness).toEqual({ desired: 'block', effective: 'node' })
+    expect(r.resiliency.status).toBe('OK')
+    expect(ft(r, 'RACKABLE_UNIT').failuresTolerable).toBe(0)
+
+    r = w.at(1)
+    expect(r.cluster.awareness.effective).toBe('block')
+    expect(eventsOf(r, 'AwarenessChanged', 30)).toHaveLength(1)
+    expect(r.topology.nodes.find((n) => n.id === 'node-5')).toMatchObject({ block: 'block-3', host: 'up' })
+    expect(r.topology.disks.filter((d) => d.node === 'node-5').every((d) => d.usedBytes === 0)).toBe(true)
+
+    r = w.at(2)
+    expect(r.topology.nodes.find((n) => n.id === 'node-6')).toMatchObject({ block: 'block-3', host: 'up' })
+
+    r = w.at(3)
+    expect(r.topology.nodes.filter((n) => n.id === 'node-5' || n.id === 'node-6').every((n) => n.inMetadataRing)).toBe(true)
+    expect(r.metadata.zookeeper.servers).toContain('node-5')
+    expect(r.metadata.zookeeper.servers).not.toContain('node-2')
+    expect(r.resiliency.status).toBe('Warning')
+    expect(running(r, 'DiskBalancing')).toBe(true)
+    expect(figure(eventsOf(r, 'DiskBalancingStarted', 60)[0].message)).toBe('4.84 TiB')
+
+    r = w.at(4)
+    expect(running(r, 'DiskBalancing')).toBe(true)
+    expect(r.topology.disks.filter((d) => d.node === 'node-5').reduce((a, d) => a + d.usedBytes, 0)).toBeGreaterThan(0)
+    expect(r.resiliency.lostBytes + r.resiliency.underReplicatedBytes).toBe(0)
+
+    r = w.at(5)
+    expect(figure(eventsOf(r, 'DiskBalancingCompleted', 60)[0].message)).toBe('4.78 TiB')
+    expect(ft(r, 'RACKABLE_UNIT').failuresTolerable).toBe(1)
+    expect(r.resiliency.status).toBe('OK')
+  })
 })

@@ -265,6 +265,53 @@ export const WALKTHROUGHS: Scenario[] = [
   },
   ROLLING_UPGRADE_WALKTHROUGH,
   {
+    id: 'walkthrough-cluster-expansion',
+    title: 'Walkthrough: expanding the cluster to a third block',
+    summary: 'Two 2-node blocks cannot be block aware (FT1 needs 3 blocks): two nodes added in a new block-3 turn block awareness on, join the metadata ring, take a Zookeeper server, and disk balancing fills them until Data Resiliency is OK with block fault tolerance 1.',
+    seed: 7,
+    cluster: {
+      name: 'Walk-Expand',
+      awareness: 'block',
+      layout: { racks: 1, blocksPerRack: 2, nodesPerBlock: 2, ssdPerNode: 1, hddPerNode: 2, ssdTB: 1.92, hddTB: 4 },
+      data: { usedPct: 30 },
+    },
+    vmFill: { count: 12, vcpus: 2, memoryGiB: 16, vdisks: 2 },
+    steps: [
+      {
+        at: 0,
+        focus: 'block-1',
+        say: 'Two blocks of two nodes, block awareness desired. FT1 needs 3 blocks for it, so node awareness is in force (best effort): Data Resiliency is OK, but the cluster cannot tolerate a block failure (Block fault tolerance 0).',
+      },
+      {
+        at: 30,
+        focus: 'node-5',
+        action: { addNode: { id: 'node-5', block: 'block-3', disks: [{ id: 'disk-5-1', tier: 'SSD', capacityTB: 1.92 }, { id: 'disk-5-2', tier: 'HDD', capacityTB: 4 }, { id: 'disk-5-3', tier: 'HDD', capacityTB: 4 }] } },
+        say: 'Expand cluster: node-5 arrives in a new block, block-3. With 3 blocks, block awareness is in force at once (AwarenessChanged). Its disks join the storage pool empty and its memory joins HA.',
+      },
+      {
+        at: 60,
+        focus: 'node-6',
+        action: { addNode: { id: 'node-6', block: 'block-3', disks: [{ id: 'disk-6-1', tier: 'SSD', capacityTB: 1.92 }, { id: 'disk-6-2', tier: 'HDD', capacityTB: 4 }, { id: 'disk-6-3', tier: 'HDD', capacityTB: 4 }] } },
+        say: 'node-6 joins block-3 as well, so the three blocks hold the same capacity.',
+      },
+      {
+        at: 120,
+        focus: 'node-5',
+        say: 'Both new nodes have joined the metadata ring, and a Zookeeper server moved from node-2 to node-5: one per block. Data Resiliency is Warning: copies that share a block are not block aware yet, and disk balancing has 4.84 TiB to move.',
+      },
+      {
+        at: 2400,
+        focus: 'block-3',
+        say: 'Disk balancing runs below rebuild priority, at half the rebuild bandwidth: block-3\'s disks fill, each copy written before the old one is deleted, so no data is ever at one copy.',
+      },
+      {
+        at: 7200,
+        focus: 'block-3',
+        say: 'Disk balancing complete: 4.78 TiB moved. Every extent group has its copies in two blocks: Block fault tolerance 1 and Data Resiliency OK. The cluster can now lose a whole block.',
+      },
+    ],
+  },
+  {
     id: 'walkthrough-rack-partition',
     title: 'Walkthrough: a rack cut off from the network',
     summary: 'A switch failure cuts off the rack that runs the Acropolis leader: the two other racks hold the Zookeeper majority and keep the cluster, elect a new leader at T20, fence the cut-off hosts at T60 and restart their VMs at T120; rack awareness keeps every extent group available, and reconnecting heals it.',
@@ -336,5 +383,6 @@ export const WALKTHROUGH_VIEWS: Record<string, ReadonlyArray<string | null>> = {
   'walkthrough-resilient-capacity': ['storage', 'storage', 'storage', 'hardware/diagram', 'home', 'storage', 'home'],
   'walkthrough-guarantee-admission': ['ha', 'ha', 'ha', null, 'ha', 'hardware/diagram', 'ha'],
   'walkthrough-rolling-upgrade': ['io-paths', 'io-paths', 'home', 'io-paths', 'io-paths', 'home'],
+  'walkthrough-cluster-expansion': ['hardware/diagram', 'hardware/diagram', 'hardware/diagram', 'metadata', 'storage', 'home'],
   'walkthrough-rack-partition': ['hardware/diagram', 'hardware/diagram', 'ha', 'home', 'io-paths', 'ha', 'metadata', 'hardware/diagram', 'home'],
 }
