@@ -68,7 +68,7 @@ test('w on the default scenario (no walkthrough of its own) opens the walkthroug
   await page.keyboard.press('w')
   const list = page.getByTestId('walkthrough-list')
   await expect(list).toBeVisible()
-  await expect(list.getByTestId('walkthrough-item')).toHaveCount(8)
+  await expect(list.getByTestId('walkthrough-item')).toHaveCount(9)
   await expect(list.getByTestId('walkthrough-item').first()).toContainText('steps')
   await list.getByRole('button', { name: 'Start Walkthrough: node failure, HA restart and rebuild' }).click()
   await expect(page.getByTestId('walkthrough-progress')).toHaveText(/^Step 1 of \d+$/)

@@ -364,4 +364,39 @@ describe('walkthrough scenarios', () => {
     expect(ft(r, 'RACKABLE_UNIT').failuresTolerable).toBe(1)
     expect(r.resiliency.status).toBe('OK')
   })
+
+  it('node removal: VMs migrate off, data migrates at full RF with the status OK throughout, Zookeeper and leadership move, the node is gone', () => {
+    const w = play('walkthrough-node-removal')
+    let r = w.at(0)
+    expect(r.acropolisLeader).toBe('node-1')
+    expect(r.metadata.zookeeper.servers).toContain('node-1')
+    const vmsOn1 = r.vms.filter((v) => v.host === 'node-1' && v.power === 'on').map((v) => v.id)
+    expect(vmsOn1).toHaveLength(3)
+    expect(formatBytes(r.topology.disks.filter((d) => d.node === 'node-1').reduce((a, d) => a + d.usedBytes, 0))).toBe('3.62 TiB')
+
+    r = w.at(1)
+    expect(r.topology.nodes.find((n) => n.id === 'node-1')).toMatchObject({ removal: 'removing', maintenance: 'entering' })
+
+    r = w.at(2)
+    expect(vmsOn1.map((id) => vm(r, id).host).sort()).toEqual(['node-2', 'node-3', 'node-4'])
+    expect(vmsOn1.every((id) => vm(r, id).power === 'on')).toBe(true)
+    expect(eventsOf(r, 'VmMigrated', 30)).toHaveLength(3)
+    expect(figure(eventsOf(r, 'NodeDataMigration', 30)[0].message)).toBe('3.62 TiB')
+
+    for (const i of [3, 4]) {
+      r = w.at(i)
+      expect(r.resiliency.status).toBe('OK')
+      expect(ft(r, 'NODE').failuresTolerable).toBe(1)
+      expect(r.resiliency.underReplicatedBytes + r.resiliency.lostBytes).toBe(0)
+    }
+    expect(r.metadata.zookeeper.servers).toContain('node-4')
+    expect(r.acropolisLeader).toBe('node-2')
+    expect(running(r, 'MetadataRingRemove')).toBe(true)
+
+    r = w.at(5)
+    expect(r.topology.nodes.find((n) => n.id === 'node-1')).toMatchObject({ removal: 'removed', inMetadataRing: false })
+    expect(r.metadata.zookeeper.servers).not.toContain('node-1')
+    expect(r.resiliency.status).toBe('OK')
+    expect(eventsOf(r, 'NodeRemoved', 8000)).toHaveLength(1)
+  })
 })

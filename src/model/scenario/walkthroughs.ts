@@ -312,6 +312,47 @@ export const WALKTHROUGHS: Scenario[] = [
     ],
   },
   {
+    id: 'walkthrough-node-removal',
+    title: 'Walkthrough: removing a node without losing resiliency',
+    summary: 'The administrator removes the node that runs the Acropolis leader and a Zookeeper server: its VMs live-migrate off, its data migrates at full replication factor while Data Resiliency stays OK, its Zookeeper server and the leadership move, and it leaves the metadata ring and the cluster.',
+    seed: 7,
+    cluster: { name: 'Walk-Remove', layout: fourNodes, data: { usedPct: 20 } },
+    vmFill: { count: 12, vcpus: 2, memoryGiB: 16, vdisks: 2 },
+    steps: [
+      {
+        at: 0,
+        focus: 'node-1',
+        say: 'A 4-node cluster, FT1. node-1 runs 3 VMs, a Zookeeper server and the Acropolis leader, and holds 3.62 TiB of data. The administrator removes it from the cluster.',
+      },
+      {
+        at: 30,
+        focus: 'node-1',
+        action: { removeNode: 'node-1' },
+        say: 'Remove host node-1: the pre-check passes (3 nodes are left, enough for FT1, and they can hold its data at full replication factor). First the host enters maintenance mode and its VMs live-migrate off.',
+      },
+      {
+        at: 60,
+        focus: 'node-1',
+        say: 'Its 3 VMs live-migrated to node-2, node-3 and node-4 without powering off. Its disks are marked for removal and data migration has started: 3.62 TiB move to the other nodes, each copy written before the old one is deleted.',
+      },
+      {
+        at: 3600,
+        focus: 'node-1',
+        say: 'node-1\'s disks drain while Data Resiliency stays OK: every extent group keeps its 2 copies all along, so the cluster can still lose a node during the removal.',
+      },
+      {
+        at: 8030,
+        focus: 'node-2',
+        say: 'Data migration complete: 3.62 TiB moved. node-1\'s Zookeeper server moved to node-4 and the Acropolis leadership passed to node-2 without an election gap; node-1 is leaving the metadata ring.',
+      },
+      {
+        at: 8100,
+        focus: 'node-2',
+        say: 'node-1 is gone: out of the metadata ring, the Zookeeper ensemble and every count. 3 nodes remain and Data Resiliency is OK at FT1.',
+      },
+    ],
+  },
+  {
     id: 'walkthrough-rack-partition',
     title: 'Walkthrough: a rack cut off from the network',
     summary: 'A switch failure cuts off the rack that runs the Acropolis leader: the two other racks hold the Zookeeper majority and keep the cluster, elect a new leader at T20, fence the cut-off hosts at T60 and restart their VMs at T120; rack awareness keeps every extent group available, and reconnecting heals it.',
@@ -384,5 +425,6 @@ export const WALKTHROUGH_VIEWS: Record<string, ReadonlyArray<string | null>> = {
   'walkthrough-guarantee-admission': ['ha', 'ha', 'ha', null, 'ha', 'hardware/diagram', 'ha'],
   'walkthrough-rolling-upgrade': ['io-paths', 'io-paths', 'home', 'io-paths', 'io-paths', 'home'],
   'walkthrough-cluster-expansion': ['hardware/diagram', 'hardware/diagram', 'hardware/diagram', 'metadata', 'storage', 'home'],
+  'walkthrough-node-removal': ['hardware/diagram', 'hardware/diagram', 'ha', 'storage', 'metadata', 'hardware/diagram'],
   'walkthrough-rack-partition': ['hardware/diagram', 'hardware/diagram', 'ha', 'home', 'io-paths', 'ha', 'metadata', 'hardware/diagram', 'home'],
 }

@@ -49,7 +49,9 @@ describe('rolling AOS upgrade (DOMAIN.md §11)', () => {
       const sim = Simulation.create(s)
       sim.settle(3600)
       const before = sim.report()
-      if (before.resiliency.status !== 'OK' || before.resiliency.rebuild.active) {
+      // a scenario still busy (not OK, rebuilding, or a node in maintenance or being removed, as in the removal walkthrough) is refused by a pre-check
+      const busy = before.topology.nodes.some((n) => n.maintenance !== 'none' || n.removal === 'removing')
+      if (before.resiliency.status !== 'OK' || before.resiliency.rebuild.active || busy) {
         expect(() => sim.upgrade('aos')).toThrow(/pre-check "(Data Resiliency OK|No rebuild running|Every node up)" failed/)
         expect(sim.report().upgrade).toBeNull()
         return
