@@ -6,7 +6,7 @@
  */
 import { SimError } from '../kernel/errors'
 import { HOST_DOWN, HOST_UP } from '../cluster/topology'
-import { gib, gibOf, HaState } from './state'
+import { gib, gibOf, HaState, type Plan } from './state'
 
 export abstract class HaAdmission extends HaState {
   // ------------------------------------------------------------------ admission and power
@@ -92,6 +92,16 @@ export abstract class HaAdmission extends HaState {
     return this.target(v)
   }
 
+  /** VM v's parcel on host h and its segments: the admitted plan's layout or segments, else placed now. */
+  protected placeOn(v: number, h: number, plan: Plan | null): void {
+    this.dropSegs(v)
+    this.src[v] = h
+    this.setParcel(v, h)
+    if (plan?.layout) this.adopt(plan.layout)
+    else if (plan?.segs) plan.segs.forEach((x, k) => this.addSeg(v, k, x))
+    else if (this.t > 0) this.fillSegments(v)
+  }
+
   /** After a VM was powered on (v is running on vms.host[v]). */
   onPowerOn(v: number): void {
     const sim = this.sim
@@ -105,14 +115,7 @@ export abstract class HaAdmission extends HaState {
       this.src[v] = h
       this.setParcel(v, h)
       segs.slice(0, this.t).forEach((x, k) => this.addSeg(v, k, x))
-    } else {
-      this.dropSegs(v)
-      this.src[v] = h
-      this.setParcel(v, h)
-      if (plan?.layout) this.adopt(plan.layout)
-      else if (plan?.segs) plan.segs.forEach((x, k) => this.addSeg(v, k, x))
-      else if (this.t > 0) this.fillSegments(v)
-    }
+    } else this.placeOn(v, h, plan)
     const wait = this.waitIncident[v]
     this.waitIncident[v] = -1
     if (wait < 0) sim.log.resolve(`ha-restart:${sim.spec.vms[v].id}`)

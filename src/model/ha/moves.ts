@@ -46,12 +46,7 @@ export abstract class HaMoves extends HaDetection {
   commitMove(v: number, h: number): void {
     const plan = this.plan && this.plan.v === v && this.plan.host === h ? this.plan : null
     this.plan = null
-    this.dropSegs(v)
-    this.src[v] = h
-    this.setParcel(v, h)
-    if (plan?.layout) this.adopt(plan.layout)
-    else if (plan?.segs) plan.segs.forEach((x, k) => this.addSeg(v, k, x))
-    else if (this.t > 0) this.fillSegments(v)
+    this.placeOn(v, h, plan)
     this.version++
   }
 

@@ -12,12 +12,23 @@ function prepared(name: string, vars?: Record<string, number>): PreparedXray {
   return p.value
 }
 
-function run(name: string, vars?: Record<string, number>): Simulation {
-  const p = prepared(name, vars)
+/** Run a prepared test to its end. */
+function runPrepared(p: PreparedXray): Simulation {
   const sim = Simulation.create(p.scenario)
   sim.attachXray(p.plan)
   sim.settle(30000)
   return sim
+}
+
+function run(name: string, vars?: Record<string, number>): Simulation {
+  return runPrepared(prepared(name, vars))
+}
+
+/** Prepare and run a test from its (edited) files. */
+function runFiles(files: Record<string, string>): Simulation {
+  const p = prepareXray(files)
+  if (!p.ok) throw new Error(p.problems.join('\n'))
+  return runPrepared(p.value)
 }
 
 const at = (r: XrayReportResult, t: number) => r.series.find(([x]) => x === t)?.[1]
@@ -70,11 +81,7 @@ describe('X-Ray executor', () => {
   it('a cluster metric the model lacks stays empty and says so', () => {
     const files = fixture('node-outage')
     files['test.yml'] = files['test.yml'].replace('metric: CpuUsage.Avg.Percent', 'metric: NetReceived.Avg.KilobytesPerSecond')
-    const p = prepareXray(files)
-    if (!p.ok) throw new Error(p.problems.join('\n'))
-    const sim = Simulation.create(p.value.scenario)
-    sim.attachXray(p.value.plan)
-    sim.settle(30000)
+    const sim = runFiles(files)
     const x = sim.report().xray!
     expect(x.results.find((r) => r.name === 'Cluster CPU')).toMatchObject({ simulated: false, series: [] })
     expect(x.notes.some((n) => n.includes('NetReceived.Avg.KilobytesPerSecond') && n.includes('not simulated'))).toBe(true)
@@ -139,11 +146,7 @@ describe('X-Ray executor', () => {
     const files = fixture('node-outage')
     files['test.yml'] = files['test.yml'].replace('  - nodes.PowerOn:\n      nodes: 0', '  - nodes.PowerOn: {nodes: 0, wait_secs: 0}\n  - nodes.WaitForPowerOn: {nodes: 0, wait_secs: 60}')
     expect(files['test.yml']).toContain('wait_secs: 60')
-    const p = prepareXray(files)
-    if (!p.ok) throw new Error(p.problems.join('\n'))
-    const sim = Simulation.create(p.value.scenario)
-    sim.attachXray(p.value.plan)
-    sim.settle(30000)
+    const sim = runFiles(files)
     const x = sim.report().xray!
     expect(x.phase).toBe('done')
     const stop = 'run[5] (Node 0 (node-1): wait for power on) failed: timed out after 60 s waiting for node-1 to be ready'
